@@ -1,0 +1,42 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** Leave at once: blank the page and replace it in history, so Back does not return here. */
+function leave(url: string) {
+  document.documentElement.style.visibility = 'hidden'
+  document.title = ''
+  window.location.replace(url)
+}
+
+/**
+ * "Snel weg": a plain link without JavaScript; with JavaScript it replaces this page
+ * (not adding a history entry) and also answers Escape pressed twice within a second.
+ */
+export function QuickExit({ url }: { url: string }) {
+  const { t } = useTranslation()
+  useEffect(() => {
+    let last = 0
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      const now = Date.now()
+      if (now - last < 1000) leave(url)
+      last = now
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [url])
+  return (
+    <a
+      className="quick-exit"
+      href={url}
+      rel="noreferrer noopener"
+      onClick={(event) => {
+        event.preventDefault()
+        leave(url)
+      }}
+    >
+      <span>{t('quickExit.label')}</span>
+      <span className="quick-exit__hint">{t('quickExit.hint')}</span>
+    </a>
+  )
+}

@@ -1,0 +1,43 @@
+import { Link, NavLink } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CrisisHelp } from './crisis-help'
+import { LanguageSwitcher } from './language-switcher'
+import { QuickExit } from './quick-exit'
+
+const NAV = [
+  { to: '/verhalen', key: 'nav.stories' },
+  { to: '/hulp', key: 'nav.help' },
+  { to: '/regeling', key: 'nav.scheme' },
+] as const
+
+export function SiteHeader({ quickExitUrl, currentPath }: { quickExitUrl: string; currentPath: string }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <a className="skip-link" href="#inhoud">
+        {t('skipLink')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__top">
+          <Link to="/" className="site-header__name">
+            {t('siteName')}
+          </Link>
+          <div className="site-header__tools">
+            <LanguageSwitcher currentPath={currentPath} />
+            <QuickExit url={quickExitUrl} />
+          </div>
+        </div>
+        <nav aria-label={t('nav.label')} className="site-nav">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to}>{t(item.key)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <CrisisHelp />
+      </header>
+    </>
+  )
+}

@@ -1,0 +1,81 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+import { SiteFooter } from '~/components/layout/site-footer'
+import { SiteHeader } from '~/components/layout/site-header'
+import { fallbackLng } from '~/i18n/config'
+import { i18next } from '~/i18n/i18next.server'
+import stylesHref from '~/styles/app.css'
+import { getPublicEnv } from '~/utils/env.server'
+import { useNonce } from '~/utils/nonce-provider'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesHref },
+  { rel: 'icon', href: '/favicon.ico', sizes: 'any' },
+]
+
+export const handle = { i18n: ['common'] }
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await i18next.getLocale(request)
+  return { locale, env: getPublicEnv(), path: new URL(request.url).pathname }
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const locale = data?.locale ?? fallbackLng
+  const nonce = useNonce()
+  const { i18n } = useTranslation()
+  useChangeLanguage(locale)
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <meta name="robots" content="noindex" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader quickExitUrl={data?.env.QUICK_EXIT_URL ?? 'https://www.google.nl/'} currentPath={data?.path ?? '/'} />
+        <main id="inhoud" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 401 ? 'unauthorized' : 'serverError'
+  return (
+    <div className="page">
+      <h1>{t(`errors.${key}.title`)}</h1>
+      <p>{t(`errors.${key}.body`)}</p>
+      <p>
+        <a href="/">{t('errors.backHome')}</a>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { pinoHttp } from 'pino-http'
+import type { Env } from '../app/utils/env.server'
+import { logger } from '../app/utils/logger.server'
+import { cspNonce, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders } from './security'
+
+/** The Express host: headers, compression, rate limits and static files around Remix. */
+export function createServerApp({ build, env }: { build: ServerBuild; env: Env }) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', env.TRUST_PROXY)
+
+  app.use(
+    pinoHttp({
+      logger,
+      // Only method, path (never the query string), status and duration: no personal data.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/build/') || req.url === '/healthz' },
+    }),
+  )
+  app.use(compression())
+  app.use(cspNonce)
+  app.use(securityHeaders({ production: env.APP_ENV === 'production' }))
+  app.use(permissionsPolicy)
+
+  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y', index: false }))
+  app.use('/locales', express.static('public/locales', { maxAge: '5m', index: false }))
+  app.use(express.static('public', { maxAge: '1h', index: false }))
+
+  if (env.APP_ENV !== 'test') app.use(rateLimits())
+  app.use(sameOriginMutations(env.PUBLIC_URL))
+
+  // Personal pages must never be cached; routes that are safe to cache say so themselves.
+  app.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store')
+    next()
+  })
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: env.APP_ENV === 'production' ? 'production' : 'development',
+      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+    }),
+  )
+  return app
+}

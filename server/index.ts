@@ -1,0 +1,49 @@
+// The portal process: embedded services when nothing real is configured, migrations,
+// demo data in development, the background worker, and the web server.
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { logger } from '../app/utils/logger.server'
+import { prepareRuntime, type Runtime } from './runtime'
+
+const t0 = performance.now()
+const log = (msg: string) => logger.info(msg)
+
+let runtime: Runtime
+try {
+  runtime = await prepareRuntime({ log })
+} catch (error) {
+  logger.fatal(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+}
+const { env } = runtime
+
+if (env.APP_ENV === 'development') {
+  const { seedIfEmpty } = await import('../db/seed-runner')
+  await seedIfEmpty({ printCredentials: true })
+}
+
+const { createServerApp } = await import('./app')
+const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+const app = createServerApp({ build, env })
+
+const jobs = env.RUN_WORKER ? await (await import('../app/jobs/queue.server')).startWorker() : undefined
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  log(`portal ready on http://localhost:${env.PORT} in ${Math.round(performance.now() - t0)} ms`)
+})
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  log(`${signal}: shutting down`)
+  server.close()
+  server.closeAllConnections()
+  await jobs?.stop().catch(() => {})
+  await (await import('../db/client.server')).closeDb().catch(() => {})
+  await runtime.stop()
+  process.exit(0)
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))

@@ -1,0 +1,90 @@
+import path from 'node:path'
+import { startEmbeddedPostgres } from '../db/embedded'
+import { runMigrations } from '../db/migrate-runner'
+import { startEmbeddedS3, EMBEDDED_S3_CREDENTIALS } from '../storage/embedded-server'
+import { EnvError, getEnv, type Env } from '../app/utils/env.server'
+import { loadOrCreateDevSecrets } from './dev-secrets'
+
+export type Runtime = { env: Env; embedded: { postgres: boolean; s3: boolean }; stop: () => Promise<void> }
+
+const DEFAULT_BUCKET = 'portal-media'
+
+/**
+ * Prepares what the portal needs before any app module is imported: secrets and, when
+ * no real servers are configured, an embedded PostgreSQL and S3 server with their data
+ * under DATA_DIR. With DATABASE_URL / S3_ENDPOINT set nothing embedded is started.
+ * Production never falls back to embedded servers or generated secrets.
+ */
+export async function prepareRuntime(options: {
+  log: (msg: string) => void
+  /** false: connect to the embedded servers a running portal started (the worker). */
+  startEmbedded?: boolean
+  migrate?: boolean
+}): Promise<Runtime> {
+  const appEnv = process.env.APP_ENV ?? 'development'
+  const dataDir = path.resolve(process.env.DATA_DIR ?? '.data')
+  const stops: Array<() => Promise<void>> = []
+  const embedded = { postgres: false, s3: false }
+
+  if (appEnv === 'production') {
+    const missing = ['DATABASE_URL', 'S3_ENDPOINT', 'S3_BUCKET'].filter((k) => !process.env[k])
+    if (missing.length) throw new EnvError(missing.map((k) => `${k}: is required in production`))
+  } else {
+    const secrets = loadOrCreateDevSecrets(dataDir)
+    for (const [k, v] of Object.entries(secrets)) process.env[k] ??= v
+
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 5433)
+    const s3Port = Number(process.env.EMBEDDED_S3_PORT ?? 4569)
+    if (options.startEmbedded === false) {
+      process.env.DATABASE_URL ??= `postgres://postgres:${encodeURIComponent(secrets.EMBEDDED_PG_PASSWORD)}@127.0.0.1:${pgPort}/portal`
+      if (!process.env.S3_ENDPOINT) {
+        process.env.S3_ENDPOINT = `http://127.0.0.1:${s3Port}`
+        process.env.S3_BUCKET ??= DEFAULT_BUCKET
+        process.env.S3_ACCESS_KEY_ID ??= EMBEDDED_S3_CREDENTIALS.accessKeyId
+        process.env.S3_SECRET_ACCESS_KEY ??= EMBEDDED_S3_CREDENTIALS.secretAccessKey
+      }
+    }
+    if (!process.env.DATABASE_URL) {
+      const pg = await startEmbeddedPostgres({
+        databaseDir: path.join(dataDir, 'postgres'),
+        port: pgPort,
+        password: secrets.EMBEDDED_PG_PASSWORD,
+        database: 'portal',
+        log: options.log,
+      })
+      process.env.DATABASE_URL = pg.url
+      embedded.postgres = true
+      stops.push(pg.stop)
+      options.log(pg.startedHere ? `embedded PostgreSQL started on port ${pgPort}` : 'connected to running embedded PostgreSQL')
+    }
+    if (!process.env.S3_ENDPOINT) {
+      process.env.S3_BUCKET ??= DEFAULT_BUCKET
+      const s3 = await startEmbeddedS3({
+        directory: path.join(dataDir, 's3'),
+        port: s3Port,
+        buckets: [process.env.S3_BUCKET],
+      })
+      process.env.S3_ENDPOINT = s3.endpoint
+      process.env.S3_ACCESS_KEY_ID ??= EMBEDDED_S3_CREDENTIALS.accessKeyId
+      process.env.S3_SECRET_ACCESS_KEY ??= EMBEDDED_S3_CREDENTIALS.secretAccessKey
+      process.env.S3_FORCE_PATH_STYLE ??= 'true'
+      embedded.s3 = true
+      stops.push(s3.stop)
+      options.log(`embedded S3 server started at ${s3.endpoint}`)
+    }
+  }
+
+  const env = getEnv()
+  if (options.migrate !== false) {
+    const t0 = performance.now()
+    await runMigrations(env.DATABASE_URL)
+    options.log(`database migrated in ${Math.round(performance.now() - t0)} ms`)
+  }
+  return {
+    env,
+    embedded,
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop().catch(() => {})
+    },
+  }
+}

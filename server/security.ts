@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto'
+import type { NextFunction, Request, Response } from 'express'
+import rateLimit from 'express-rate-limit'
+import helmet from 'helmet'
+
+/** A fresh nonce per request; Remix puts it on its inline and module scripts. */
+export function cspNonce(_req: Request, res: Response, next: NextFunction) {
+  res.locals.cspNonce = randomBytes(16).toString('base64')
+  next()
+}
+
+/**
+ * Enforced CSP (no report-only): only our own scripts, with the per-request nonce; no
+ * third-party scripts, fonts, frames or trackers; nobody may frame the portal.
+ */
+export function securityHeaders(options: { production: boolean }) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`, "'strict-dynamic'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        frameSrc: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        ...(options.production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' },
+  })
+}
+
+export function permissionsPolicy(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader(
+    'Permissions-Policy',
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=(), browsing-topics=()',
+  )
+  next()
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Refuses mutating requests from another origin (a second line behind SameSite=Lax
+ * cookies). Server-to-server calls without Origin or Sec-Fetch-Site (webhooks) pass;
+ * they authenticate with signatures of their own.
+ */
+export function sameOriginMutations(publicUrl?: string) {
+  const allowed = publicUrl ? new URL(publicUrl).origin : undefined
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method)) return next()
+    const origin = req.get('origin')
+    const own = allowed ?? `${req.protocol}://${req.get('host')}`
+    const site = req.get('sec-fetch-site')
+    if ((origin && origin !== 'null' && origin !== own) || origin === 'null' || site === 'cross-site') {
+      res.status(403).type('text/plain').send('Forbidden: cross-origin request')
+      return
+    }
+    next()
+  }
+}
+
+/** Two tiers: reading is generous; writing (POST etc.) is stricter. Auth steps add their own limits. */
+export function rateLimits() {
+  const common = { standardHeaders: 'draft-7' as const, legacyHeaders: false }
+  const reads = rateLimit({
+    ...common,
+    windowMs: 60_000,
+    limit: 600,
+    skip: (req) => !SAFE_METHODS.has(req.method),
+  })
+  const writes = rateLimit({
+    ...common,
+    windowMs: 60_000,
+    limit: 60,
+    skip: (req) => SAFE_METHODS.has(req.method),
+  })
+  return [reads, writes]
+}

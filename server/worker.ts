@@ -1,0 +1,17 @@
+// `npm run worker`: works the background queues in a process of its own (scale-out).
+// Start the portal with RUN_WORKER=false when you run workers separately.
+import { logger } from '../app/utils/logger.server'
+import { prepareRuntime } from './runtime'
+
+const runtime = await prepareRuntime({ log: (m) => logger.info(m), startEmbedded: false, migrate: true })
+const { startWorker } = await import('../app/jobs/queue.server')
+const worker = await startWorker()
+logger.info('worker started')
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, async () => {
+    await worker.stop().catch(() => {})
+    await (await import('../db/client.server')).closeDb().catch(() => {})
+    await runtime.stop()
+    process.exit(0)
+  })
+}

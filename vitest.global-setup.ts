@@ -1,0 +1,48 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { startEmbeddedPostgres } from './db/embedded'
+import { runMigrations } from './db/migrate-runner'
+import { startEmbeddedS3 } from './storage/embedded-server'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDatabaseUrl: string
+    s3Endpoint: string
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'portal-test-'))
+  // The PostgreSQL binaries run as the `postgres` OS user when we are root.
+  await chmod(dir, 0o755)
+  const pg = await startEmbeddedPostgres({
+    databaseDir: path.join(dir, 'pg'),
+    port: await freePort(),
+    password: 'test-only-password',
+    database: 'portal_template',
+    persistent: false,
+  })
+  await runMigrations(pg.url)
+  const s3 = await startEmbeddedS3({ directory: path.join(dir, 's3'), port: 0, buckets: [] })
+  project.provide('templateDatabaseUrl', pg.url)
+  project.provide('s3Endpoint', s3.endpoint)
+  return async () => {
+    await s3.stop()
+    await pg.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
