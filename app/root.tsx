@@ -35,7 +35,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const locale = data?.locale ?? fallbackLng
   const nonce = useNonce()
-  const { i18n } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // Error pages have no meta of their own: give them a title here.
+  const error = useRouteError()
+  const errorTitle = error
+    ? t(isRouteErrorResponse(error) && error.status === 404 ? 'errors.notFound.title' : 'errors.serverError.title')
+    : null
   useChangeLanguage(locale)
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
@@ -45,6 +50,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex" />
         <Meta />
+        {errorTitle ? <title>{errorTitle}</title> : null}
         <Links />
       </head>
       <body>

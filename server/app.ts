@@ -33,7 +33,7 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
   app.use('/locales', express.static('public/locales', { maxAge: '5m', index: false }))
   app.use(express.static('public', { maxAge: '1h', index: false }))
 
-  if (env.APP_ENV !== 'test') app.use(rateLimits())
+  app.use(rateLimits({ reads: env.RATE_LIMIT_READS_PER_MINUTE, writes: env.RATE_LIMIT_WRITES_PER_MINUTE }))
   app.use(sameOriginMutations(env.PUBLIC_URL))
 
   // Personal pages must never be cached; routes that are safe to cache say so themselves.

@@ -55,17 +55,33 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * Refuses mutating requests from another origin (a second line behind SameSite=Lax
- * cookies). Server-to-server calls without Origin or Sec-Fetch-Site (webhooks) pass;
+ * cookies). Browsers send Sec-Fetch-Site, which we trust first: with our
+ * `Referrer-Policy: no-referrer` they send `Origin: null` even for our own forms.
+ * Without it we compare Origin. Server-to-server calls with neither (webhooks) pass;
  * they authenticate with signatures of their own.
  */
+export function isCrossOriginMutation(req: {
+  method: string
+  origin?: string
+  secFetchSite?: string
+  ownOrigin: string
+}) {
+  if (SAFE_METHODS.has(req.method)) return false
+  if (req.secFetchSite) return req.secFetchSite !== 'same-origin' && req.secFetchSite !== 'none'
+  if (req.origin && req.origin !== 'null') return req.origin !== req.ownOrigin
+  return false
+}
+
 export function sameOriginMutations(publicUrl?: string) {
   const allowed = publicUrl ? new URL(publicUrl).origin : undefined
   return (req: Request, res: Response, next: NextFunction) => {
-    if (SAFE_METHODS.has(req.method)) return next()
-    const origin = req.get('origin')
-    const own = allowed ?? `${req.protocol}://${req.get('host')}`
-    const site = req.get('sec-fetch-site')
-    if ((origin && origin !== 'null' && origin !== own) || origin === 'null' || site === 'cross-site') {
+    const cross = isCrossOriginMutation({
+      method: req.method,
+      origin: req.get('origin'),
+      secFetchSite: req.get('sec-fetch-site'),
+      ownOrigin: allowed ?? `${req.protocol}://${req.get('host')}`,
+    })
+    if (cross) {
       res.status(403).type('text/plain').send('Forbidden: cross-origin request')
       return
     }
@@ -74,18 +90,18 @@ export function sameOriginMutations(publicUrl?: string) {
 }
 
 /** Two tiers: reading is generous; writing (POST etc.) is stricter. Auth steps add their own limits. */
-export function rateLimits() {
+export function rateLimits(perMinute: { reads: number; writes: number }) {
   const common = { standardHeaders: 'draft-7' as const, legacyHeaders: false }
   const reads = rateLimit({
     ...common,
     windowMs: 60_000,
-    limit: 600,
+    limit: perMinute.reads,
     skip: (req) => !SAFE_METHODS.has(req.method),
   })
   const writes = rateLimit({
     ...common,
     windowMs: 60_000,
-    limit: 60,
+    limit: perMinute.writes,
     skip: (req) => SAFE_METHODS.has(req.method),
   })
   return [reads, writes]

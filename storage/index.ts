@@ -47,16 +47,19 @@ export class ObjectTooLargeError extends Error {
   }
 }
 
-/** Counts and hashes bytes as they pass, and stops the stream at a byte limit. */
+/**
+ * Counts and hashes bytes as they pass, and stops the stream at a byte limit.
+ * (Not `size`: lib-storage reads `Body.size` as the content length.)
+ */
 class Measure extends Transform {
-  size = 0
+  bytes = 0
   private hash = createHash('sha256')
   constructor(private readonly limit?: number) {
     super()
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-    this.size += chunk.length
-    if (this.limit !== undefined && this.size > this.limit) {
+    this.bytes += chunk.length
+    if (this.limit !== undefined && this.bytes > this.limit) {
       done(new ObjectTooLargeError(this.limit))
       return
     }
@@ -132,7 +135,7 @@ export function createStorage(config: StorageConfig) {
         await client.send(new DeleteObjectCommand({ Bucket, Key: args.key })).catch(() => {})
         throw measure.errored
       }
-      return { key: args.key, size: measure.size, sha256: measure.digest() }
+      return { key: args.key, size: measure.bytes, sha256: measure.digest() }
     },
 
     /** A readable stream of an object, or of a byte range of it (`{ start, end }`, inclusive). */

@@ -53,6 +53,8 @@ export const EnvSchema = z
       .transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: z.string().default('loopback'),
+    RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(60),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === 'production' && !env.PUBLIC_URL) {

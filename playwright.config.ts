@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+export const baseURL = `http://localhost:${PORT}`
+
+// Playwright cannot download its own browsers on these machines: use Debian's Chromium.
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        // After the device preset, or pages render in English.
+        locale: 'nl-NL',
+        launchOptions: {
+          executablePath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  // The built portal on embedded defaults, with a fresh data folder each run.
+  webServer: {
+    command: 'rm -rf .data/e2e && tsx server/index.ts',
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      APP_ENV: 'development',
+      PORT: String(PORT),
+      DATA_DIR: '.data/e2e',
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '5434',
+      EMBEDDED_S3_PORT: process.env.E2E_S3_PORT ?? '4570',
+      LOG_LEVEL: 'warn',
+      QUICK_EXIT_URL: 'https://www.google.nl/',
+      RATE_LIMIT_WRITES_PER_MINUTE: '1000',
+      RATE_LIMIT_READS_PER_MINUTE: '5000',
+    },
+  },
+})
