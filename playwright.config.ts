@@ -44,7 +44,7 @@ export default defineConfig({
   ],
   // The built portal on embedded defaults, with a fresh data folder each run.
   webServer: {
-    command: 'rm -rf .data/e2e && tsx server/index.ts',
+    command: `rm -rf .data/e2e-${PORT} && tsx server/index.ts`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
@@ -53,7 +53,7 @@ export default defineConfig({
     env: {
       APP_ENV: 'development',
       PORT: String(PORT),
-      DATA_DIR: '.data/e2e',
+      DATA_DIR: `.data/e2e-${PORT}`,
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? '5434',
       EMBEDDED_S3_PORT: process.env.E2E_S3_PORT ?? '4570',
       LOG_LEVEL: 'warn',
