@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{app,db,storage,server}/**/*.test.{ts,tsx}'],
+    include: ['{app,db,storage,server,scripts}/**/*.test.{ts,tsx}'],
     // One embedded PostgreSQL and S3 server for the run; each test file gets its own
     // database cloned from a migrated template, and its own bucket.
     globalSetup: ['./vitest.global-setup.ts'],

@@ -1,0 +1,359 @@
+// A reference receiver standing in for the Schadefonds' own workflow, for development,
+// end-to-end tests and benchmarks. It verifies signed case deliveries (Standard Webhooks),
+// checks them against the case-v1 contract, stores each delivery once by webhook id, and
+// can fail or hang on purpose. `npm run schadefonds:dev` starts it on SCHADEFONDS_PORT
+// (4600) with SCHADEFONDS_WEBHOOK_SECRET, or the portal's WEBHOOK_SECRET from
+// <DATA_DIR>/secrets.json in embedded mode.
+//
+// Not a production component: control endpoints are unauthenticated, so it listens on
+// 127.0.0.1 unless SCHADEFONDS_HOST says otherwise.
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { appendFile } from 'node:fs/promises'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { z } from 'zod'
+import { CaseDocumentV1Schema, type CaseDocumentV1 } from '../app/scheme/case-document'
+import { SchadefondsEventSchema } from '../app/scheme/schadefonds-events'
+import { signWebhook, verifyWebhook, WebhookVerificationFailed } from '../app/scheme/webhooks.server'
+
+export const DEFAULT_PORT = 4600
+export const DEFAULT_PORTAL_INBOUND_URL = 'http://localhost:3000/api/schadefonds/events'
+const MAX_BODY_BYTES = 10 * 1024 * 1024
+
+export type ReceiverStats = {
+  /** Deliveries that passed signature and schema checks (first deliveries and duplicates). */
+  received: number
+  /** Distinct webhook ids stored, including those loaded from an earlier run. */
+  unique: number
+  duplicates: number
+  failedInjected: number
+  timedOutInjected: number
+  /** Refused with 400 or 401. */
+  rejected: number
+  /** Webhook ids whose effect ran more than once; must stay 0. */
+  processedTwice: number
+}
+
+export type StoredCase = {
+  webhookId: string
+  receivedAt: string
+  caseId: string
+  reference: string
+  version: number
+  document: CaseDocumentV1
+}
+
+export type Receiver = {
+  url: string
+  port: number
+  stats(): ReceiverStats
+  close(): Promise<void>
+}
+
+export type ReceiverOptions = {
+  port?: number
+  host?: string
+  secret: string
+  dataDir: string
+  portalInboundUrl?: string
+  log?: (line: string) => void
+}
+
+const ControlSchema = z
+  .object({
+    failRate: z.number().min(0).max(1),
+    timeoutRate: z.number().min(0).max(1),
+    timeoutMs: z.number().int().min(0).max(600_000),
+  })
+  .partial()
+  .strict()
+
+/** A report to send on to the portal; occurredAt defaults to now. */
+const ReportSchema = z
+  .object({ occurredAt: z.string().optional() })
+  .passthrough()
+  .transform((r) => ({ ...r, occurredAt: r.occurredAt ?? new Date().toISOString() }))
+  .pipe(SchadefondsEventSchema)
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(String(body.error ?? status))
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  if (res.headersSent || res.destroyed) return
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, { error: 'bodyTooLarge' })
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new HttpError(400, { error: 'invalidJson' })
+  }
+}
+
+/** Issues by path and code only: zod messages can echo submitted values (personal data). */
+function issuesOf(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join('.'), code: i.code }))
+}
+
+function loadStored(file: string): StoredCase[] {
+  if (!existsSync(file)) return []
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as StoredCase)
+}
+
+export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
+  const { secret, dataDir, portalInboundUrl = DEFAULT_PORTAL_INBOUND_URL, log = () => {} } = options
+  mkdirSync(dataDir, { recursive: true })
+  const casesFile = path.join(dataDir, 'cases.jsonl')
+
+  // Idempotency by webhook id, kept across restarts through the JSON-lines file.
+  const stored = new Map<string, StoredCase>()
+  for (const c of loadStored(casesFile)) stored.set(c.webhookId, c)
+  const deliveries = new Map<string, number>()
+  const effects = new Map<string, number>()
+  const counters = { received: 0, duplicates: 0, failedInjected: 0, timedOutInjected: 0, rejected: 0 }
+  const faults = { failRate: 0, timeoutRate: 0, timeoutMs: 30_000 }
+  const hanging = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>()
+  // Appends run one after another so lines never interleave.
+  let writes: Promise<unknown> = Promise.resolve()
+
+  const stats = (): ReceiverStats => ({
+    received: counters.received,
+    unique: stored.size,
+    duplicates: counters.duplicates,
+    failedInjected: counters.failedInjected,
+    timedOutInjected: counters.timedOutInjected,
+    rejected: counters.rejected,
+    processedTwice: [...effects.values()].filter((n) => n > 1).length,
+  })
+
+  function hang(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          hanging.delete(entry)
+          resolve()
+        }, ms),
+        resolve,
+      }
+      hanging.add(entry)
+    })
+  }
+
+  async function receiveCase(req: IncomingMessage, res: ServerResponse) {
+    if (Math.random() < faults.failRate) {
+      counters.failedInjected++
+      return send(res, 500, { error: 'injectedFailure' })
+    }
+    const willHang = Math.random() < faults.timeoutRate
+
+    const body = await readBody(req)
+    let id: string
+    let payload: unknown
+    try {
+      ;({ id, payload } = await verifyWebhook({ secret, headers: req.headers, body }))
+    } catch (error) {
+      if (!(error instanceof WebhookVerificationFailed)) throw error
+      counters.rejected++
+      const status = error.reason === 'invalidBody' ? 400 : 401
+      log(`POST /cases ${status} ${error.reason}`)
+      return send(res, status, { error: error.reason })
+    }
+    const parsed = CaseDocumentV1Schema.safeParse(payload)
+    if (!parsed.success) {
+      counters.rejected++
+      log(`POST /cases 400 invalidDocument (${id})`)
+      return send(res, 400, { error: 'invalidDocument', issues: issuesOf(parsed.error) })
+    }
+
+    counters.received++
+    deliveries.set(id, (deliveries.get(id) ?? 0) + 1)
+    let status: number
+    if (stored.has(id)) {
+      counters.duplicates++
+      status = 200
+    } else {
+      // Claimed synchronously before any await: a concurrent duplicate sees it at once.
+      const doc = parsed.data
+      const entry: StoredCase = {
+        webhookId: id,
+        receivedAt: new Date().toISOString(),
+        caseId: doc.caseId,
+        reference: doc.reference,
+        version: doc.version,
+        document: doc,
+      }
+      stored.set(id, entry)
+      effects.set(id, (effects.get(id) ?? 0) + 1)
+      const write = writes.then(() => appendFile(casesFile, `${JSON.stringify(entry)}\n`))
+      writes = write.catch(() => {})
+      try {
+        await write
+      } catch {
+        // Not stored: forget the claim so the sender's retry can succeed.
+        stored.delete(id)
+        effects.set(id, (effects.get(id) ?? 1) - 1)
+        return send(res, 500, { error: 'storageFailed' })
+      }
+      status = 202
+    }
+    log(`POST /cases ${status} ${parsed.data.reference} v${parsed.data.version} (${id})`)
+
+    // The case is stored before the hang, as when a real receiver is slow to answer:
+    // the sender times out and retries, and the retry must be a duplicate, not a second case.
+    if (willHang) {
+      counters.timedOutInjected++
+      await hang(faults.timeoutMs)
+    }
+    send(res, status, { status: status === 202 ? 'accepted' : 'duplicate', webhookId: id })
+  }
+
+  async function report(req: IncomingMessage, res: ServerResponse) {
+    const parsed = ReportSchema.safeParse(parseJson(await readBody(req)))
+    if (!parsed.success) return send(res, 400, { error: 'invalidReport', issues: issuesOf(parsed.error) })
+    const body = JSON.stringify(parsed.data)
+    const webhookId = `msg_${randomUUID()}`
+    try {
+      const response = await fetch(portalInboundUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signWebhook({ secret, id: webhookId, body }) },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      })
+      await response.body?.cancel()
+      log(`report ${parsed.data.event} ${parsed.data.reference} → ${response.status}`)
+      send(res, 200, { delivered: response.ok, portalStatus: response.status, webhookId })
+    } catch {
+      log(`report ${parsed.data.event} ${parsed.data.reference} → unreachable`)
+      send(res, 502, { delivered: false, portalStatus: null, webhookId, error: 'portalUnreachable' })
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const { pathname } = new URL(req.url ?? '/', 'http://receiver')
+    const key = `${req.method} ${pathname}`
+    if (key === 'POST /cases') return receiveCase(req, res)
+    if (key === 'GET /cases') {
+      const cases = [...stored.values()].map(({ document: _document, ...c }) => ({
+        ...c,
+        deliveries: deliveries.get(c.webhookId) ?? 0,
+        effects: effects.get(c.webhookId) ?? 0,
+      }))
+      return send(res, 200, { cases })
+    }
+    if (req.method === 'GET' && pathname.startsWith('/cases/')) {
+      const caseId = decodeURIComponent(pathname.slice('/cases/'.length))
+      const latest = [...stored.values()].filter((c) => c.caseId === caseId).sort((a, b) => b.version - a.version)[0]
+      return latest ? send(res, 200, latest) : send(res, 404, { error: 'notFound' })
+    }
+    if (key === 'GET /stats') return send(res, 200, stats())
+    if (key === 'POST /control') {
+      const parsed = ControlSchema.safeParse(parseJson(await readBody(req)))
+      if (!parsed.success) return send(res, 400, { error: 'invalidControl', issues: issuesOf(parsed.error) })
+      Object.assign(faults, parsed.data)
+      return send(res, 200, faults)
+    }
+    if (key === 'POST /report') return report(req, res)
+    if (key === 'GET /healthz') return send(res, 200, { ok: true })
+    send(res, 404, { error: 'notFound' })
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) return send(res, error.status, error.body)
+      log(`error: ${error instanceof Error ? error.message : String(error)}`)
+      send(res, 500, { error: 'internal' })
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`
+
+  return {
+    url,
+    port,
+    stats,
+    async close() {
+      for (const entry of hanging) {
+        clearTimeout(entry.timer)
+        entry.resolve()
+      }
+      hanging.clear()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await writes
+    },
+  }
+}
+
+/** SCHADEFONDS_WEBHOOK_SECRET, else the portal's generated WEBHOOK_SECRET in embedded mode. */
+export function resolveReceiverSecret({ env, dataRoot }: { env: Record<string, string | undefined>; dataRoot: string }): string {
+  if (env.SCHADEFONDS_WEBHOOK_SECRET) return env.SCHADEFONDS_WEBHOOK_SECRET
+  const file = path.join(dataRoot, 'secrets.json')
+  if (existsSync(file)) {
+    const secret = (JSON.parse(readFileSync(file, 'utf8')) as { WEBHOOK_SECRET?: string }).WEBHOOK_SECRET
+    if (secret) return secret
+  }
+  throw new Error(
+    `No webhook secret: set SCHADEFONDS_WEBHOOK_SECRET, or start the portal once in embedded mode so that ${file} holds WEBHOOK_SECRET.`,
+  )
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
+if (invokedDirectly) {
+  const dataRoot = process.env.DATA_DIR ?? '.data'
+  try {
+    const port = Number(process.env.SCHADEFONDS_PORT ?? DEFAULT_PORT)
+    const receiver = await startReceiver({
+      port,
+      host: process.env.SCHADEFONDS_HOST ?? '127.0.0.1',
+      secret: resolveReceiverSecret({ env: process.env, dataRoot }),
+      dataDir: path.join(dataRoot, 'schadefonds'),
+      portalInboundUrl: process.env.PORTAL_INBOUND_URL ?? DEFAULT_PORTAL_INBOUND_URL,
+      log: (line) => console.log(`[schadefonds] ${line}`),
+    })
+    console.log(`[schadefonds] reference receiver on ${receiver.url} (POST /cases, GET /cases, GET /stats, POST /control, POST /report)`)
+    const stop = () => {
+      receiver.close().then(() => process.exit(0))
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  } catch (error) {
+    console.error(`[schadefonds] ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
+}
