@@ -1,2 +1,5 @@
 export * from './accounts'
+export * from './audit'
+export * from './consent'
 export * from './files'
+export * from './referrals'

@@ -1,0 +1,7 @@
+// Every capability's personal-data registration, imported for its side effect. Add one
+// line per capability. Erasers run in this order: keep the account last, so the other
+// erasers still find the rows that point at the user.
+import '~/audit/personal-data.server'
+import '~/consent/personal-data.server'
+import '~/referrals/personal-data.server'
+import '~/auth/personal-data.server'
