@@ -1,0 +1,174 @@
+import { Readable } from 'node:stream'
+import { fileTypeFromBuffer } from 'file-type'
+import sharp from 'sharp'
+import { type MediaKind } from './media-limits'
+
+/**
+ * What a monument upload really is, decided by its first bytes (magic numbers) and never by
+ * its file name or the browser's declared type: both are chosen by the sender. A file we
+ * would store as "audio" but that is really HTML or a script must never reach the bucket.
+ */
+
+/** file-type needs at most this many bytes to recognise every format it knows. */
+export const SNIFF_BYTES = 4100
+
+export type MediaErrorKey =
+  | 'monument:media.errors.unsupportedType'
+  | 'monument:media.errors.heicNotSupported'
+  | 'monument:media.errors.quicktimeNotSupported'
+  | 'monument:media.errors.empty'
+
+/** A refused upload; `key` is the message to show (namespace `monument`). */
+export class MediaTypeError extends Error {
+  constructor(
+    public readonly key: MediaErrorKey,
+    /** What the bytes turned out to be, for the log; never shown as-is. */
+    public readonly detectedMime?: string,
+  ) {
+    super(`media refused: ${key}${detectedMime ? ` (${detectedMime})` : ''}`)
+    this.name = 'MediaTypeError'
+  }
+}
+
+export type SniffedMedia = { kind: MediaKind; mime: string; ext: string }
+
+/** file-type's answer → the type we store and serve. Anything not listed is refused. */
+const ALLOWED: Record<string, SniffedMedia> = {
+  'image/jpeg': { kind: 'photo', mime: 'image/jpeg', ext: 'jpg' },
+  'image/png': { kind: 'photo', mime: 'image/png', ext: 'png' },
+  'image/webp': { kind: 'photo', mime: 'image/webp', ext: 'webp' },
+  'audio/mpeg': { kind: 'audio', mime: 'audio/mpeg', ext: 'mp3' },
+  'audio/mp4': { kind: 'audio', mime: 'audio/mp4', ext: 'm4a' },
+  'audio/x-m4a': { kind: 'audio', mime: 'audio/mp4', ext: 'm4a' },
+  'audio/ogg': { kind: 'audio', mime: 'audio/ogg', ext: 'ogg' },
+  // Voice messages and many recorders write Opus in Ogg: the same container to a browser.
+  'audio/ogg; codecs=opus': { kind: 'audio', mime: 'audio/ogg', ext: 'opus' },
+  'audio/wav': { kind: 'audio', mime: 'audio/wav', ext: 'wav' },
+  'audio/vnd.wave': { kind: 'audio', mime: 'audio/wav', ext: 'wav' },
+  'video/mp4': { kind: 'video', mime: 'video/mp4', ext: 'mp4' },
+  'video/webm': { kind: 'video', mime: 'video/webm', ext: 'webm' },
+}
+
+const HEIF_MIMES = new Set(['image/heic', 'image/heif'])
+
+/**
+ * Whether this server's sharp can decode HEIC (iPhone photos). The prebuilt sharp binaries
+ * ship libheif for AVIF only (no HEVC decoder, for patent reasons): `format.heif.input.buffer`
+ * is true there even though HEIC fails, so the suffix list is what tells them apart.
+ */
+export function canDecodeHeic(): boolean {
+  const input = sharp.format.heif?.input as { buffer?: boolean; fileSuffix?: string[] } | undefined
+  return Boolean(input?.buffer) && (input?.fileSuffix ?? []).includes('.heic')
+}
+
+/** Decides the type of the first bytes of a file; throws MediaTypeError when it is refused. */
+export async function sniffMediaType(head: Uint8Array, options: { heicDecodable?: boolean } = {}): Promise<SniffedMedia> {
+  if (head.length === 0) throw new MediaTypeError('monument:media.errors.empty')
+  const found = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES))
+  if (!found) throw new MediaTypeError('monument:media.errors.unsupportedType')
+  const allowed = ALLOWED[found.mime]
+  if (allowed) return allowed
+  if (HEIF_MIMES.has(found.mime)) {
+    if (options.heicDecodable ?? canDecodeHeic()) return { kind: 'photo', mime: found.mime, ext: 'heic' }
+    throw new MediaTypeError('monument:media.errors.heicNotSupported', found.mime)
+  }
+  if (found.mime === 'video/quicktime') {
+    throw new MediaTypeError('monument:media.errors.quicktimeNotSupported', found.mime)
+  }
+  throw new MediaTypeError('monument:media.errors.unsupportedType', found.mime)
+}
+
+type Head = { chunks: Buffer[]; length: number; ended: boolean }
+
+/**
+ * Reads from `input` until at least `size` bytes have arrived or the stream ends, without
+ * switching it to flowing mode: what is not read stays in the stream for later.
+ */
+function readHead(input: Readable, size: number): Promise<Head> {
+  return new Promise((resolve, reject) => {
+    const head: Head = { chunks: [], length: 0, ended: false }
+    if (input.readableEnded) {
+      resolve({ ...head, ended: true })
+      return
+    }
+    const cleanup = () => {
+      input.off('readable', onReadable)
+      input.off('end', onEnd)
+      input.off('error', onError)
+      input.off('close', onClose)
+    }
+    const onReadable = () => {
+      let chunk: Buffer | string | null
+      while (head.length < size && (chunk = input.read()) !== null) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+        head.chunks.push(bytes)
+        head.length += bytes.length
+      }
+      if (head.length >= size) {
+        cleanup()
+        resolve(head)
+      }
+    }
+    const onEnd = () => {
+      cleanup()
+      resolve({ ...head, ended: true })
+    }
+    const onError = (error: Error) => {
+      cleanup()
+      reject(error)
+    }
+    // Destroyed without an error (client went away): there is nothing to decide on.
+    const onClose = () => {
+      cleanup()
+      reject(new Error('input closed before its type could be read'))
+    }
+    input.on('readable', onReadable)
+    input.on('end', onEnd)
+    input.on('error', onError)
+    input.on('close', onClose)
+  })
+}
+
+/**
+ * Peeks at the first bytes of an upload, decides its type, and returns a stream that still
+ * yields every byte (the peeked ones first), so the upload can go on to storage untouched.
+ * Only the head (a few kB, at most one chunk more) is held in memory.
+ *
+ * On refusal the input is neither drained nor destroyed: the caller decides (for a busboy
+ * file stream, `input.resume()` lets the rest of the form finish; destroying it would stall
+ * busboy); a no-op 'error' listener stays on it so an abort meanwhile cannot crash the
+ * process. The same holds when the caller refuses after the sniff (quota) and leaves
+ * `stream` unread. Destroying `stream` destroys the input. Errors of the input itself
+ * reach `stream` as they are.
+ */
+export async function sniffMediaStream(
+  input: Readable,
+  options: { heicDecodable?: boolean } = {},
+): Promise<SniffedMedia & { stream: Readable }> {
+  const head = await readHead(input, SNIFF_BYTES)
+  // Between the peek and the consumer's first read nobody else may be listening: an upload
+  // aborted in that gap must not become an unhandled 'error' that takes the process down.
+  // The iterator below sees the error through the stream's own state and rethrows it.
+  const swallowUntilRead = () => {}
+  input.on('error', swallowUntilRead)
+  const headBytes = Buffer.concat(head.chunks, head.length)
+  const media = await sniffMediaType(headBytes, options)
+
+  let finished = head.ended
+  async function* all(): AsyncGenerator<Buffer> {
+    yield headBytes
+    if (finished) return
+    input.off('error', swallowUntilRead)
+    if (input.errored) throw input.errored
+    // Pulls on demand, so backpressure reaches the input.
+    for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+    finished = true
+  }
+  const stream = Readable.from(all(), { objectMode: false })
+  // The consumer stopped early or failed (even before its first read): release the input,
+  // as pipeline() would.
+  stream.once('close', () => {
+    if (!finished && !input.destroyed) input.destroy()
+  })
+  return { ...media, stream }
+}
