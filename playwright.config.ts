@@ -10,6 +10,8 @@ const executablePath =
 
 export default defineConfig({
   testDir: './e2e',
+  // One output folder per portal port, so parallel runs do not clear each other's results.
+  outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -19,7 +21,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
+    screenshot: { mode: 'only-on-failure', fullPage: true },
   },
   projects: [
     {

@@ -3,6 +3,15 @@ declare module '@remix-run/server-runtime' {
   interface AppLoadContext {
     /** Per-request Content-Security-Policy nonce for Remix's inline scripts. */
     cspNonce: string
+    /** The client's address as Express sees it (trust proxy applies). Hash before storing. */
+    clientIp: string
   }
 }
 export {}
+
+// Single fetch is on (remix.config.js): typed loader/action data follows it.
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}

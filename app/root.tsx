@@ -12,8 +12,10 @@ import {
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { SiteFooter } from '~/components/layout/site-footer'
+import { IdleWarning } from '~/components/layout/idle-warning'
 import { SiteHeader } from '~/components/layout/site-header'
 import { fallbackLng } from '~/i18n/config'
+import { getSessionContext, isStaff } from '~/auth/session.server'
 import { i18next } from '~/i18n/i18next.server'
 import stylesHref from '~/styles/app.css'
 import { getPublicEnv } from '~/utils/env.server'
@@ -28,7 +30,12 @@ export const handle = { i18n: ['common'] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request)
-  return { locale, env: getPublicEnv(), path: new URL(request.url).pathname }
+  const ctx = await getSessionContext(request)
+  const signedIn = ctx && ctx.session.stage === 'full'
+  const user = signedIn
+    ? { displayName: ctx.user.displayName, staff: isStaff(ctx.user), idleSeconds: ctx.session.idleTimeoutSeconds }
+    : null
+  return { locale, env: getPublicEnv(), path: new URL(request.url).pathname, user }
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -54,7 +61,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader quickExitUrl={data?.env.QUICK_EXIT_URL ?? 'https://www.google.nl/'} currentPath={data?.path ?? '/'} />
+        <SiteHeader quickExitUrl={data?.env.QUICK_EXIT_URL ?? 'https://www.google.nl/'} currentPath={data?.path ?? '/'} user={data?.user ?? null} />
+        {data?.user?.staff ? <IdleWarning idleSeconds={data.user.idleSeconds} /> : null}
         <main id="inhoud" tabIndex={-1}>
           {children}
         </main>

@@ -1,17 +1,11 @@
 import { count } from 'drizzle-orm'
 import { hashPassword } from '~/auth/password.server'
+import { encryptField } from '~/privacy/field-crypto.server'
 import { logger } from '~/utils/logger.server'
 import { db } from './client.server'
-import { userRoles, users, type Role } from './schema'
-
-/** Demo sign-ins for development only; never seeded when APP_ENV=production. */
-export const DEMO_ACCOUNTS: Array<{ role: Role; email: string; password: string; displayName: string }> = [
-  { role: 'survivor', email: 'overlevende@demo.local', password: 'herinnering-overlevende-demo', displayName: 'Sanne (demo)' },
-  { role: 'moderator', email: 'moderator@demo.local', password: 'herinnering-moderator-demo', displayName: 'Demo moderator' },
-  { role: 'triage', email: 'triage@demo.local', password: 'herinnering-triage-demo', displayName: 'Demo triage' },
-  { role: 'assessor', email: 'beoordelaar@demo.local', password: 'herinnering-beoordelaar-demo', displayName: 'Demo beoordelaar' },
-  { role: 'admin', email: 'beheerder@demo.local', password: 'herinnering-beheerder-demo', displayName: 'Demo beheerder' },
-]
+import { directoryEntries, totpFactors, userRoles, users } from './schema'
+import { DEMO_ACCOUNTS } from './seed/demo-accounts'
+import { seedReferrals } from './seed/referrals'
 
 export async function seedIfEmpty({ printCredentials }: { printCredentials: boolean }) {
   if (process.env.APP_ENV === 'production') throw new Error('refusing to seed demo data in production')
@@ -31,13 +25,29 @@ export async function seedIfEmpty({ printCredentials }: { printCredentials: bool
         })
         .returning({ id: users.id })
       await tx.insert(userRoles).values({ userId: user!.id, role: account.role })
+      if (account.totpSecret) {
+        await tx.insert(totpFactors).values({ userId: user!.id, secretEncrypted: encryptField(account.totpSecret), confirmedAt: new Date() })
+      }
     }
   })
   logger.info('demo data seeded')
   if (printCredentials) {
     // Development only: the demo sign-ins, so a newcomer can try every role.
-    const lines = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email.padEnd(26)} ${a.password}`)
+    const lines = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email.padEnd(26)} ${a.password.padEnd(30)} ${a.totpSecret ? `TOTP secret ${a.totpSecret}` : ''}`)
     console.log(`\nDemo accounts (development only):\n${lines.join('\n')}\n`)
   }
+  return { seeded: true }
+}
+
+/**
+ * Reference content every environment needs (production included): the help directory,
+ * from the facts in the project's domain notes. Loaded only into an empty table, so edits
+ * that staff make later are never overwritten by a restart.
+ */
+export async function seedReferenceData() {
+  const [row] = await db.select({ n: count() }).from(directoryEntries)
+  if ((row?.n ?? 0) > 0) return { seeded: false }
+  await db.transaction(async (tx) => seedReferrals(tx))
+  logger.info('help directory loaded')
   return { seeded: true }
 }

@@ -36,9 +36,15 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
   app.use(rateLimits({ reads: env.RATE_LIMIT_READS_PER_MINUTE, writes: env.RATE_LIMIT_WRITES_PER_MINUTE }))
   app.use(sameOriginMutations(env.PUBLIC_URL))
 
-  // Personal pages must never be cached; routes that are safe to cache say so themselves.
+  // Personal pages must never be cached: `no-store` unless a route set its own policy
+  // (public pages send `max-age=0, must-revalidate`). Decided when the head is written,
+  // because Remix appends its headers after this middleware runs.
   app.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store')
+    const writeHead = res.writeHead
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!this.hasHeader('Cache-Control')) this.setHeader('Cache-Control', 'no-store')
+      return writeHead.apply(this, args)
+    } as typeof writeHead
     next()
   })
 
@@ -47,7 +53,7 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
     createRequestHandler({
       build,
       mode: env.APP_ENV === 'production' ? 'production' : 'development',
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? '' }),
     }),
   )
   return app

@@ -18,9 +18,10 @@ try {
 }
 const { env } = runtime
 
-if (env.APP_ENV === 'development') {
-  const { seedIfEmpty } = await import('../db/seed-runner')
-  await seedIfEmpty({ printCredentials: true })
+{
+  const { seedIfEmpty, seedReferenceData } = await import('../db/seed-runner')
+  await seedReferenceData()
+  if (env.APP_ENV === 'development') await seedIfEmpty({ printCredentials: true })
 }
 
 const { createServerApp } = await import('./app')

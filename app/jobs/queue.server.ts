@@ -1,12 +1,17 @@
 import PgBoss from 'pg-boss'
 import { db } from '@db/client.server'
+import { pruneRateLimitCounters } from '~/auth/rate-limit.server'
+import { pruneExpiredSessions } from '~/auth/session.server'
 import { sweepOrphanObjects } from '~/files/sweep-orphans.server'
+import { deliverMail, requeueStuckMail } from '~/mail/mail.server'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { storage } from '~/utils/storage.server'
 
+type Job = { cron?: string; handler: (data: Record<string, unknown>) => Promise<void> }
+
 /** Every queue and its handler in one place; later capabilities register theirs here. */
-export const JOBS = {
+export const JOBS: Record<string, Job> = {
   'storage.sweep-orphans': {
     cron: '17 3 * * *',
     handler: async () => {
@@ -14,9 +19,25 @@ export const JOBS = {
       logger.info(result, 'storage orphan sweep done')
     },
   },
-} as const satisfies Record<string, { cron?: string; handler: () => Promise<void> }>
+  'sessions.prune': {
+    cron: '*/15 * * * *',
+    handler: async () => {
+      const removed = await pruneExpiredSessions()
+      await pruneRateLimitCounters()
+      logger.info({ removed }, 'expired sessions pruned')
+    },
+  },
+  'mail.send': {
+    handler: async (data) => deliverMail({ id: String(data.id) }),
+  },
+  'mail.requeue': {
+    cron: '* * * * *',
+    handler: async () => {
+      await requeueStuckMail()
+    },
+  },
+}
 
-export type JobName = keyof typeof JOBS
 
 export function createBoss(databaseUrl = getEnv().DATABASE_URL) {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 })
@@ -29,8 +50,10 @@ export async function startWorker(boss = createBoss()) {
   await boss.start()
   for (const [name, job] of Object.entries(JOBS)) {
     await boss.createQueue(name)
-    if ('cron' in job && job.cron) await boss.schedule(name, job.cron, undefined, { tz: 'Europe/Amsterdam' })
-    await boss.work(name, async () => job.handler())
+    if (job.cron) await boss.schedule(name, job.cron, undefined, { tz: 'Europe/Amsterdam' })
+    await boss.work<Record<string, unknown>>(name, async (jobs) => {
+      for (const j of jobs) await job.handler(j.data ?? {})
+    })
   }
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) }
 }

@@ -11,7 +11,7 @@ describe('job queue', () => {
       const schedules = await boss.getSchedules()
       expect(schedules.map((s) => s.name).sort()).toEqual(
         Object.entries(JOBS)
-          .filter(([, j]) => 'cron' in j)
+          .filter(([, j]) => j.cron)
           .map(([n]) => n)
           .sort(),
       )

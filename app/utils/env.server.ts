@@ -60,6 +60,9 @@ export const EnvSchema = z
     if (env.APP_ENV === 'production' && !env.PUBLIC_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production' })
     }
+    if (env.APP_ENV === 'production' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production (mail cannot stay in a development mailbox)' })
+    }
   })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -37,6 +37,7 @@ describe('parseEnv', () => {
 
   it('requires PUBLIC_URL in production', () => {
     expect(() => parseEnv({ ...valid, APP_ENV: 'production' })).toThrow(/PUBLIC_URL/)
+    expect(() => parseEnv({ ...valid, APP_ENV: 'production', PUBLIC_URL: 'https://x.example' })).toThrow(/SMTP_URL/)
   })
 
   it('rejects encryption keys that are not 32 bytes', () => {

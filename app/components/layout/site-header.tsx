@@ -1,4 +1,4 @@
-import { Link, NavLink } from '@remix-run/react'
+import { Form, Link, NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CrisisHelp } from './crisis-help'
 import { LanguageSwitcher } from './language-switcher'
@@ -10,7 +10,9 @@ const NAV = [
   { to: '/regeling', key: 'nav.scheme' },
 ] as const
 
-export function SiteHeader({ quickExitUrl, currentPath }: { quickExitUrl: string; currentPath: string }) {
+type HeaderUser = { displayName: string; staff: boolean } | null
+
+export function SiteHeader({ quickExitUrl, currentPath, user }: { quickExitUrl: string; currentPath: string; user: HeaderUser }) {
   const { t } = useTranslation()
   return (
     <>
@@ -34,6 +36,24 @@ export function SiteHeader({ quickExitUrl, currentPath }: { quickExitUrl: string
                 <NavLink to={item.to}>{t(item.key)}</NavLink>
               </li>
             ))}
+            {user ? (
+              <>
+                <li className="site-nav__account">
+                  <NavLink to={user.staff ? '/beheer' : '/account'}>{user.staff ? t('nav.staff') : t('nav.account')}</NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/uitloggen" reloadDocument>
+                    <button type="submit" className="link-button">
+                      {t('nav.signOut')}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <li className="site-nav__account">
+                <NavLink to="/inloggen">{t('nav.signIn')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <CrisisHelp />

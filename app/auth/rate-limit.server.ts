@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm'
+import { db, type DbOrTx } from '@db/client.server'
+import { rateLimitCounters } from '@db/schema/accounts'
+import { lookupHash } from '~/privacy/field-crypto.server'
+
+export class RateLimitedError extends Error {
+  constructor(public readonly retryAfterSeconds: number) {
+    super('rate limited')
+    this.name = 'RateLimitedError'
+  }
+}
+
+/**
+ * Fixed-window counter in PostgreSQL, so every portal process shares it. Limits are short
+ * (a minute) so the real owner is never locked out for long; keys are hashed (no e-mail
+ * addresses or IPs in the table).
+ */
+export async function hitRateLimit(
+  { key, limit, windowSeconds }: { key: string; limit: number; windowSeconds: number },
+  tx: DbOrTx = db,
+) {
+  const bucket = lookupHash({ kind: 'ratelimit', value: key })
+  const [row] = await tx
+    .insert(rateLimitCounters)
+    .values({ bucket, windowStart: sql`now()`, hits: 1 })
+    .onConflictDoUpdate({
+      target: rateLimitCounters.bucket,
+      set: {
+        hits: sql`case when ${rateLimitCounters.windowStart} < now() - make_interval(secs => ${windowSeconds}) then 1 else ${rateLimitCounters.hits} + 1 end`,
+        windowStart: sql`case when ${rateLimitCounters.windowStart} < now() - make_interval(secs => ${windowSeconds}) then now() else ${rateLimitCounters.windowStart} end`,
+      },
+    })
+    .returning({ hits: rateLimitCounters.hits, windowStart: rateLimitCounters.windowStart })
+  if (row && row.hits > limit) {
+    const retry = Math.max(1, Math.ceil(windowSeconds - (Date.now() - row.windowStart.getTime()) / 1000))
+    throw new RateLimitedError(retry)
+  }
+}
+
+/** The limits of the sign-in steps: per IP and per account, 10 a minute each. */
+export async function limitAuthStep({ step, ip, account }: { step: string; ip: string; account?: string }) {
+  await hitRateLimit({ key: `${step}:ip:${ip}`, limit: 10, windowSeconds: 60 })
+  if (account) await hitRateLimit({ key: `${step}:account:${account.toLowerCase()}`, limit: 10, windowSeconds: 60 })
+}
+
+export async function pruneRateLimitCounters() {
+  await db.delete(rateLimitCounters).where(sql`${rateLimitCounters.windowStart} < now() - interval '1 hour'`)
+}

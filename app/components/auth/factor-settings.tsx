@@ -1,0 +1,161 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { Form, useSubmit } from '@remix-run/react'
+import { startRegistration } from '@simplewebauthn/browser'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { TotpCodeSchema } from '~/auth/schemas'
+import { ErrorSummary, Field, StatusMessage } from '~/components/forms'
+
+type State = {
+  totpConfirmed: boolean
+  pendingTotp: { secret: string; qrDataUrl: string } | null
+  passkeys: Array<{ id: string; name: string; createdAt: string | Date; lastUsedAt: string | Date | null }>
+  recoveryCodesLeft: number
+  passkeyRequired: boolean
+  staff: boolean
+}
+type ActionData =
+  | { intent: string; result?: SubmissionResult<string[]>; recoveryCodes?: string[]; totp?: { secret: string; qrDataUrl: string }; passkeyFailed?: boolean }
+  | undefined
+
+/** Authenticator app, passkeys and recovery codes: add and remove, in plain steps. */
+export function FactorSettings({ state, actionData, continueTo }: { state: State; actionData: ActionData; continueTo?: string }) {
+  const { t, i18n } = useTranslation('account')
+  const submit = useSubmit()
+  const [hydrated, setHydrated] = useState(false)
+  const [passkeyError, setPasskeyError] = useState(false)
+  useEffect(() => setHydrated(true), [])
+  const pending = actionData?.totp ?? state.pendingTotp
+  const [form, fields] = useForm({
+    id: 'confirm-totp',
+    lastResult: actionData?.intent === 'confirmTotp' ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TotpCodeSchema }),
+    shouldValidate: 'onSubmit',
+  })
+
+  async function addPasskey() {
+    setPasskeyError(false)
+    try {
+      const res = await fetch('/account/passkey-opties', { method: 'POST' })
+      const optionsJSON = await res.json()
+      const response = await startRegistration({ optionsJSON })
+      submit({ intent: 'registerPasskey', passkeyResponse: JSON.stringify(response), name: t('factors.passkeyDefaultName') }, { method: 'post' })
+    } catch {
+      setPasskeyError(true)
+    }
+  }
+
+  const date = (d: string | Date | null) => (d ? new Date(d).toLocaleDateString(i18n.language) : '–')
+
+  return (
+    <>
+      {actionData?.recoveryCodes ? (
+        <section aria-labelledby="codes-title" className="notice">
+          <h2 id="codes-title">{t('factors.recoveryCodesTitle')}</h2>
+          <p>{t('factors.recoveryCodesBody')}</p>
+          <ul className="codes">
+            {actionData.recoveryCodes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+          {continueTo ? (
+            <p>
+              <a href={continueTo} className="button button--primary">
+                {t('factors.continue')}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="totp-title">
+        <h2 id="totp-title">{t('factors.totpTitle')}</h2>
+        {state.totpConfirmed ? (
+          <>
+            <StatusMessage>{t('factors.totpOn')}</StatusMessage>
+            {!state.staff ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="removeTotp" />
+                <button type="submit" className="button">
+                  {t('factors.totpRemove')}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        ) : pending ? (
+          <>
+            <p>{t('factors.totpStep1')}</p>
+            <img className="qr" src={pending.qrDataUrl} alt={t('factors.qrAlt')} width={200} height={200} />
+            <p>
+              {t('factors.totpManual')} <code data-testid="totp-secret">{pending.secret}</code>
+            </p>
+            <p>{t('factors.totpStep2')}</p>
+            <ErrorSummary form={form} fields={fields} />
+            <Form method="post" {...getFormProps(form)}>
+              <input type="hidden" name="intent" value="confirmTotp" />
+              <Field meta={fields.code} label={t('secondFactor.codeLabel')} hint={t('secondFactor.codeHint')} autoComplete="one-time-code" inputMode="numeric" />
+              <button type="submit" className="button button--primary">
+                {t('factors.totpConfirm')}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <Form method="post">
+            <p>{t('factors.totpIntro')}</p>
+            <input type="hidden" name="intent" value="startTotp" />
+            <button type="submit" className="button button--primary">
+              {t('factors.totpStart')}
+            </button>
+          </Form>
+        )}
+      </section>
+
+      <section aria-labelledby="passkeys-title">
+        <h2 id="passkeys-title">{t('factors.passkeysTitle')}</h2>
+        <p>{state.passkeyRequired ? t('factors.passkeysRequired') : t('factors.passkeysIntro')}</p>
+        {state.passkeys.length ? (
+          <ul>
+            {state.passkeys.map((p) => (
+              <li key={p.id}>
+                {t('factors.passkeyItem', { name: p.name, created: date(p.createdAt), used: date(p.lastUsedAt) })}{' '}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="removePasskey" />
+                  <input type="hidden" name="credentialId" value={p.id} />
+                  <button type="submit" className="link-button">
+                    {t('factors.passkeyRemove', { name: p.name })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {hydrated ? (
+          <button type="button" className="button" onClick={addPasskey}>
+            {t('factors.passkeyAdd')}
+          </button>
+        ) : (
+          <p>{t('secondFactor.passkeyNeedsJs')}</p>
+        )}
+        {passkeyError || actionData?.passkeyFailed ? (
+          <p className="field__error" role="alert">
+            {t('secondFactor.passkeyFailed')}
+          </p>
+        ) : null}
+      </section>
+
+      {state.totpConfirmed || state.passkeys.length ? (
+        <section aria-labelledby="recovery-title">
+          <h2 id="recovery-title">{t('factors.recoveryTitle')}</h2>
+          <p>{t('factors.recoveryLeft', { count: state.recoveryCodesLeft })}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="newRecoveryCodes" />
+            <button type="submit" className="button">
+              {t('factors.recoveryNew')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  )
+}

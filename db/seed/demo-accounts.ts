@@ -1,0 +1,14 @@
+import type { Role } from '../../app/auth/roles'
+
+/**
+ * Demo sign-ins for development and the end-to-end tests only; never seeded when
+ * APP_ENV=production. Staff have an authenticator app enrolled with the secret below
+ * (add it to any authenticator app); assessors and admins add a passkey on first sign-in.
+ */
+export const DEMO_ACCOUNTS: Array<{ role: Role; email: string; password: string; displayName: string; totpSecret?: string }> = [
+  { role: 'survivor', email: 'overlevende@demo.local', password: 'herinnering-overlevende-demo', displayName: 'Sanne (demo)' },
+  { role: 'moderator', email: 'moderator@demo.local', password: 'herinnering-moderator-demo', displayName: 'Demo moderator', totpSecret: 'KRSXG5CTMVRXEZLUKN2XAZLSONQWM5DF' },
+  { role: 'triage', email: 'triage@demo.local', password: 'herinnering-triage-demo', displayName: 'Demo triage', totpSecret: 'ORUWC2DFMVZXI4TJMFTWKZDFNVXQ2A3D' },
+  { role: 'assessor', email: 'beoordelaar@demo.local', password: 'herinnering-beoordelaar-demo', displayName: 'Demo beoordelaar', totpSecret: 'MFZXGZLTONXXEZDFNVXWI2LONZSWC4TB' },
+  { role: 'admin', email: 'beheerder@demo.local', password: 'herinnering-beheerder-demo', displayName: 'Demo beheerder', totpSecret: 'MFSG22LOMVZXI4TBORXXEZDFNVXWI3TF' },
+]
