@@ -5,7 +5,10 @@ import { logger } from '~/utils/logger.server'
 import { db } from './client.server'
 import { directoryEntries, totpFactors, userRoles, users } from './schema'
 import { DEMO_ACCOUNTS } from './seed/demo-accounts'
+import { seedMonumentDemo } from './seed/monument'
 import { seedReferrals } from './seed/referrals'
+import { seedSchemeDemo, seedSchemes } from './seed/scheme'
+import { seedTriageDemo } from './seed/triage'
 
 export async function seedIfEmpty({ printCredentials }: { printCredentials: boolean }) {
   if (process.env.APP_ENV === 'production') throw new Error('refusing to seed demo data in production')
@@ -13,6 +16,7 @@ export async function seedIfEmpty({ printCredentials }: { printCredentials: bool
   if ((row?.n ?? 0) > 0) return { seeded: false }
 
   await db.transaction(async (tx) => {
+    const ids: Record<string, string> = {}
     for (const account of DEMO_ACCOUNTS) {
       const [user] = await tx
         .insert(users)
@@ -24,11 +28,15 @@ export async function seedIfEmpty({ printCredentials }: { printCredentials: bool
           kind: account.role === 'survivor' ? 'survivor' : 'staff',
         })
         .returning({ id: users.id })
+      ids[account.role] = user!.id
       await tx.insert(userRoles).values({ userId: user!.id, role: account.role })
       if (account.totpSecret) {
         await tx.insert(totpFactors).values({ userId: user!.id, secretEncrypted: encryptField(account.totpSecret), confirmedAt: new Date() })
       }
     }
+    await seedMonumentDemo(tx, { survivorId: ids.survivor! })
+    await seedTriageDemo(tx, { survivorId: ids.survivor!, triageId: ids.triage! })
+    await seedSchemeDemo(tx, { survivorId: ids.survivor! })
   })
   logger.info('demo data seeded')
   if (printCredentials) {
@@ -45,6 +53,7 @@ export async function seedIfEmpty({ printCredentials }: { printCredentials: bool
  * that staff make later are never overwritten by a restart.
  */
 export async function seedReferenceData() {
+  await db.transaction(async (tx) => seedSchemes(tx))
   const [row] = await db.select({ n: count() }).from(directoryEntries)
   if ((row?.n ?? 0) > 0) return { seeded: false }
   await db.transaction(async (tx) => seedReferrals(tx))

@@ -4,11 +4,16 @@ import { pruneRateLimitCounters } from '~/auth/rate-limit.server'
 import { pruneExpiredSessions } from '~/auth/session.server'
 import { sweepOrphanObjects } from '~/files/sweep-orphans.server'
 import { deliverMail, requeueStuckMail } from '~/mail/mail.server'
+import { ASSESSMENT_JOBS } from '~/assessment/jobs.server'
+import { MODERATION_JOBS } from '~/moderation/jobs.server'
+import { MONUMENT_JOBS } from '~/monument/jobs.server'
+import { SCHEME_JOBS } from '~/scheme/jobs.server'
+import { TRIAGE_JOBS } from '~/triage/jobs.server'
+import type { Job } from './types'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { storage } from '~/utils/storage.server'
 
-type Job = { cron?: string; handler: (data: Record<string, unknown>) => Promise<void> }
 
 /** Every queue and its handler in one place; later capabilities register theirs here. */
 export const JOBS: Record<string, Job> = {
@@ -36,6 +41,11 @@ export const JOBS: Record<string, Job> = {
       await requeueStuckMail()
     },
   },
+  ...MONUMENT_JOBS,
+  ...MODERATION_JOBS,
+  ...TRIAGE_JOBS,
+  ...SCHEME_JOBS,
+  ...ASSESSMENT_JOBS,
 }
 
 
@@ -49,7 +59,7 @@ export function createBoss(databaseUrl = getEnv().DATABASE_URL) {
 export async function startWorker(boss = createBoss()) {
   await boss.start()
   for (const [name, job] of Object.entries(JOBS)) {
-    await boss.createQueue(name)
+    await boss.createQueue(name, { name, retryLimit: job.retryLimit ?? 5, retryBackoff: true })
     if (job.cron) await boss.schedule(name, job.cron, undefined, { tz: 'Europe/Amsterdam' })
     await boss.work<Record<string, unknown>>(name, async (jobs) => {
       for (const j of jobs) await job.handler(j.data ?? {})

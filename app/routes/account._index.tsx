@@ -19,7 +19,7 @@ export const meta = titleMeta
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireSession(request)
   const url = new URL(request.url)
-  return { ...(await loadAccountOverview(ctx)), saved: url.searchParams.get('opgeslagen'), title: await getPageTitle(request, 'overview.title', 'account') }
+  return { ...(await loadAccountOverview(ctx)), isSurvivor: ctx.user.roles.includes('survivor'), saved: url.searchParams.get('opgeslagen'), title: await getPageTitle(request, 'overview.title', 'account') }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -52,6 +52,23 @@ export default function Account() {
       <h1>{t('overview.title')}</h1>
       <p className="lead">{t('overview.lead', { name: data.user.displayName })}</p>
       {data.saved ? <StatusMessage>{t(`overview.saved.${data.saved === 'sessions' ? 'sessions' : 'preferences'}`)}</StatusMessage> : null}
+
+      {data.isSurvivor ? (
+        <nav aria-labelledby="mine-title" className="notice">
+          <h2 id="mine-title">{t('overview.mine.title')}</h2>
+          <ul>
+            <li>
+              <Link to="/mijn-verhalen">{t('overview.mine.stories')}</Link>
+            </li>
+            <li>
+              <Link to="/mijn-hulp">{t('overview.mine.help')}</Link>
+            </li>
+            <li>
+              <Link to="/mijn-aanvraag">{t('overview.mine.application')}</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t('overview.profileTitle')}</h2>

@@ -11,8 +11,16 @@ export const meta = titleMeta
 
 /** Each staff tool, shown only to the roles that may use it. */
 const TOOLS: Array<{ to: string; key: string; action: Action }> = [
+  { to: '/beheer/verhalen', key: 'moderation', action: 'stories.moderate' },
+  { to: '/beheer/meldingen', key: 'reports', action: 'reports.handle' },
+  { to: '/beheer/triage', key: 'triage', action: 'triage.work' },
+  { to: '/beheer/triage/dashboard', key: 'triageDashboard', action: 'triage.work' },
+  { to: '/beheer/hulpgids', key: 'directory', action: 'directory.edit' },
+  { to: '/beheer/aanvragen', key: 'applications', action: 'applications.assess' },
   { to: '/beheer/accounts', key: 'accounts', action: 'accounts.manage' },
   { to: '/beheer/toegangslog', key: 'auditLog', action: 'audit.search' },
+  { to: '/beheer/cijfers', key: 'figures', action: 'figures.export' },
+  { to: '/beheer/overdracht', key: 'handoff', action: 'handoff.manage' },
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
