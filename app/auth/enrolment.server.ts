@@ -1,6 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { getPageTitle } from '~/i18n/meta.server'
 import type { RegistrationResponseJSON } from '@simplewebauthn/server'
 import { getAccountFactors } from './accounts.server'
 import { requiresPasskey } from './policy'
@@ -109,5 +110,16 @@ export async function handleEnrolmentAction({ request, ctx }: { request: Request
       return data<EnrolResult>({ intent, recoveryCodes: await generateRecoveryCodes({ userId: ctx.user.id }) })
     default:
       return data<EnrolResult>({ intent }, { status: 400 })
+  }
+}
+
+/** Loader and action of the factor pages: a staff member's enrolment and the account's security page. */
+export function factorSettingsRoute(screen: 'staffEnrol' | 'security') {
+  return {
+    loader: async ({ request }: LoaderFunctionArgs) => {
+      const ctx = await requireEnrolSession(request)
+      return { state: await loadFactorState(ctx), title: await getPageTitle(request, `${screen}.title`, 'account') }
+    },
+    action: async ({ request }: ActionFunctionArgs) => handleEnrolmentAction({ request, ctx: await requireEnrolSession(request) }),
   }
 }

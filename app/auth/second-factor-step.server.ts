@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, redirect, type AppLoadContext } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node'
+import { getPageTitle } from '~/i18n/meta.server'
 import { getSessionContext } from './session.server'
 import { RateLimitedError } from './rate-limit.server'
 import { RecoveryCodeSchema, TotpCodeSchema } from './schemas'
@@ -71,5 +72,18 @@ export async function handleSecondFactorStep({ request, context, purpose }: { re
       )
     }
     throw error
+  }
+}
+
+/** Loader and action of the second-step page (sign-in) and the step-up page. */
+export function secondFactorStepRoute(purpose: Purpose) {
+  const key = purpose === 'signIn' ? 'secondFactor' : 'stepUp'
+  return {
+    key,
+    loader: async ({ request }: LoaderFunctionArgs) => ({
+      offer: await loadSecondFactorStep({ request, purpose }),
+      title: await getPageTitle(request, `${key}.title`, 'account'),
+    }),
+    action: ({ request, context }: ActionFunctionArgs) => handleSecondFactorStep({ request, context, purpose }),
   }
 }

@@ -20,10 +20,10 @@ type FieldProps = {
 }
 
 /**
- * A labelled input with its hint and error in one place: the error stands next to the field,
- * is linked with aria-describedby, and what was typed stays (except passwords).
+ * Label, hint and error around one control: the error stands next to the field and is linked
+ * with aria-describedby (conform's ids), so every kind of field reads the same way.
  */
-export function Field({ meta, label, hint, type = 'text', autoComplete, inputMode, spellCheck, className }: FieldProps) {
+function FieldShell({ meta, label, hint, className, children }: { meta: FieldMetadata<string | undefined>; label: string; hint?: ReactNode; className?: string; children: ReactNode }) {
   const errorText = useErrorText()
   const errors = meta.errors ?? []
   return (
@@ -39,34 +39,30 @@ export function Field({ meta, label, hint, type = 'text', autoComplete, inputMod
           {errors.map(errorText).join(' ')}
         </p>
       ) : null}
+      {children}
+    </div>
+  )
+}
+
+/** A labelled input; what was typed stays after an error (except passwords). */
+export function Field({ meta, label, hint, type = 'text', autoComplete, inputMode, spellCheck, className }: FieldProps) {
+  return (
+    <FieldShell meta={meta} label={label} hint={hint} className={className}>
       <input
         {...getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined })}
         autoComplete={autoComplete}
         inputMode={inputMode}
         spellCheck={spellCheck}
       />
-    </div>
+    </FieldShell>
   )
 }
 
 export function TextAreaField({ meta, label, hint, rows = 8 }: { meta: FieldMetadata<string | undefined>; label: string; hint?: ReactNode; rows?: number }) {
-  const errorText = useErrorText()
-  const errors = meta.errors ?? []
   return (
-    <div className={`field${errors.length ? ' field--invalid' : ''}`}>
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={meta.descriptionId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {errors.length ? (
-        <p id={meta.errorId} className="field__error">
-          {errors.map(errorText).join(' ')}
-        </p>
-      ) : null}
+    <FieldShell meta={meta} label={label} hint={hint}>
       <textarea {...getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })} rows={rows} />
-    </div>
+    </FieldShell>
   )
 }
 

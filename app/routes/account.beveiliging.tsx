@@ -1,33 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { handleEnrolmentAction, loadFactorState, requireEnrolSession } from '~/auth/enrolment.server'
-import { FactorSettings } from '~/components/auth/factor-settings'
-import { getPageTitle } from '~/i18n/meta.server'
+import { factorSettingsRoute } from '~/auth/enrolment.server'
+import { FactorSettingsPage } from '~/components/auth/factor-settings-page'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['account', 'validation'] }
 export const meta = titleMeta
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const ctx = await requireEnrolSession(request)
-  return { state: await loadFactorState(ctx), title: await getPageTitle(request, 'security.title', 'account') }
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  const ctx = await requireEnrolSession(request)
-  return handleEnrolmentAction({ request, ctx })
-}
+// Called inside loader/action: module-scope calls into .server files would run in the browser.
+export const loader = (args: LoaderFunctionArgs) => factorSettingsRoute('security').loader(args)
+export const action = (args: ActionFunctionArgs) => factorSettingsRoute('security').action(args)
 
 export default function Page() {
-  const { t } = useTranslation('account')
   const { state } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  return (
-    <div className="page">
-      <h1>{t('security.title')}</h1>
-      <p className="lead">{t('security.lead')}</p>
-      <FactorSettings state={state} actionData={actionData} continueTo={undefined} />
-    </div>
-  )
+  return <FactorSettingsPage screen="security" state={state} actionData={useActionData<typeof action>()} continueTo={undefined} />
 }

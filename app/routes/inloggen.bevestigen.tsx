@@ -1,32 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { handleSecondFactorStep, loadSecondFactorStep } from '~/auth/second-factor-step.server'
-import { SecondFactorForms } from '~/components/auth/second-factor-forms'
-import { getPageTitle } from '~/i18n/meta.server'
+import { secondFactorStepRoute } from '~/auth/second-factor-step.server'
+import { SecondFactorPage } from '~/components/auth/second-factor-page'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['account', 'validation'] }
 export const meta = titleMeta
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const offer = await loadSecondFactorStep({ request, purpose: 'stepUp' })
-  return { offer, title: await getPageTitle(request, 'stepUp.title', 'account') }
-}
+// Called inside loader/action: module-scope calls into .server files would run in the browser.
+export const loader = (args: LoaderFunctionArgs) => secondFactorStepRoute('stepUp').loader(args)
+export const action = (args: ActionFunctionArgs) => secondFactorStepRoute('stepUp').action(args)
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  return handleSecondFactorStep({ request, context, purpose: 'stepUp' })
-}
-
-export default function SecondFactorStep() {
-  const { t } = useTranslation('account')
+export default function Page() {
   const { offer } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  return (
-    <div className="page">
-      <h1>{t('stepUp.title')}</h1>
-      <p className="lead">{t('stepUp.lead')}</p>
-      <SecondFactorForms offer={offer} actionData={actionData} optionsUrl="/inloggen/passkey-opties?doel=stepUp" />
-    </div>
-  )
+  return <SecondFactorPage screen="stepUp" offer={offer} actionData={useActionData<typeof action>()} />
 }
