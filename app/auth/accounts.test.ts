@@ -174,3 +174,24 @@ describe("survivor A cannot touch survivor B's records", () => {
     expect(await db.select().from(passkeys).where(eq(passkeys.credentialId, 'cred-of-b'))).toHaveLength(1)
   })
 })
+
+describe('the account page', () => {
+  it('shows the consent history and who looked, without staff names', async () => {
+    const { grantConsent, withdrawConsent } = await import('~/consent/consent.server')
+    const { recordAccess } = await import('~/audit/audit.server')
+    const { loader } = await import('~/routes/account._index')
+    const survivor = await createPersona({ roles: ['survivor'] })
+    const moderator = await createPersona({ roles: ['moderator'] })
+    const change = { subjectRef: survivor.id, userId: survivor.id, objectType: 'story' as const, objectId: 'story-1', purpose: 'monument.publishPublic' as const, locale: 'nl' as const, channel: 'web' as const }
+    await grantConsent(change)
+    await withdrawConsent(change)
+    await recordAccess({ actor: { id: moderator.id, roles: moderator.roles }, action: 'story.view', objectType: 'story', objectId: 'story-1', subjectId: survivor.id, purpose: 'moderation', outcome: 'success', ip: '127.0.0.1' })
+
+    const page = await loader({ request: makeRequest('/account', { cookie: survivor.cookie }), params: {}, context: testContext })
+    expect(page.consentHistory.map((e) => e.action)).toEqual(['withdraw', 'grant'])
+    expect(page.consentHistory[0]!.purpose).toBe('monument.publishPublic')
+    expect(page.accesses).toHaveLength(1)
+    expect(page.accesses[0]).toMatchObject({ role: 'moderator', action: 'story.view' })
+    expect(JSON.stringify(page.accesses)).not.toContain(moderator.id)
+  })
+})

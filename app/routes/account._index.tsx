@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { loadAccountOverview } from '~/auth/account-data.server'
+import { CONSENT_PURPOSES, isConsentPurpose } from '~/consent/texts'
 import { updatePreferences } from '~/auth/accounts.server'
 import { requireSession } from '~/auth/guards.server'
 import { PreferencesSchema } from '~/auth/schemas'
@@ -166,6 +167,7 @@ export default function Account() {
 
       <section aria-labelledby="consent-title">
         <h2 id="consent-title">{t('overview.consentTitle')}</h2>
+        <p>{t('consent:history.intro')}</p>
         {data.consentHistory.length === 0 ? (
           <p>{t('overview.consentNone')}</p>
         ) : (
@@ -173,17 +175,21 @@ export default function Account() {
             <caption className="visually-hidden">{t('overview.consentTitle')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('overview.lookedWhen')}</th>
-                <th scope="col">{t('overview.consentWhat')}</th>
-                <th scope="col">{t('overview.consentChoice')}</th>
+                <th scope="col">{t('consent:history.columns.date')}</th>
+                <th scope="col">{t('consent:history.columns.purpose')}</th>
+                <th scope="col">{t('consent:history.columns.action')}</th>
+                <th scope="col">{t('consent:history.columns.channel')}</th>
+                <th scope="col">{t('consent:history.columns.textVersion')}</th>
               </tr>
             </thead>
             <tbody>
               {data.consentHistory.map((e) => (
                 <tr key={e.id}>
                   <td>{when(e.at)}</td>
-                  <td>{t(`consent:purposes.${e.purpose.replace('.', '_')}.label`, { defaultValue: e.purpose })}</td>
-                  <td>{t(`consent:history.${e.action}`)}</td>
+                  <td>{isConsentPurpose(e.purpose) ? t(`${CONSENT_PURPOSES[e.purpose].i18nKey}.label`) : e.purpose}</td>
+                  <td>{t(`consent:history.action.${e.action}`)}</td>
+                  <td>{t(`consent:history.channel.${e.channel}`)}</td>
+                  <td>{e.textVersion}</td>
                 </tr>
               ))}
             </tbody>
