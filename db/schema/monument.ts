@@ -51,6 +51,12 @@ export const stories = pgTable(
     authorApprovedAt: timestamp('author_approved_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /**
+     * When the story was handed to the commission archive (with the survivor's
+     * 'monument.archiveTransfer' consent). From then on deleting the story or the account keeps
+     * what that consent covers: the archive holds a copy we can no longer call back.
+     */
+    archiveTransferredAt: timestamp('archive_transferred_at', { withTimezone: true }),
+    /**
      * Who may read it, projected from the consent ledger in the same transaction as every
      * consent event (the ledger stays the source of truth): 'public' (publish consent),
      * 'fellowSurvivors' (signed-in survivors only) or 'none'.

@@ -1,0 +1,163 @@
+import { parseWithZod } from '@conform-to/zod'
+import type { ConsentLocale } from '@db/schema/consent'
+import { i18next } from '~/i18n/i18next.server'
+import { listOwnStoryMedia } from './media.server'
+import { isEditableByAuthor } from './lifecycle'
+import { MEDIA_BYTE_LIMITS, formatBytes } from './media-limits'
+import { EDITOR_STEPS, isEditorStep, StoryConsentChangeSchema, StoryDetailsSchema, StoryDisplaySchema, StoryTextSchema, type EditorStep } from './schemas'
+import {
+  approveModeratedVersion,
+  deleteStory,
+  getStoryConsents,
+  listInstitutionSuggestions,
+  moderatedVersionFingerprint,
+  rejectModeratedVersion,
+  retractSubmission,
+  saveDraft,
+  setStoryConsent,
+  submitStory,
+  withdrawStory,
+} from './stories.server'
+import type { Story } from '@db/schema/monument'
+
+/**
+ * What the story editor page needs and does, so the route stays a guard and one call.
+ */
+
+const UPLOAD_ERRORS = ['unsupportedType', 'heicNotSupported', 'quicktimeNotSupported', 'empty', 'unreadablePhoto', 'tooLarge', 'quotaExceeded', 'interrupted', 'noFile', 'notEditable', 'descriptionTooLong', 'transcriptTooLong', 'captionsNotVtt', 'captionsTooLarge'] as const
+export type UploadErrorName = (typeof UPLOAD_ERRORS)[number]
+
+export async function loadStoryEditor({ story, authorId, url }: { story: Story; authorId: string; url: URL }) {
+  const editable = isEditableByAuthor(story.status)
+  const asked = url.searchParams.get('stap')
+  // Text steps only while the author may edit; consent can be changed in every state.
+  const step: EditorStep | 'status' = isEditorStep(asked) && (editable || asked === 'toestemming') ? asked : editable ? 'verhaal' : 'status'
+  const fout = url.searchParams.get('fout')
+  const uploadError = (UPLOAD_ERRORS as readonly string[]).includes(fout ?? '') ? (fout as UploadErrorName) : null
+  const [media, consents, suggestions] = await Promise.all([
+    listOwnStoryMedia({ authorId, storyId: story.id }),
+    getStoryConsents({ authorId, storyId: story.id }),
+    step === 'details' ? listInstitutionSuggestions() : Promise.resolve([]),
+  ])
+  return {
+    step,
+    steps: editable ? EDITOR_STEPS : (['toestemming'] as const),
+    editable,
+    story: {
+      id: story.id,
+      title: story.title,
+      body: story.body,
+      contentNote: story.contentNote ?? '',
+      decades: story.decades,
+      settings: story.settings,
+      violenceKinds: story.violenceKinds,
+      themes: story.themes,
+      institutionName: story.institutionName ?? '',
+      region: story.region ?? '',
+      displayMode: story.displayMode,
+      pseudonym: story.pseudonym ?? '',
+      status: story.status,
+      audience: story.audience,
+      hidden: Boolean(story.hiddenAt),
+      revision: story.revision,
+      updatedAt: story.updatedAt.toISOString(),
+      publishedTitle: story.publishedTitle,
+      publishedBody: story.publishedBody,
+      publishedContentNote: story.publishedContentNote,
+    },
+    seenVersion: story.status === 'awaitingAuthor' ? moderatedVersionFingerprint(story) : null,
+    media: media.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      mime: m.mime,
+      description: m.description ?? '',
+      transcript: m.transcript ?? '',
+      publishConsent: m.publishConsent,
+      hasCaptions: m.hasCaptions,
+      hasThumb: Boolean(m.variants.thumb),
+    })),
+    consents: {
+      state: Object.fromEntries(Object.entries(consents.state).map(([k, v]) => [k, { granted: v.granted, since: v.since?.toISOString() ?? null }])),
+      history: consents.history.map((e) => ({ id: e.id, at: e.occurredAt.toISOString(), purpose: e.purpose, action: e.action, textVersion: e.textVersion, channel: e.channel })),
+    },
+    suggestions,
+    uploadError,
+    uploadValues: { limit: url.searchParams.get('limiet') ?? formatBytes(MEDIA_BYTE_LIMITS.photo), remaining: url.searchParams.get('ruimte') ?? '' },
+    limits: { photo: formatBytes(MEDIA_BYTE_LIMITS.photo), audio: formatBytes(MEDIA_BYTE_LIMITS.audio), video: formatBytes(MEDIA_BYTE_LIMITS.video) },
+    notice: url.searchParams.get('opgeslagen'),
+  }
+}
+
+const STEP_SCHEMAS = { verhaal: StoryTextSchema, details: StoryDetailsSchema, weergave: StoryDisplaySchema } as const
+type SaveStep = keyof typeof STEP_SCHEMAS
+
+function nextStepAfter(step: EditorStep) {
+  return EDITOR_STEPS[Math.min(EDITOR_STEPS.indexOf(step) + 1, EDITOR_STEPS.length - 1)]!
+}
+
+export type EditorActionResult =
+  | { kind: 'redirect'; to: string }
+  | { kind: 'data'; status: number; body: Record<string, unknown> }
+
+/**
+ * Every button of the editor and the status page. A validation error or a conflicting save
+ * answers with the submission, so what was typed is shown again: nothing is lost.
+ */
+export async function runStoryEditorAction({ story, authorId, formData, locale }: { story: Story; authorId: string; formData: FormData; locale: ConsentLocale }): Promise<EditorActionResult> {
+  const intent = String(formData.get('intent') ?? '')
+  const here = `/mijn-verhalen/${story.id}`
+  const storyId = story.id
+  if (intent === 'save' || intent === 'saveAndContinue' || intent === 'autosave') {
+    const step = String(formData.get('step') ?? '')
+    if (!(step in STEP_SCHEMAS)) return { kind: 'data', status: 400, body: { error: 'unknownStep' } }
+    const submission = parseWithZod(formData, { schema: STEP_SCHEMAS[step as SaveStep] })
+    if (submission.status !== 'success') return { kind: 'data', status: 400, body: { step, result: submission.reply() } }
+    const revision = Number(formData.get('revision'))
+    const saved = await saveDraft({ authorId, storyId, revision: Number.isInteger(revision) ? revision : -1, fields: submission.value })
+    if (!saved.ok) {
+      if (saved.reason === 'conflict') {
+        // Keep the typed text and hand over the current revision: saving again keeps this version.
+        return { kind: 'data', status: 409, body: { step, revision: saved.revision, result: submission.reply({ formErrors: ['monument:editor.errors.conflict'] }) } }
+      }
+      return { kind: 'data', status: 409, body: { step, result: submission.reply({ formErrors: ['monument:editor.errors.notEditable'] }) } }
+    }
+    if (intent === 'autosave') return { kind: 'data', status: 200, body: { autosaved: true, revision: saved.revision, savedAt: saved.savedAt.toISOString() } }
+    const next = intent === 'saveAndContinue' ? nextStepAfter(step as EditorStep) : step
+    return { kind: 'redirect', to: `${here}?stap=${next}&opgeslagen=${intent === 'save' ? 'draft' : 'step'}` }
+  }
+  if (intent === 'consent') {
+    const parsed = StoryConsentChangeSchema.safeParse({ purpose: formData.get('purpose'), grant: formData.get('grant') })
+    if (!parsed.success) return { kind: 'data', status: 400, body: { error: 'invalidConsent' } }
+    await setStoryConsent({ authorId, storyId, purpose: parsed.data.purpose, grant: parsed.data.grant, locale })
+    return { kind: 'redirect', to: `${here}?stap=toestemming&opgeslagen=${parsed.data.grant ? 'consentGiven' : 'consentWithdrawn'}#consent-${parsed.data.purpose.replace('.', '-')}` }
+  }
+  if (intent === 'submit') {
+    const result = await submitStory({ authorId, storyId })
+    if (!result.ok) return { kind: 'data', status: 400, body: { submitError: result.reason, fields: 'fields' in result ? (result.fields ?? []) : [] } }
+    return { kind: 'redirect', to: `${here}?opgeslagen=submitted` }
+  }
+  const simple = { retract: retractSubmission, reject: rejectModeratedVersion, withdraw: withdrawStory } as const
+  if (intent in simple) {
+    const result = await simple[intent as keyof typeof simple]({ authorId, storyId })
+    if (!result.ok) return { kind: 'data', status: 409, body: { submitError: result.reason } }
+    return { kind: 'redirect', to: `${here}?opgeslagen=${intent}` }
+  }
+  if (intent === 'approve') {
+    const result = await approveModeratedVersion({ authorId, storyId, seenVersion: String(formData.get('seenVersion') ?? '') })
+    if (!result.ok) return { kind: 'data', status: 409, body: { submitError: result.reason } }
+    return { kind: 'redirect', to: `${here}?opgeslagen=${result.published ? 'published' : 'approved'}` }
+  }
+  if (intent === 'delete') {
+    if (formData.get('confirm') !== 'yes') return { kind: 'data', status: 400, body: { deleteError: 'confirm' } }
+    const result = await deleteStory({ authorId, storyId })
+    if (result.deleted) return { kind: 'redirect', to: '/mijn-verhalen?verwijderd=1' }
+    return { kind: 'redirect', to: '/mijn-verhalen?verwijderd=archief' }
+  }
+  return { kind: 'data', status: 400, body: { error: 'unknownIntent' } }
+}
+
+/** The editor's title, translated. */
+export async function editorTitle(request: Request) {
+  const t = await i18next.getFixedT(request, ['monument', 'common'])
+  return `${t('editor.title')} – ${t('common:siteName')}`
+}

@@ -1,0 +1,116 @@
+import { Readable } from 'node:stream'
+import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
+import busboy from 'busboy'
+import { addStoryMedia, CAPTIONS_MAX_BYTES, deleteStoryMedia, setMediaCaptions, setMediaConsent, updateMediaDetails, UploadRefusedError } from './media.server'
+import { MEDIA_BYTE_LIMITS } from './media-limits'
+import { MediaDetailsSchema } from './schemas'
+
+/**
+ * Streams the one file of a multipart request into `handle`, without ever holding it whole
+ * in memory (busboy parses as the bytes arrive). Fields other than the file are ignored:
+ * upload forms carry nothing else that matters. Resolves with the handler's outcome, or
+ * `noFile` when the form held none.
+ */
+export async function streamSingleUpload<T>({
+  request,
+  field,
+  maxBytes = MEDIA_BYTE_LIMITS.video,
+  handle,
+}: {
+  request: Request
+  field: string
+  maxBytes?: number
+  handle: (file: Readable) => Promise<T>
+}): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | { ok: false; noFile: true }> {
+  const contentType = request.headers.get('content-type') ?? ''
+  if (!request.body || !contentType.startsWith('multipart/form-data')) return { ok: false, noFile: true }
+  let bb: busboy.Busboy
+  try {
+    // One byte over the largest limit: the handler's own byte limit refuses first, busboy's
+    // cap only stops a runaway stream (a truncated file would end "normally").
+    bb = busboy({ headers: { 'content-type': contentType }, limits: { files: 1, fileSize: maxBytes + 1, fields: 20, fieldSize: 10_000 } })
+  } catch (error) {
+    return { ok: false, error }
+  }
+  const body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>)
+
+  const outcome = new Promise<{ ok: true; value: T } | { ok: false; error: unknown } | { ok: false; noFile: true }>((resolve) => {
+    let started = false
+    bb.on('file', (name, stream) => {
+      if (name !== field || started) {
+        stream.resume()
+        return
+      }
+      started = true
+      stream.on('limit', () => stream.destroy(new Error('file over the byte limit')))
+      handle(stream).then(
+        (value) => resolve({ ok: true, value }),
+        (error: unknown) => {
+          // Refused before or while reading: let the rest of the form through (or away).
+          if (!stream.destroyed) stream.resume()
+          resolve({ ok: false, error })
+        },
+      )
+    })
+    bb.on('close', () => {
+      if (!started) resolve({ ok: false, noFile: true })
+    })
+    bb.on('error', (error: unknown) => {
+      // A form cut off halfway: busboy destroys the file stream too, so the handler fails and
+      // cleans up; without a file yet there is nothing to clean.
+      if (!started) resolve({ ok: false, error })
+    })
+  })
+  body.on('error', (error) => bb.destroy(error))
+  body.pipe(bb)
+  const result = await outcome
+  // Stop reading what is left of a refused upload.
+  body.unpipe(bb)
+  body.resume()
+  return result
+}
+
+/**
+ * The upload form's POST: streams the file into `addStoryMedia` and says where to go next —
+ * back to the media step, with the refusal's message key (and its values) when refused.
+ */
+export async function receiveStoryMediaUpload({ request, authorId, storyId }: { request: Request; authorId: string; storyId: string }): Promise<string> {
+  const back = `/mijn-verhalen/${storyId}?stap=media`
+  const result = await streamSingleUpload({ request, field: 'media', handle: (input) => addStoryMedia({ authorId, storyId, input }) })
+  if (result.ok) return `${back}&opgeslagen=mediaAdded#media-${result.value.id}`
+  if ('noFile' in result) return `${back}&fout=noFile#media-file`
+  const refused = result.error instanceof UploadRefusedError ? result.error : new UploadRefusedError('monument:media.errors.interrupted')
+  const params = new URLSearchParams({ fout: refused.key.replace('monument:media.errors.', '') })
+  if (refused.values.limit) params.set('limiet', refused.values.limit)
+  if (refused.values.remaining) params.set('ruimte', refused.values.remaining)
+  return `${back}&${params.toString()}#media-file`
+}
+
+/** The buttons of one medium on the media step: details, captions (multipart), consent, delete. */
+export async function runMediaItemAction({ request, authorId, storyId, mediaId, locale }: { request: Request; authorId: string; storyId: string; mediaId: string; locale: 'nl' | 'en' }): Promise<string | null> {
+  const back = `/mijn-verhalen/${storyId}?stap=media`
+  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+    const result = await streamSingleUpload({ request, field: 'captions', maxBytes: CAPTIONS_MAX_BYTES, handle: (input) => setMediaCaptions({ authorId, mediaId, input }) })
+    if (!result.ok) return `${back}&fout=${'noFile' in result ? 'noFile' : 'captionsTooLarge'}#media-${mediaId}`
+    if (!result.value.ok) return result.value.reason === 'notFound' ? null : `${back}&fout=${result.value.reason.replace('monument:media.errors.', '')}#media-${mediaId}`
+    return `${back}&opgeslagen=captions#media-${mediaId}`
+  }
+  const form = await request.formData()
+  const intent = form.get('intent')
+  if (intent === 'details') {
+    const parsed = MediaDetailsSchema.safeParse({ description: form.get('description') ?? undefined, transcript: form.get('transcript') ?? undefined })
+    if (!parsed.success) return `${back}&fout=${String(parsed.error.issues[0]?.message ?? '').replace('monument:media.errors.', '')}#media-${mediaId}`
+    const result = await updateMediaDetails({ authorId, mediaId, details: parsed.data })
+    if (!result.ok) return result.reason === 'notEditable' ? `${back}&fout=notEditable#media-${mediaId}` : null
+    return `${back}&opgeslagen=mediaDetails#media-${mediaId}`
+  }
+  if (intent === 'consent') {
+    const result = await setMediaConsent({ authorId, mediaId, grant: form.get('grant') === 'true', locale })
+    return result.ok ? `${back}&opgeslagen=${result.granted ? 'consentGiven' : 'consentWithdrawn'}#media-${mediaId}` : null
+  }
+  if (intent === 'delete') {
+    const result = await deleteStoryMedia({ authorId, mediaId })
+    return result.ok ? `${back}&opgeslagen=mediaDeleted` : null
+  }
+  return back
+}

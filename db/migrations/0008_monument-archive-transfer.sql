@@ -1,0 +1,1 @@
+ALTER TABLE "stories" ADD COLUMN "archive_transferred_at" timestamp with time zone;
