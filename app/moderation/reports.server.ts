@@ -1,0 +1,212 @@
+import { and, asc, eq, lt, ne, sql } from 'drizzle-orm'
+import { db } from '@db/client.server'
+import { moderationEvents, storyReports, type ReportDecision, type ReportReason } from '@db/schema/moderation'
+import { stories } from '@db/schema/monument'
+import { recordAccess } from '~/audit/audit.server'
+import type { AuditActor as Actor } from '~/audit/audit.server'
+import { absoluteUrl, queueMail } from '~/mail/mail.server'
+import { nextStatus } from '~/monument/lifecycle'
+import { decryptField, encryptField } from '~/privacy/field-crypto.server'
+import { dispatchAll, ModerationError, queueAuthorNotice, storeGuardMarks } from './moderation.server'
+import { visibleTo, type Reader } from './reading.server'
+import { REPORT_DECISION_HOURS } from './reports-schemas'
+
+/**
+ * Reports and takedown. Anyone can report a published story; a report that says someone is
+ * identified hides the story at once (every public page, search and listing uses the same
+ * visibility rule, so it is gone from the next request). Moderators decide within 48 hours.
+ */
+
+/**
+ * Files a report on a story this reader can see. Returns false when the story is not visible
+ * (already gone): the form then says thank you all the same, nothing to hide.
+ */
+export async function createReport({
+  slug,
+  reader,
+  reason,
+  details,
+  contact,
+  reporterId,
+  ip,
+  now = new Date(),
+}: {
+  slug: string
+  reader: Reader
+  reason: ReportReason
+  details?: string
+  contact?: string
+  reporterId?: string | null
+  ip?: string | null
+  now?: Date
+}): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [story] = await tx
+      .select({ id: stories.id, authorId: stories.authorId })
+      .from(stories)
+      .where(and(eq(stories.slug, slug), visibleTo(reader)))
+      .for('update')
+    if (!story) return false
+    await tx.insert(storyReports).values({
+      storyId: story.id,
+      reason,
+      detailsEncrypted: details?.trim() ? encryptField(details.trim()) : null,
+      contactEncrypted: contact?.trim() ? encryptField(contact.trim()) : null,
+      reporterId: reporterId ?? null,
+      dueAt: new Date(now.getTime() + REPORT_DECISION_HOURS * 3600_000),
+      createdAt: now,
+    })
+    // Someone says a person can be recognised: hide first, decide afterwards.
+    if (reason === 'identifies') {
+      await tx.update(stories).set({ hiddenAt: now }).where(and(eq(stories.id, story.id), sql`${stories.hiddenAt} is null`))
+    }
+    await tx.insert(moderationEvents).values({ storyId: story.id, actorId: reporterId ?? null, action: 'reportReceived', note: reason })
+    await recordAccess(
+      {
+        actor: null,
+        action: 'story.reportReceived',
+        objectType: 'story',
+        objectId: story.id,
+        subjectId: story.authorId,
+        purpose: 'takedown',
+        outcome: 'success',
+        ip,
+      },
+      tx,
+    )
+    return true
+  })
+}
+
+export type OpenReport = {
+  id: string
+  storyId: string
+  storySlug: string
+  storyTitle: string
+  storyStatus: string
+  hidden: boolean
+  reason: ReportReason
+  details: string | null
+  hasContact: boolean
+  createdAt: string
+  dueAt: string
+  overdue: boolean
+  hoursLeft: number
+}
+
+/** Open reports, the most urgent first, with the 48-hour clock. */
+export async function listOpenReports({ actor, ip, now = new Date() }: { actor: Actor; ip?: string | null; now?: Date }) {
+  const rows = await db
+    .select({
+      id: storyReports.id,
+      storyId: storyReports.storyId,
+      slug: stories.slug,
+      title: stories.publishedTitle,
+      status: stories.status,
+      hiddenAt: stories.hiddenAt,
+      reason: storyReports.reason,
+      details: storyReports.detailsEncrypted,
+      contact: storyReports.contactEncrypted,
+      createdAt: storyReports.createdAt,
+      dueAt: storyReports.dueAt,
+    })
+    .from(storyReports)
+    .innerJoin(stories, eq(stories.id, storyReports.storyId))
+    .where(eq(storyReports.status, 'open'))
+    .orderBy(asc(storyReports.dueAt))
+    .limit(500)
+  await recordAccess({ actor, action: 'report.list', objectType: 'storyReport', purpose: 'takedown', outcome: 'success', ip })
+  const reports: OpenReport[] = rows.map((r) => ({
+    id: r.id,
+    storyId: r.storyId,
+    storySlug: r.slug,
+    storyTitle: r.title ?? '',
+    storyStatus: r.status,
+    hidden: r.hiddenAt !== null,
+    reason: r.reason,
+    details: r.details ? decryptField(r.details) : null,
+    hasContact: r.contact !== null,
+    createdAt: r.createdAt.toISOString(),
+    dueAt: r.dueAt.toISOString(),
+    overdue: r.dueAt.getTime() < now.getTime(),
+    hoursLeft: Math.floor((r.dueAt.getTime() - now.getTime()) / 3600_000),
+  }))
+  return { reports, overdue: reports.filter((r) => r.overdue).length }
+}
+
+/** How many open reports are past their 48 hours (for the dashboard). */
+export async function countOverdueReports({ now = new Date() }: { now?: Date } = {}) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(storyReports)
+    .where(and(eq(storyReports.status, 'open'), lt(storyReports.dueAt, now)))
+  return Number(row?.n ?? 0)
+}
+
+/**
+ * Decides a report, with a reason: keep (the story comes back, unless another open report
+ * says someone is identified), redact (the story leaves the monument and goes back to review
+ * with the reason as note; the author approves a new version) or remove (status removed).
+ * The author is told, and the reporter when they left contact (only that a decision was made).
+ */
+export async function decideReport({
+  reportId,
+  decision,
+  reason,
+  actor,
+  ip,
+}: {
+  reportId: string
+  decision: ReportDecision
+  reason: string
+  actor: Actor
+  ip?: string | null
+}) {
+  if (!reason.trim()) throw new ModerationError('errors.reasonRequired', 400)
+  const mailIds = await db.transaction(async (tx) => {
+    const [report] = await tx.select().from(storyReports).where(eq(storyReports.id, reportId)).for('update')
+    if (!report) throw new ModerationError('errors.notFound', 404)
+    if (report.status !== 'open') throw new ModerationError('errors.alreadyDecided')
+    const [story] = await tx.select().from(stories).where(eq(stories.id, report.storyId)).for('update')
+    if (!story) throw new ModerationError('errors.notFound', 404)
+
+    if (decision === 'keep') {
+      const [other] = await tx
+        .select({ id: storyReports.id })
+        .from(storyReports)
+        .where(and(eq(storyReports.storyId, story.id), eq(storyReports.status, 'open'), eq(storyReports.reason, 'identifies'), ne(storyReports.id, report.id)))
+        .limit(1)
+      if (!other) await tx.update(stories).set({ hiddenAt: null }).where(eq(stories.id, story.id))
+    } else if (decision === 'redact') {
+      // Outside the author's lifecycle on purpose: after a report a moderator takes a published
+      // story back into review. It is off the monument until the author approves a new version.
+      if (story.status === 'published' || story.status === 'approved') {
+        await tx.update(stories).set({ status: 'inReview', hiddenAt: null }).where(eq(stories.id, story.id))
+        await storeGuardMarks(tx, story)
+      }
+    } else {
+      const to = nextStatus('remove', 'moderator', story.status)
+      if (to) await tx.update(stories).set({ status: to }).where(eq(stories.id, story.id))
+    }
+
+    await tx
+      .update(storyReports)
+      .set({ status: 'decided', decision, decisionReason: reason.trim(), decidedBy: actor.id, decidedAt: new Date() })
+      .where(eq(storyReports.id, report.id))
+    const action = decision === 'keep' ? 'reportKeep' : decision === 'redact' ? 'reportRedact' : 'reportRemove'
+    await tx.insert(moderationEvents).values({ storyId: story.id, actorId: actor.id, action, note: reason.trim() })
+    await recordAccess(
+      { actor, action: `story.${action}`, objectType: 'storyReport', objectId: report.id, subjectId: story.authorId, purpose: 'takedown', outcome: 'success', ip },
+      tx,
+    )
+
+    const ids: Array<string | null> = [await queueAuthorNotice(tx, story.authorId)]
+    if (report.contactEncrypted) {
+      ids.push(
+        await queueMail({ to: decryptField(report.contactEncrypted), template: 'statusChanged', locale: 'nl', params: { link: absoluteUrl('/verhalen') } }, tx),
+      )
+    }
+    return ids
+  })
+  await dispatchAll(mailIds)
+}

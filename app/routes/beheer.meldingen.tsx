@@ -1,0 +1,111 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireStaff } from '~/auth/guards.server'
+import { StatusMessage } from '~/components/forms'
+import { getPageTitle } from '~/i18n/meta.server'
+import { ModerationError } from '~/moderation/moderation.server'
+import { decideReport, listOpenReports } from '~/moderation/reports.server'
+import { ReportDecisionSchema } from '~/moderation/reports-schemas'
+import { titleMeta } from '~/utils/meta'
+import { clientIp } from '~/utils/request.server'
+
+export const handle = { i18n: ['moderation'] }
+export const meta = titleMeta
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireStaff(request, context, 'reports.handle')
+  const open = await listOpenReports({ actor: { id: ctx.user.id, roles: [...ctx.user.roles] }, ip: clientIp(context) })
+  return { ...open, title: await getPageTitle(request, 'reports.title', 'moderation') }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requireStaff(request, context, 'reports.handle')
+  const form = Object.fromEntries(await request.formData())
+  const parsed = ReportDecisionSchema.safeParse(form)
+  const reportId = typeof form.reportId === 'string' ? form.reportId : null
+  if (!parsed.success) {
+    return data({ error: { reportId, key: parsed.error.issues[0]?.message ?? 'moderation:errors.invalid' } }, { status: 400 })
+  }
+  try {
+    await decideReport({ ...parsed.data, actor: { id: ctx.user.id, roles: [...ctx.user.roles] }, ip: clientIp(context) })
+  } catch (error) {
+    if (error instanceof ModerationError) return data({ error: { reportId, key: `moderation:${error.messageKey}` } }, { status: error.status })
+    throw error
+  }
+  return redirect(`/beheer/meldingen?besloten=${parsed.data.decision}`)
+}
+
+export default function Reports() {
+  const { t, i18n } = useTranslation('moderation')
+  const { reports, overdue } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const decided = params.get('besloten')
+  return (
+    <div className="page page--wide">
+      <p>
+        <Link to="/beheer">{t('common.backToStaff')}</Link>
+      </p>
+      <h1>{t('reports.title')}</h1>
+      <p className="lead">{t('reports.lead')}</p>
+      {decided ? <StatusMessage>{t('reports.decided', { decision: t(`reports.decisions.${decided}`, { defaultValue: decided }) })}</StatusMessage> : null}
+      <p className={overdue > 0 ? 'report-overdue-count' : undefined}>
+        <strong>{t('reports.overdueCount', { count: overdue })}</strong> {t('reports.openCount', { count: reports.length })}
+      </p>
+      {reports.length === 0 ? <p>{t('reports.empty')}</p> : null}
+      <ol className="cards">
+        {reports.map((report) => {
+          const error = actionData?.error.reportId === report.id ? actionData.error : null
+          return (
+            <li key={report.id} className={`card${report.overdue ? ' report--overdue' : ''}`}>
+              <h2>{report.storyTitle || t('queue.untitled')}</h2>
+              <p>
+                <strong>{report.overdue ? t('reports.clock.overdue', { count: -report.hoursLeft }) : t('reports.clock.left', { count: report.hoursLeft })}</strong>{' '}
+                <span className="muted">{t('reports.received', { when: new Date(report.createdAt).toLocaleString(i18n.language) })}</span>
+              </p>
+              <p>
+                {t('reports.reasonLine', { reason: t(`reasons.${report.reason}`) })} {report.hidden ? t('reports.hidden') : null}
+              </p>
+              {report.details ? <p className="preserve-lines">{report.details}</p> : null}
+              <p className="muted">{report.hasContact ? t('reports.contactYes') : t('reports.contactNo')}</p>
+              <p>
+                <Link to={`/beheer/verhalen/${report.storyId}`}>{t('reports.openStory')}</Link>
+              </p>
+              <Form method="post" aria-label={t('reports.formLabel', { title: report.storyTitle })}>
+                <input type="hidden" name="reportId" value={report.id} />
+                {error ? (
+                  <p className="field__error" id={`report-error-${report.id}`}>
+                    {t(error.key)}
+                  </p>
+                ) : null}
+                <fieldset className="choices">
+                  <legend>{t('reports.decision')}</legend>
+                  {(['keep', 'redact', 'remove'] as const).map((d) => (
+                    <div key={d}>
+                      <input type="radio" id={`${d}-${report.id}`} name="decision" value={d} />{' '}
+                      <label htmlFor={`${d}-${report.id}`}>{t(`reports.decisions.${d}`)}</label>
+                    </div>
+                  ))}
+                </fieldset>
+                <div className={`field${error ? ' field--invalid' : ''}`}>
+                  <label htmlFor={`reason-${report.id}`}>{t('reports.reason')}</label>
+                  <textarea
+                    id={`reason-${report.id}`}
+                    name="reason"
+                    rows={3}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `report-error-${report.id}` : undefined}
+                  />
+                </div>
+                <button type="submit" className="button button--primary">
+                  {t('reports.submit')}
+                </button>
+              </Form>
+            </li>
+          )
+        })}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireStaff } from '~/auth/guards.server'
+import { getPageTitle } from '~/i18n/meta.server'
+import { listModerationQueue } from '~/moderation/moderation.server'
+import { titleMeta } from '~/utils/meta'
+import { clientIp } from '~/utils/request.server'
+
+export const handle = { i18n: ['moderation'] }
+export const meta = titleMeta
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const ctx = await requireStaff(request, context, 'stories.moderate')
+  const queue = await listModerationQueue({ actor: { id: ctx.user.id, roles: [...ctx.user.roles] }, ip: clientIp(context) })
+  return { queue, now: new Date().toISOString(), title: await getPageTitle(request, 'queue.title', 'moderation') }
+}
+
+export default function ModerationQueue() {
+  const { t, i18n } = useTranslation('moderation')
+  const { queue, now } = useLoaderData<typeof loader>()
+  return (
+    <div className="page page--wide">
+      <p>
+        <Link to="/beheer">{t('common.backToStaff')}</Link>
+      </p>
+      <h1>{t('queue.title')}</h1>
+      <p className="lead">{t('queue.lead')}</p>
+      {queue.length === 0 ? (
+        <p>{t('queue.empty')}</p>
+      ) : (
+        <table className="data">
+          <caption>{t('queue.caption', { count: queue.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('queue.story')}</th>
+              <th scope="col">{t('queue.status')}</th>
+              <th scope="col">{t('queue.waiting')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.map((item) => {
+              const days = Math.floor((Date.parse(now) - Date.parse(item.waitingSince)) / 86_400_000)
+              return (
+                <tr key={item.id}>
+                  <td>
+                    <Link to={`/beheer/verhalen/${item.id}`}>{item.title.trim() || t('queue.untitled')}</Link>
+                  </td>
+                  <td>{t(`status.${item.status}`)}</td>
+                  <td>
+                    {t('queue.age', { count: days })}{' '}
+                    <span className="muted">{new Date(item.waitingSince).toLocaleDateString(i18n.language)}</span>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { authenticator } from 'otplib'
+import postgres from 'postgres'
+import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts'
+import { expect, expectAccessible, test } from './fixtures'
+
+const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+
+/** The e2e portal's own embedded database (see playwright.config.ts), to arrange stories directly. */
+function connect() {
+  const secrets = JSON.parse(readFileSync(`.data/e2e-${PORT}/secrets.json`, 'utf8')) as { EMBEDDED_PG_PASSWORD: string }
+  const port = process.env.E2E_PG_PORT ?? '5434'
+  return postgres(`postgres://postgres:${encodeURIComponent(secrets.EMBEDDED_PG_PASSWORD)}@127.0.0.1:${port}/portal`, { max: 1, onnotice: () => {} })
+}
+
+async function freshCode(secret: string, used: Set<string>) {
+  let code = authenticator.generate(secret)
+  while (used.has(code)) {
+    await new Promise((r) => setTimeout(r, 1000))
+    code = authenticator.generate(secret)
+  }
+  used.add(code)
+  return code
+}
+
+test('a moderator redacts a staff name, a reader finds and reads the story, and a report hides another story at once', async ({ page, browser, visit }) => {
+  test.setTimeout(120_000)
+  const sql = connect()
+  const marker = `mk${randomBytes(4).toString('hex')}`
+  const [survivor] = await sql<Array<{ id: string }>>`select id from users where email = ${demo('survivor').email}`
+  // Arranged directly: the author's editor (/mijn-verhalen) is tested in its own journey.
+  const [submitted] = await sql<Array<{ id: string; slug: string }>>`
+    insert into stories (author_id, slug, title, body, content_note, settings, decades, status, submitted_at, display_mode, pseudonym)
+    values (${survivor!.id}, ${`e2e-${marker}-a`}, ${`Mijn verhaal over het tehuis ${marker}`},
+      ${'Ik was negen jaar toen ik werd geplaatst.\n\nElke avond kwam groepsleider Wim de Boer langs op de slaapzaal. Niemand luisterde naar ons.'},
+      ${'Dit gaat over geweld op een slaapzaal.'}, ${['residentialGroup']}, ${['1960s']}, 'submitted', now(), 'pseudonym', 'Lotje')
+    returning id, slug`
+  const [published] = await sql<Array<{ slug: string; title: string }>>`
+    insert into stories (author_id, slug, title, body, published_title, published_body, status, audience, published_at, submitted_at)
+    values (${survivor!.id}, ${`e2e-${marker}-b`}, ${`Een ander verhaal ${marker}`}, 'Het huis aan de dijk.', ${`Een ander verhaal ${marker}`}, 'Het huis aan de dijk.',
+      'published', 'public', now(), now())
+    returning slug, published_title as title`
+
+  // — the moderator —
+  const moderator = demo('moderator')
+  await visit('/inloggen')
+  await page.getByLabel('E-mailadres').fill(moderator.email)
+  await page.getByLabel('Wachtwoord').fill(moderator.password)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.getByLabel('Code van 6 cijfers').fill(await freshCode(moderator.totpSecret!, new Set()))
+  await page.getByRole('button', { name: 'Bevestigen' }).click()
+  await expect(page).not.toHaveURL(/\/inloggen/)
+
+  await visit('/beheer/verhalen')
+  await page.getByRole('link', { name: `Mijn verhaal over het tehuis ${marker}` }).click()
+  await expect(page.getByRole('heading', { name: 'Verhaal beoordelen' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Beoordeling beginnen' }).click()
+  await expect(page.getByRole('status')).toContainText('De beoordeling is begonnen')
+  await expectAccessible(page)
+
+  // The guard marked the staff member's name; proposing before deciding is refused.
+  const mark = page.getByRole('form', { name: 'Besluit over Wim de Boer' })
+  await expect(mark).toBeVisible()
+  await page.getByRole('button', { name: 'Aangepaste versie voorleggen aan de schrijver' }).click()
+  await expect(page.getByText('Er zijn nog markeringen zonder besluit.')).toBeVisible()
+  await expectAccessible(page)
+  await mark.getByLabel('Weghalen (vervangen door een neutrale tekst)').check()
+  await mark.getByRole('button', { name: 'Besluit opslaan' }).click()
+  await expect(page.getByText('Schrijf een reden op. Zo is later te zien waarom.')).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('form', { name: 'Besluit over Wim de Boer' }).getByLabel('Reden (verplicht)').fill('Naam van een medewerker')
+  await page.getByRole('form', { name: 'Besluit over Wim de Boer' }).getByRole('button', { name: 'Besluit opslaan' }).click()
+  await expect(page.getByText('Besluit: weghalen.')).toBeVisible()
+  await page.getByRole('button', { name: 'Aangepaste versie voorleggen aan de schrijver' }).click()
+  await expect(page.getByRole('status')).toContainText('De aangepaste versie ligt nu bij de schrijver')
+  await expect(page.getByText('[naam weggelaten]').first()).toBeVisible()
+  await expectAccessible(page)
+
+  // The author approves the moderated version and gives the public consent. Arranged in the
+  // database here (the author's pages have their own journey): exactly what approving and
+  // consenting write, a ledger event and the audience projection.
+  await sql`insert into consent_events (user_id, subject_ref, object_type, object_id, purpose, action, text_version, locale, channel)
+    values (${survivor!.id}, ${survivor!.id}, 'story', ${submitted!.id}, 'monument.publishPublic', 'grant', 'monument.publishPublic@2026-11-01', 'nl', 'web')`
+  await sql`update stories set status = 'published', author_approved_at = now(), published_at = now(), audience = 'public' where id = ${submitted!.id} and status = 'awaitingAuthor'`
+
+  // — an anonymous reader —
+  const readerContext = await browser.newContext({ locale: 'nl-NL', extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.231' } })
+  const reader = await readerContext.newPage()
+  const response = await reader.goto('/verhalen')
+  expect(response?.headers()['cache-control']).toBe('public, max-age=0, must-revalidate')
+  await expectAccessible(reader)
+  // "verhalen" (plural) finds the title's "verhaal".
+  await reader.getByLabel('Zoek in de verhalen').fill(`verhalen ${marker}`)
+  await reader.getByRole('button', { name: 'Verhalen tonen' }).click()
+  await reader.waitForURL(/\/verhalen\?q=/)
+  await expect(reader.getByRole('heading', { name: `Verhalen bij "verhalen ${marker}"` })).toBeVisible()
+  await expectAccessible(reader)
+  await reader.getByRole('link', { name: `Mijn verhaal over het tehuis ${marker}` }).click()
+  await reader.waitForURL(`**/verhalen/${submitted!.slug}`)
+  await expect(reader.getByRole('heading', { name: 'Waarschuwing vooraf' })).toBeVisible()
+  await expect(reader.getByText('Niemand luisterde naar ons.')).toHaveCount(0)
+  await expectAccessible(reader)
+  await reader.getByRole('link', { name: 'Verder lezen' }).click()
+  await reader.waitForURL(/lezen=ja/)
+  await expect(reader.getByText(/Elke avond kwam groepsleider \[naam weggelaten\] langs/)).toBeVisible()
+  await expect(reader.getByText('Wim de Boer')).toHaveCount(0)
+  await expect(reader.getByText('Door Lotje', { exact: false })).toBeVisible()
+  await expectAccessible(reader)
+  const help = reader.getByRole('region', { name: 'Praten met iemand die het begrijpt' })
+  await help.getByRole('heading').getByRole('link').first().click()
+  await expect(reader).toHaveURL(/\/hulp\/[a-z0-9-]+$/)
+  await expectAccessible(reader)
+
+  // — a report that someone is identified hides the other story at once —
+  await reader.goto(`/verhalen/${published!.slug}`)
+  await expectAccessible(reader)
+  await reader.getByRole('link', { name: 'Dit verhaal melden' }).click()
+  await reader.waitForURL(/\/melden$/)
+  await expectAccessible(reader)
+  await reader.getByRole('button', { name: 'Melding versturen' }).click()
+  await expect(reader.getByText('Kies waarom je dit verhaal meldt.').first()).toBeVisible()
+  await expectAccessible(reader)
+  await reader.getByLabel('Ik of iemand anders is herkenbaar').check()
+  await reader.getByLabel('Wil je meer vertellen? (mag leeg blijven)').fill('Mijn oom staat erin.')
+  await reader.getByRole('button', { name: 'Melding versturen' }).click()
+  await reader.waitForURL(/\/verhalen\/melding-ontvangen/)
+  await expect(reader.getByRole('heading', { name: 'Dank je voor je melding' })).toBeVisible()
+  await expect(reader.getByText('Het verhaal is nu niet meer te zien')).toBeVisible()
+  await expectAccessible(reader)
+  expect((await reader.goto(`/verhalen/${published!.slug}`))?.status()).toBe(404)
+  await reader.goto(`/verhalen?q=${marker}`)
+  await expect(reader.getByRole('link', { name: published!.title })).toHaveCount(0)
+  await expectAccessible(reader)
+  await readerContext.close()
+
+  // — the moderator's 48-hour clock —
+  await visit('/beheer/meldingen')
+  const report = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: published!.title }) })
+  await expect(report.getByText(/^Nog (47|48) uur$/)).toBeVisible()
+  await expect(report.getByText('Het verhaal is verborgen tot je besluit.')).toBeVisible()
+  await sql.end()
+})
