@@ -40,7 +40,7 @@ describe('consent texts', () => {
   it('has no locale entries without a purpose, and answers which purposes apply', () => {
     const used = CONSENT_PURPOSE_NAMES.map((p) => CONSENT_PURPOSES[p].i18nKey.replace('consent:purposes.', '')).sort()
     expect(Object.keys(nl.purposes).sort()).toEqual(used)
-    expect(consentPurposesFor('helpRequest')).toEqual(['referral.shareWithOrganisation'])
+    expect(consentPurposesFor('helpRequest')).toEqual(['referral.shareWithOrganisation', 'triage.processRequest'])
     expect(consentPurposesFor('story')).toContain('monument.publishPublic')
     expect(consentPurposesFor('account')).toEqual([])
     expect(isConsentPurpose('monument.publishPublic')).toBe(true)

@@ -65,6 +65,12 @@ export const CONSENT_PURPOSES = {
     objectTypes: ['helpRequest'],
     fingerprint: '1b9d552e7fbb3ebb',
   },
+  'triage.processRequest': {
+    version: '2026-11-25',
+    i18nKey: 'consent:purposes.triageProcessRequest',
+    objectTypes: ['helpRequest'],
+    fingerprint: '302e3392a3f0676b',
+  },
   'scheme.useMonumentStory': {
     version: '2026-11-01',
     i18nKey: 'consent:purposes.schemeUseMonumentStory',

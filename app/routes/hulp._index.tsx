@@ -100,7 +100,9 @@ export default function HelpDirectory() {
         )}
       </section>
 
-      <p>{t('directory.guidanceSoon')}</p>
+      <p>
+        {t('directory.guidance')} <Link to="/hulp/begeleiding">{t('directory.guidanceLink')}</Link>
+      </p>
 
       <aside className="notice" aria-labelledby="professionals-title">
         <h2 id="professionals-title">{t('directory.professionals.title')}</h2>

@@ -1,0 +1,113 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireStaff } from '~/auth/guards.server'
+import { ErrorSummary, Field, TextAreaField } from '~/components/forms'
+import { LANGUAGES, NEEDS, REGIONS, SETTINGS } from '~/facets/facets'
+import { getPageTitle } from '~/i18n/meta.server'
+import { getEntryForEdit, markEntryChecked, updateDirectoryEntry } from '~/referrals/directory-admin.server'
+import { DirectoryEntryFormSchema, formatContactLines, type DirectoryEntryFormFields } from '~/referrals/directory-form'
+import { DIRECTORY_KINDS } from '~/referrals/schemas'
+import { ChoiceGroup, SelectField } from '~/triage/components'
+import { titleMeta } from '~/utils/meta'
+
+export const handle = { i18n: ['triage', 'referrals', 'facets', 'validation'] }
+export const meta = titleMeta
+
+async function entryOr404(id: string | undefined) {
+  const entry = id ? await getEntryForEdit({ id }) : null
+  if (!entry) throw new Response('Not found', { status: 404 })
+  return entry
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireStaff(request, context, 'directory.edit')
+  const entry = await entryOr404(params.id)
+  return { title: await getPageTitle(request, 'directory.editTitle', 'triage'), entry: { ...entry, contactsText: formatContactLines(entry.contacts) } }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  await requireStaff(request, context, 'directory.edit')
+  const entry = await entryOr404(params.id)
+  const formData = await request.formData()
+  if (formData.get('intent') === 'checked') {
+    await markEntryChecked({ id: entry.id })
+    return redirect('/beheer/hulpgids?klaar=checked')
+  }
+  const submission = parseWithZod(formData, { schema: DirectoryEntryFormSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  await updateDirectoryEntry({ id: entry.id, form: submission.value })
+  return redirect('/beheer/hulpgids?klaar=saved')
+}
+
+export default function EditDirectoryEntry() {
+  const { t } = useTranslation('triage')
+  const { entry } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm<DirectoryEntryFormFields>({
+    lastResult: actionData?.result,
+    defaultValue: {
+      name: entry.name,
+      kind: entry.kind,
+      descriptionNl: entry.descriptionNl,
+      descriptionEn: entry.descriptionEn,
+      forWhomNl: entry.forWhomNl,
+      forWhomEn: entry.forWhomEn,
+      settings: entry.settings,
+      periodFrom: entry.periodFrom === null ? '' : String(entry.periodFrom),
+      periodTo: entry.periodTo === null ? '' : String(entry.periodTo),
+      regions: entry.regions,
+      languages: entry.languages,
+      needs: entry.needs,
+      accessibilityNl: entry.accessibilityNl ?? '',
+      accessibilityEn: entry.accessibilityEn ?? '',
+      contacts: entry.contactsText,
+      source: entry.source,
+      published: entry.published ? 'on' : undefined,
+    },
+  })
+  return (
+    <div className="page">
+      <p>
+        <Link to="/beheer/hulpgids">{t('directory.back')}</Link>
+      </p>
+      <h1>{t('directory.editTitle')}</h1>
+      <p className="lead">{entry.name}</p>
+      <Form method="post">
+        <p>{t('directory.lastChecked', { date: entry.lastCheckedAt })}</p>
+        <button type="submit" name="intent" value="checked" className="button">
+          {t('directory.markChecked')}
+        </button>
+      </Form>
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="save" />
+        <Field meta={fields.name} label={t('directory.fields.name')} />
+        <SelectField meta={fields.kind} label={t('directory.fields.kind')} options={DIRECTORY_KINDS} labelOf={(v) => t(`referrals:kinds.${v}`)} />
+        <TextAreaField meta={fields.descriptionNl} label={t('directory.fields.descriptionNl')} rows={5} />
+        <TextAreaField meta={fields.descriptionEn} label={t('directory.fields.descriptionEn')} rows={5} />
+        <TextAreaField meta={fields.forWhomNl} label={t('directory.fields.forWhomNl')} rows={3} />
+        <TextAreaField meta={fields.forWhomEn} label={t('directory.fields.forWhomEn')} rows={3} />
+        <ChoiceGroup meta={fields.settings} legend={t('directory.fields.settings')} hint={t('directory.fields.settingsHint')} type="checkbox" options={SETTINGS} labelOf={(v) => t(`facets:settings.${v}`)} />
+        <Field meta={fields.periodFrom} label={t('directory.fields.periodFrom')} inputMode="numeric" />
+        <Field meta={fields.periodTo} label={t('directory.fields.periodTo')} inputMode="numeric" />
+        <ChoiceGroup meta={fields.regions} legend={t('directory.fields.regions')} type="checkbox" options={REGIONS} labelOf={(v) => t(`facets:regions.${v}`)} />
+        <ChoiceGroup meta={fields.languages} legend={t('directory.fields.languages')} type="checkbox" options={LANGUAGES} labelOf={(v) => t(`facets:languages.${v}`)} />
+        <ChoiceGroup meta={fields.needs} legend={t('directory.fields.needs')} type="checkbox" options={NEEDS} labelOf={(v) => t(`facets:needs.${v}`)} />
+        <TextAreaField meta={fields.accessibilityNl} label={t('directory.fields.accessibilityNl')} rows={2} />
+        <TextAreaField meta={fields.accessibilityEn} label={t('directory.fields.accessibilityEn')} rows={2} />
+        <TextAreaField meta={fields.contacts} label={t('directory.fields.contacts')} hint={t('directory.fields.contactsHint')} rows={5} />
+        <Field meta={fields.source} label={t('directory.fields.source')} />
+        <div className="field">
+          <input {...getInputProps(fields.published, { type: 'checkbox', value: 'on' })} />{' '}
+          <label htmlFor={fields.published.id}>{t('directory.fields.published')}</label>
+        </div>
+        <button type="submit" className="button button--primary">
+          {t('directory.save')}
+        </button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireStaff } from '~/auth/guards.server'
+import { getPageTitle } from '~/i18n/meta.server'
+import { getTriageDashboard } from '~/triage/figures.server'
+import { titleMeta } from '~/utils/meta'
+
+export const handle = { i18n: ['triage'] }
+export const meta = titleMeta
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireStaff(request, context, 'triage.work')
+  return { title: await getPageTitle(request, 'dashboard.title', 'triage'), dashboard: await getTriageDashboard() }
+}
+
+/** Overdue requests carry a text flag and a class, never colour alone. */
+export default function TriageDashboard() {
+  const { t } = useTranslation('triage')
+  const { dashboard: d } = useLoaderData<typeof loader>()
+  const hours = d.firstContact.medianHours
+  return (
+    <div className="page page--wide">
+      <p>
+        <Link to="/beheer/triage">{t('dashboard.back')}</Link>
+      </p>
+      <h1>{t('dashboard.title')}</h1>
+      <section aria-labelledby="first-contact-title">
+        <h2 id="first-contact-title">{t('dashboard.firstContact.title')}</h2>
+        <p data-testid="median-first-contact">
+          {hours === null ? t('dashboard.firstContact.none') : t('dashboard.firstContact.median', { hours: Math.round(hours * 10) / 10, count: d.firstContact.count })}
+        </p>
+        <p>
+          {d.firstContact.withinTargetShare === null
+            ? t('dashboard.firstContact.noShare')
+            : t('dashboard.firstContact.share', { percent: Math.round(d.firstContact.withinTargetShare * 100), count: d.firstContact.judged })}
+        </p>
+      </section>
+      <section aria-labelledby="to-care-title">
+        <h2 id="to-care-title">{t('dashboard.toCare.title')}</h2>
+        <p>{d.toCare.medianDays === null ? t('dashboard.toCare.none') : t('dashboard.toCare.median', { days: Math.round(d.toCare.medianDays * 10) / 10, count: d.toCare.count })}</p>
+      </section>
+      <section aria-labelledby="age-title">
+        <h2 id="age-title">{t('dashboard.age.title')}</h2>
+        <table className="data">
+          <caption className="visually-hidden">{t('dashboard.age.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.age.bucket')}</th>
+              <th scope="col">{t('dashboard.age.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.openByAge.map((b) => (
+              <tr key={b.bucket}>
+                <th scope="row">{t(`dashboard.age.buckets.${b.bucket}`)}</th>
+                <td>{b.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>{t('dashboard.unassigned', { count: d.unassigned })}</p>
+      </section>
+      <section aria-labelledby="load-title">
+        <h2 id="load-title">{t('dashboard.load.title')}</h2>
+        {d.workers.length ? (
+          <table className="data">
+            <caption className="visually-hidden">{t('dashboard.load.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.load.worker')}</th>
+                <th scope="col">{t('dashboard.load.open')}</th>
+                <th scope="col">{t('dashboard.load.overdue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.workers.map((w) => (
+                <tr key={w.workerId} className={w.overdue ? 'row--overdue' : undefined}>
+                  <th scope="row">{w.name}</th>
+                  <td>{w.open}</td>
+                  <td>{w.overdue ? <span className="flag flag--overdue">{t('dashboard.load.overdueCount', { count: w.overdue })}</span> : 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t('dashboard.load.none')}</p>
+        )}
+      </section>
+      <section aria-labelledby="overdue-title">
+        <h2 id="overdue-title">{t('dashboard.overdue.title')}</h2>
+        {d.overdue.length ? (
+          <ul>
+            {d.overdue.map((o) => (
+              <li key={o.id} className="row--overdue">
+                <span className="flag flag--overdue">{t(`dashboard.overdue.${o.reason}`)}</span> <Link to={`/beheer/triage/${o.id}`}>{t('dashboard.overdue.open')}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('dashboard.overdue.none')}</p>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { StatusMessage } from '~/components/forms'
+import { fallbackLng, isLng } from '~/i18n/config'
+import { i18next } from '~/i18n/i18next.server'
+import { getPageTitle } from '~/i18n/meta.server'
+import { SurvivorRequestView } from '~/triage/components'
+import { getRequestByGuestToken, getSurvivorView } from '~/triage/requests.server'
+import { handleSurvivorAction } from '~/triage/survivor-actions.server'
+import { titleMeta } from '~/utils/meta'
+
+export const handle = { i18n: ['triage', 'facets', 'consent'] }
+export const meta = titleMeta
+
+// The token in the address is the only key to this page: never send it on, never cache it.
+export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' })
+
+async function requestOf(token: string | undefined) {
+  const found = token ? await getRequestByGuestToken({ token }) : null
+  if (!found) throw new Response('Not found', { status: 404 })
+  return found
+}
+
+async function localeOf(request: Request) {
+  const lng = await i18next.getLocale(request)
+  return isLng(lng) ? lng : fallbackLng
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const helpRequest = await requestOf(params.token)
+  return {
+    title: await getPageTitle(request, 'track.title', 'triage'),
+    view: await getSurvivorView({ request: helpRequest, locale: await localeOf(request) }),
+    done: new URL(request.url).searchParams.get('klaar'),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const helpRequest = await requestOf(params.token)
+  const outcome = await handleSurvivorAction({ request: helpRequest, formData: await request.formData(), locale: await localeOf(request) })
+  if (outcome.ok) return redirect(`/hulp/begeleiding/volg/${params.token}?klaar=${outcome.done}`)
+  return data({ messageError: outcome.messageError }, { status: 400 })
+}
+
+export default function GuestTracking() {
+  const { t } = useTranslation('triage')
+  const { view, done } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="page">
+      <h1>{t('track.title')}</h1>
+      <p className="lead">{t('track.lead')}</p>
+      {done ? <StatusMessage>{t(`mine.done.${done}`)}</StatusMessage> : null}
+      <SurvivorRequestView view={view} messageError={actionData?.messageError} />
+    </div>
+  )
+}

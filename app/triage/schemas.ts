@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import { DECADES, LANGUAGES, NEEDS, REGIONS, SETTINGS } from '~/facets/facets'
+import { normalisePhone, normalisePostcode } from './contact'
+
+/** What someone can ask guidance for: every need except 'crisis', which gets 113/112 at once. */
+export const GUIDANCE_NEEDS = NEEDS.filter((n) => n !== 'crisis') as Exclude<(typeof NEEDS)[number], 'crisis'>[]
+export const CONTACT_CHANNELS = ['phone', 'email', 'letter', 'portal'] as const
+export type ContactChannelChoice = (typeof CONTACT_CHANNELS)[number]
+export const INTERPRETER_NEEDS = ['none', 'interpreter', 'signLanguage'] as const
+export const ATTEMPT_OUTCOMES = ['reached', 'noAnswer', 'voicemailLeft', 'wrongNumber'] as const
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number]
+export const CLOSE_REASONS = ['helpedDirectly', 'noLongerNeeded', 'unreachable', 'other'] as const
+export const HELP_STATUSES = ['new', 'inContact', 'referred', 'inCare', 'closed', 'withdrawn'] as const
+export type HelpStatus = (typeof HELP_STATUSES)[number]
+
+/** What a referral can pass on to an organisation; the worker picks, the survivor agrees. */
+export const SHAREABLE_FIELDS = ['needs', 'language', 'contactDetails', 'safeTimes', 'neutralName', 'region', 'setting'] as const
+export type ShareableField = (typeof SHAREABLE_FIELDS)[number]
+
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, 'triage:ask.errors.tooLong').optional())
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional())
+
+/**
+ * The guidance form. Which contact detail is required depends on the chosen channel; each
+ * missing one is reported next to its own field. Phone numbers and postcodes come out
+ * normalised (E.164, "1234 AB").
+ */
+export const AskGuidanceSchema = z
+  .object({
+    inDanger: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'triage:ask.errors.inDanger' }) }),
+    crisisSeen: z.literal('yes').optional(),
+    needs: z.array(z.enum(GUIDANCE_NEEDS as [string, ...string[]]), { errorMap: () => ({ message: 'triage:ask.errors.needs' }) }).min(1, 'triage:ask.errors.needs'),
+    channel: z.enum(CONTACT_CHANNELS, { errorMap: () => ({ message: 'triage:ask.errors.channel' }) }),
+    phone: optionalText(40),
+    safeTimes: optionalText(200),
+    voicemail: optionalEnum(['yes', 'no'] as const),
+    neutralName: optionalText(80),
+    email: optionalText(254),
+    street: optionalText(200),
+    postcode: optionalText(10),
+    town: optionalText(100),
+    language: z.enum(LANGUAGES).default('nl'),
+    interpreter: z.enum(INTERPRETER_NEEDS).default('none'),
+    setting: optionalEnum(SETTINGS),
+    decade: optionalEnum(DECADES),
+    region: optionalEnum(REGIONS),
+    storyId: z.preprocess((v) => (v === '' ? undefined : v), z.string().uuid().optional()),
+    asAccount: z.literal('yes').optional(),
+    agree: z.literal('on', { errorMap: () => ({ message: 'triage:ask.errors.agree' }) }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.channel === 'phone') {
+      if (!v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'triage:ask.errors.phoneRequired' })
+      else if (!normalisePhone(v.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'triage:ask.errors.phoneInvalid' })
+      if (!v.voicemail) ctx.addIssue({ code: 'custom', path: ['voicemail'], message: 'triage:ask.errors.voicemail' })
+    } else if (v.phone && !normalisePhone(v.phone)) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'triage:ask.errors.phoneInvalid' })
+    }
+    if (v.channel === 'email') {
+      if (!v.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'triage:ask.errors.emailRequired' })
+    }
+    if (v.email && !z.string().email().safeParse(v.email).success) {
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'validation:invalidEmail' })
+    }
+    if (v.channel === 'letter') {
+      if (!v.street) ctx.addIssue({ code: 'custom', path: ['street'], message: 'triage:ask.errors.streetRequired' })
+      if (!v.town) ctx.addIssue({ code: 'custom', path: ['town'], message: 'triage:ask.errors.townRequired' })
+      if (!v.postcode) ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'triage:ask.errors.postcodeRequired' })
+    }
+    if (v.postcode && !normalisePostcode(v.postcode)) {
+      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'triage:ask.errors.postcodeInvalid' })
+    }
+  })
+  .transform((v) => ({
+    ...v,
+    phone: v.phone ? normalisePhone(v.phone)! : undefined,
+    postcode: v.postcode ? normalisePostcode(v.postcode)! : undefined,
+    email: v.email?.toLowerCase(),
+  }))
+export type AskGuidance = z.infer<typeof AskGuidanceSchema>
+
+/** The guidance form as the browser sends it (for conform's field typing). */
+export type AskGuidanceFormFields = {
+  inDanger?: string
+  crisisSeen?: string
+  needs?: string[]
+  channel?: string
+  phone?: string
+  safeTimes?: string
+  voicemail?: string
+  neutralName?: string
+  email?: string
+  street?: string
+  postcode?: string
+  town?: string
+  language?: string
+  interpreter?: string
+  setting?: string
+  decade?: string
+  region?: string
+  storyId?: string
+  asAccount?: string
+  agree?: string
+}
+
+/** The encrypted part of a request: everything that could reach or expose the person. */
+export type ContactDetails = {
+  phone?: string
+  email?: string
+  street?: string
+  postcode?: string
+  town?: string
+  safeTimes?: string
+  neutralName?: string
+}
+
+export const MessageSchema = z.object({
+  body: z.string({ required_error: 'triage:messages.errors.empty' }).trim().min(1, 'triage:messages.errors.empty').max(4000, 'triage:ask.errors.tooLong'),
+})
+
+export const NoteSchema = z.object({
+  body: z.string({ required_error: 'triage:detail.notes.errors.empty' }).trim().min(1, 'triage:detail.notes.errors.empty').max(4000, 'triage:ask.errors.tooLong'),
+})
+
+export const AttemptSchema = z.object({
+  channel: z.enum(CONTACT_CHANNELS),
+  outcome: z.enum(ATTEMPT_OUTCOMES),
+})
+
+export const CloseSchema = z.object({ reason: z.enum(CLOSE_REASONS) })
+
+export const ReferralProposalSchema = z.object({
+  entryId: z.string({ required_error: 'triage:detail.referral.errors.entry' }).uuid('triage:detail.referral.errors.entry'),
+  fields: z.array(z.enum(SHAREABLE_FIELDS), { required_error: 'triage:detail.referral.errors.fields' }).min(1, 'triage:detail.referral.errors.fields'),
+  /** The survivor agreed in a conversation: the worker records it (channel 'staffRecorded'). */
+  consentGivenByPhone: z.literal('on').optional(),
+})
+
+export const TransferSchema = z.object({ toWorkerId: z.string().uuid('triage:detail.transfer.errors.worker') })

@@ -1,0 +1,38 @@
+import type { HelpRequest } from '@db/schema/triage'
+import type { Lng } from '~/i18n/config'
+import { answerReferral, sendSurvivorMessage, TriageError, withdrawReferralConsent, withdrawRequest } from './requests.server'
+import { MessageSchema } from './schemas'
+
+/**
+ * The survivor's actions on their own request, for the account page and the guest tracking
+ * page alike. The caller has already established that the request is theirs. Returns what
+ * the page shows next: a status key, or the message error (what was typed is kept).
+ */
+export async function handleSurvivorAction({ request, formData, locale }: { request: HelpRequest; formData: FormData; locale: Lng }) {
+  const intent = String(formData.get('intent') ?? '')
+  try {
+    switch (intent) {
+      case 'message': {
+        const parsed = MessageSchema.safeParse({ body: formData.get('body') ?? undefined })
+        if (!parsed.success) return { ok: false as const, messageError: parsed.error.issues[0]?.message ?? 'triage:messages.errors.empty' }
+        await sendSurvivorMessage({ request, body: parsed.data.body })
+        return { ok: true as const, done: 'messageSent' }
+      }
+      case 'withdraw':
+        await withdrawRequest({ request })
+        return { ok: true as const, done: 'withdrawn' }
+      case 'agreeReferral':
+      case 'declineReferral':
+        await answerReferral({ request, referralId: String(formData.get('referralId') ?? ''), agree: intent === 'agreeReferral', locale })
+        return { ok: true as const, done: intent === 'agreeReferral' ? 'referralAgreed' : 'referralDeclined' }
+      case 'withdrawReferralConsent':
+        await withdrawReferralConsent({ request, referralId: String(formData.get('referralId') ?? ''), locale })
+        return { ok: true as const, done: 'consentWithdrawn' }
+      default:
+        return { ok: false as const, messageError: null }
+    }
+  } catch (error) {
+    if (error instanceof TriageError) return { ok: false as const, messageError: null, problem: error.code }
+    throw error
+  }
+}
