@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from './_columns'
 import { users } from './accounts'
 import { storedFiles } from './files'
@@ -16,6 +16,9 @@ export const schemes = pgTable(
   },
   (t) => [uniqueIndex('schemes_code_version_idx').on(t.code, t.version)],
 )
+
+/** Reference numbers (JZ-2026-000123): a sequence never hands out the same number twice, even under concurrent submits. */
+export const applicationReferenceSeq = pgSequence('application_reference_seq', { startWith: 1, increment: 1 })
 
 export const applicationStatusEnum = pgEnum('application_status', [
   'draft',

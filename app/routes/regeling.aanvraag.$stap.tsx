@@ -1,0 +1,72 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireSurvivor } from '~/auth/guards.server'
+import { getPageTitle } from '~/i18n/meta.server'
+import { isLng } from '~/i18n/config'
+import { partOfSlug, PARTS } from '~/scheme/application-form'
+import { ApplicantForm, ConversationForm, DeclarationsForm, EvidenceForm, HarmForm, PersonalForm, PlacementsForm } from '~/scheme/application-parts'
+import { getApplicationStep } from '~/scheme/application-view.server'
+import { runApplicationStep } from '~/scheme/application-steps.server'
+import { PrecheckWarnings, TakeABreak } from '~/scheme/components'
+import { titleMeta } from '~/utils/meta'
+
+export const handle = { i18n: ['scheme', 'facets', 'validation'] }
+export const meta = titleMeta
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireSurvivor(request)
+  const part = partOfSlug(params.stap)
+  if (!part) throw new Response('Not found', { status: 404 })
+  const view = await getApplicationStep({ userId: ctx.user.id, part, locale: isLng(ctx.user.locale) ? ctx.user.locale : 'nl' })
+  if (view.kind === 'closed') throw redirect('/regeling/aanvraag')
+  if (view.kind === 'submitted') return { kind: 'submitted' as const, title: await getPageTitle(request, 'tasks.title', 'scheme') }
+  const url = new URL(request.url)
+  return { ...view, added: url.searchParams.has('toegevoegd'), title: await getPageTitle(request, `parts.${part}`, 'scheme') }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = await requireSurvivor(request, context)
+  const part = partOfSlug(params.stap)
+  if (!part) throw new Response('Not found', { status: 404 })
+  const outcome = await runApplicationStep({ request, userId: ctx.user.id, locale: isLng(ctx.user.locale) ? ctx.user.locale : 'nl', part })
+  if ('redirectTo' in outcome) return redirect(outcome.redirectTo)
+  return data({ result: outcome.result }, { status: outcome.status })
+}
+
+export default function ApplicationStep() {
+  const { t } = useTranslation('scheme')
+  const view = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()?.result
+  if (view.kind === 'submitted') {
+    return (
+      <div className="page">
+        <h1>{t('tasks.title')}</h1>
+        <p className="lead">{t('tasks.submitted')}</p>
+        <p>
+          <Link to="/mijn-aanvraag">{t('tasks.submittedLink')}</Link>
+        </p>
+      </div>
+    )
+  }
+  const { part } = view
+  return (
+    <div className="page scheme-step">
+      <p>
+        <Link to="/regeling/aanvraag">{t('tasks.back')}</Link>
+      </p>
+      <p className="muted">{t('tasks.step', { number: PARTS.indexOf(part) + 1, total: PARTS.length })}</p>
+      <h1>{t(`parts.${part}`)}</h1>
+      <p className="lead">{t(`intro.${part}`)}</p>
+      <PrecheckWarnings warnings={view.warnings} />
+      {part === 'applicant' ? <ApplicantForm answers={view.answers} lastResult={lastResult} /> : null}
+      {part === 'personal' ? <PersonalForm answers={view.answers} own={view.own} lastResult={lastResult} /> : null}
+      {part === 'placements' ? <PlacementsForm answers={view.answers} placementKinds={view.placementKinds} lastResult={lastResult} added={view.added} /> : null}
+      {part === 'harm' ? <HarmForm answers={view.answers} harmKinds={view.harmKinds} stories={view.stories} lastResult={lastResult} /> : null}
+      {part === 'evidence' ? <EvidenceForm answers={view.answers} documents={view.documents} lastResult={lastResult} added={view.added} /> : null}
+      {part === 'conversation' ? <ConversationForm answers={view.answers} lastResult={lastResult} /> : null}
+      {part === 'declarations' ? <DeclarationsForm answers={view.answers} lastResult={lastResult} /> : null}
+      <TakeABreak />
+    </div>
+  )
+}

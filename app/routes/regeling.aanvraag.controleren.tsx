@@ -1,0 +1,173 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { requireSurvivor } from '~/auth/guards.server'
+import { getPageTitle } from '~/i18n/meta.server'
+import { isLng } from '~/i18n/config'
+import { PART_SLUGS, type Part } from '~/scheme/application-form'
+import { createSubmitToken, getApplicationDraft, submitApplication } from '~/scheme/applications.server'
+import { PrecheckWarnings, TakeABreak } from '~/scheme/components'
+import { localise } from '~/scheme/scheme-config'
+import { titleMeta } from '~/utils/meta'
+
+export const handle = { i18n: ['scheme', 'facets'] }
+export const meta = titleMeta
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await requireSurvivor(request)
+  const draft = await getApplicationDraft({ userId: ctx.user.id })
+  if (!draft.scheme) throw redirect('/regeling/aanvraag')
+  if (draft.application && draft.application.status !== 'draft') return { submitted: true as const, title: await getPageTitle(request, 'tasks.title', 'scheme') }
+  return {
+    submitted: false as const,
+    title: await getPageTitle(request, 'check.title', 'scheme'),
+    complete: draft.complete,
+    answers: draft.answers,
+    own: draft.own ? { dateOfBirth: draft.own.dateOfBirth, address: draft.own.address, phone: draft.own.phone } : null,
+    documents: draft.documents.map((d) => ({ id: d.id, type: d.type, fileName: d.fileName })),
+    placementKinds: draft.scheme.config.placementKinds.map((k) => ({ code: k.code, label: k.label })),
+    warnings: draft.warnings,
+    // A fresh token per rendering: the same token posted twice is one submission.
+    submitToken: createSubmitToken(),
+  }
+}
+
+const SubmitSchema = z.object({ submitToken: z.string().min(16).max(100) })
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const ctx = await requireSurvivor(request, context)
+  const parsed = SubmitSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) throw new Response('Bad request', { status: 400 })
+  const result = await submitApplication({ userId: ctx.user.id, submitToken: parsed.data.submitToken, locale: isLng(ctx.user.locale) ? ctx.user.locale : 'nl' })
+  if (!result.ok) return redirect('/regeling/aanvraag')
+  return redirect('/mijn-aanvraag?verstuurd=1')
+}
+
+function Row({ label, value, part }: { label: string; value: string; part: Part }) {
+  const { t } = useTranslation('scheme')
+  return (
+    <div className="scheme-summary__row">
+      <dt>{label}</dt>
+      <dd>{value || t('check.empty')}</dd>
+      <dd>
+        <Link to={`/regeling/aanvraag/${PART_SLUGS[part]}`}>
+          {t('check.change')}
+          <span className="visually-hidden">{` ${label}`}</span>
+        </Link>
+      </dd>
+    </div>
+  )
+}
+
+export default function CheckAnswers() {
+  const { t, i18n } = useTranslation(['scheme', 'facets'])
+  const loaded = useLoaderData<typeof loader>()
+  const navigation = useNavigation()
+  if (loaded.submitted) {
+    return (
+      <div className="page">
+        <h1>{t('tasks.title')}</h1>
+        <p className="lead">{t('tasks.submitted')}</p>
+        <p>
+          <Link to="/mijn-aanvraag">{t('tasks.submittedLink')}</Link>
+        </p>
+      </div>
+    )
+  }
+  const view = loaded
+  const a = view.answers
+  const yesNo = (v: boolean) => t(v ? 'check.yes' : 'check.no')
+  const kindLabel = (code: string) => {
+    const k = view.placementKinds.find((p) => p.code === code)
+    return k ? localise(k.label, i18n.language) : code === 'adoption' ? t('placements.adoption') : t('placements.otherKind')
+  }
+  const address = view.own?.address
+  return (
+    <div className="page scheme-check">
+      <p>
+        <Link to="/regeling/aanvraag">{t('tasks.back')}</Link>
+      </p>
+      <h1>{t('check.title')}</h1>
+      <p className="lead">{t('check.lead')}</p>
+      <PrecheckWarnings warnings={view.warnings} />
+      {a.applicant && a.applicant.kind !== 'self' && !view.documents.some((d) => d.type === 'authorisation') ? (
+        <p className="notice">
+          {t('check.authorisationMissing')} <Link to="/regeling/aanvraag/bewijs">{t('check.authorisationLink')}</Link>
+        </p>
+      ) : null}
+
+      <h2>{t('parts.applicant')}</h2>
+      <dl className="scheme-summary">
+        <Row part="applicant" label={t('check.applicantKind')} value={a.applicant ? t(`applicant.kinds.${a.applicant.kind}.label`) : ''} />
+        {a.applicant && a.applicant.kind !== 'self' ? <Row part="applicant" label={t('applicant.survivorName')} value={a.applicant.survivorName ?? ''} /> : null}
+      </dl>
+
+      <h2>{t('parts.personal')}</h2>
+      <dl className="scheme-summary">
+        <Row part="personal" label={t('personal.fullName')} value={a.personal?.fullName ?? ''} />
+        <Row part="personal" label={t('personal.dateOfBirth')} value={view.own?.dateOfBirth ?? ''} />
+        <Row part="personal" label={t('personal.bsn')} value={a.personal?.bsnMasked ?? ''} />
+        <Row part="personal" label={t('personal.address')} value={address ? `${address.street} ${address.houseNumber}, ${address.postcode} ${address.town}` : ''} />
+        <Row part="personal" label={t('personal.email')} value={a.personal?.email ?? ''} />
+        <Row part="personal" label={t('personal.phone')} value={view.own?.phone ?? ''} />
+        <Row part="personal" label={t('personal.iban')} value={a.personal?.ibanMasked ?? ''} />
+        <Row part="personal" label={t('personal.accountHolder')} value={a.personal?.accountHolder ?? ''} />
+      </dl>
+
+      <h2>{t('parts.placements')}</h2>
+      <dl className="scheme-summary">
+        {(a.placements ?? []).map((p, i) => (
+          <Row
+            key={`${p.from}-${i}`}
+            part="placements"
+            label={t('placements.number', { number: i + 1 })}
+            value={`${p.from} – ${p.to ?? t('placements.unknownEnd')}, ${kindLabel(p.kind)}, ${p.place}, ${p.municipality}`}
+          />
+        ))}
+      </dl>
+
+      <h2>{t('parts.harm')}</h2>
+      <dl className="scheme-summary">
+        <Row part="harm" label={t('harm.kindsLabel')} value={(a.harm?.kinds ?? []).map((k) => t(`facets:violenceKinds.${k}`)).join(', ')} />
+        {a.harm?.mode === 'story' && a.harm.story ? (
+          <Row part="harm" label={t('harm.usesStory')} value={a.harm.story.title} />
+        ) : (
+          <Row part="harm" label={t('harm.ownWords')} value={a.harm?.ownWords ? t('check.written', { count: a.harm.ownWords.length }) : ''} />
+        )}
+      </dl>
+
+      <h2>{t('parts.evidence')}</h2>
+      <dl className="scheme-summary">
+        {view.documents.map((d) => (
+          <Row key={d.id} part="evidence" label={t(`evidence.types.${d.type}`)} value={d.fileName} />
+        ))}
+        <Row part="evidence" label={t('evidence.searchRecords')} value={yesNo(Boolean(a.evidence?.searchRecords))} />
+      </dl>
+
+      <h2>{t('parts.conversation')}</h2>
+      <dl className="scheme-summary">
+        <Row part="conversation" label={t('conversation.question')} value={yesNo(a.conversation?.wish === 'yes')} />
+      </dl>
+
+      <h2>{t('parts.declarations')}</h2>
+      <dl className="scheme-summary">
+        <Row part="declarations" label={t('declarations.title')} value={a.declarations ? t('check.agreed') : ''} />
+      </dl>
+
+      {view.complete ? (
+        <Form method="post">
+          <input type="hidden" name="submitToken" value={view.submitToken} />
+          <h2>{t('check.sendTitle')}</h2>
+          <p>{t('check.sendText')}</p>
+          <button type="submit" className="button button--primary" disabled={navigation.state === 'submitting'}>
+            {t('check.send')}
+          </button>
+        </Form>
+      ) : (
+        <p className="notice">{t('check.incomplete')}</p>
+      )}
+      <TakeABreak />
+    </div>
+  )
+}

@@ -1,0 +1,377 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ErrorSummary, Field, StatusMessage, TextAreaField } from '~/components/forms'
+import type { z } from 'zod'
+import { ConversationPartSchema, DeclarationsPartSchema, EVIDENCE_TYPES, PersonalPartSchema, type Answers, type HarmPartSchema, type PlacementSchema } from './application-form'
+import { ChoiceGroup, SaveButtons, SelectField } from './components'
+
+/** The pages of the application, one topic each. Forms work without JavaScript (plain POST). */
+
+type Result = SubmissionResult<string[]> | undefined
+
+export type OwnDetails = {
+  bsn: string | null
+  iban: string | null
+  dateOfBirth: string | null
+  phone: string | null
+  address: { street: string; houseNumber: string; postcode: string; town: string } | null
+}
+
+export function ApplicantForm({ answers, lastResult }: { answers: Answers; lastResult: Result }) {
+  const { t } = useTranslation('scheme')
+  const a = answers.applicant
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { kind: a?.kind, survivorName: a?.survivorName, relation: a?.relation, survivorDiedOn: a?.survivorDiedOn },
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <>
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)}>
+        <ChoiceGroup
+          meta={fields.kind}
+          legend={t('applicant.question')}
+          type="radio"
+          options={(['self', 'representative', 'relative'] as const).map((k) => ({ value: k, label: t(`applicant.kinds.${k}.label`), hint: t(`applicant.kinds.${k}.hint`) }))}
+        />
+        <p className="field__hint">{t('applicant.othersHint')}</p>
+        <Field meta={fields.survivorName} label={t('applicant.survivorName')} hint={t('applicant.survivorNameHint')} autoComplete="off" />
+        <Field meta={fields.relation} label={t('applicant.relation')} autoComplete="off" />
+        <Field meta={fields.survivorDiedOn} label={t('applicant.survivorDiedOn')} hint={t('applicant.survivorDiedOnHint')} type="date" />
+        <p>{t('applicant.authorisationHint')}</p>
+        <SaveButtons />
+      </Form>
+    </>
+  )
+}
+
+export function PersonalForm({ answers, own, lastResult }: { answers: Answers; own: OwnDetails | null; lastResult: Result }) {
+  const { t } = useTranslation('scheme')
+  const p = answers.personal
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: {
+      fullName: p?.fullName,
+      dateOfBirth: own?.dateOfBirth ?? undefined,
+      bsn: own?.bsn ?? undefined,
+      street: own?.address?.street,
+      houseNumber: own?.address?.houseNumber,
+      postcode: own?.address?.postcode,
+      town: own?.address?.town,
+      email: p?.email,
+      phone: own?.phone ?? undefined,
+      iban: own?.iban ?? undefined,
+      accountHolder: p?.accountHolder,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PersonalPartSchema }),
+    // Checked on submit, then again while correcting: the error summary goes away as the
+    // fields are fixed, not at the moment someone presses a button (which would move it).
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <>
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)}>
+        <Field meta={fields.fullName} label={t('personal.fullName')} autoComplete="name" />
+        <Field meta={fields.dateOfBirth} label={t('personal.dateOfBirth')} type="date" autoComplete="bday" />
+        <Field meta={fields.bsn} label={t('personal.bsn')} hint={t('personal.bsnHint')} inputMode="numeric" autoComplete="off" spellCheck={false} />
+        <fieldset className="scheme-group">
+          <legend>{t('personal.address')}</legend>
+          <Field meta={fields.street} label={t('personal.street')} autoComplete="address-line1" />
+          <Field meta={fields.houseNumber} label={t('personal.houseNumber')} autoComplete="address-line2" />
+          <Field meta={fields.postcode} label={t('personal.postcode')} hint={t('personal.postcodeHint')} autoComplete="postal-code" />
+          <Field meta={fields.town} label={t('personal.town')} autoComplete="address-level2" />
+        </fieldset>
+        <Field meta={fields.email} label={t('personal.email')} type="email" autoComplete="email" />
+        <Field meta={fields.phone} label={t('personal.phone')} hint={t('personal.optional')} type="tel" autoComplete="tel" />
+        <Field meta={fields.iban} label={t('personal.iban')} hint={t('personal.ibanHint')} autoComplete="off" spellCheck={false} />
+        <Field meta={fields.accountHolder} label={t('personal.accountHolder')} hint={t('personal.accountHolderHint')} autoComplete="off" />
+        <SaveButtons />
+      </Form>
+    </>
+  )
+}
+
+export function PlacementsForm({
+  answers,
+  placementKinds,
+  lastResult,
+  added,
+}: {
+  answers: Answers
+  placementKinds: Array<{ value: string; label: string }>
+  lastResult: Result
+  added: boolean
+}) {
+  const { t } = useTranslation('scheme')
+  const [form, fields] = useForm<z.input<typeof PlacementSchema>>({
+    lastResult,
+    defaultValue: { inNetherlands: 'yes' },
+    shouldValidate: 'onSubmit',
+  })
+  const placements = answers.placements ?? []
+  const kinds = [...placementKinds, { value: 'adoption', label: t('placements.adoption') }, { value: 'other', label: t('placements.otherKind') }]
+  const labelOf = (code: string) => kinds.find((k) => k.value === code)?.label ?? code
+  return (
+    <>
+      {added ? <StatusMessage>{t('placements.added')}</StatusMessage> : null}
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)}>
+        <h2>{t('placements.listTitle')}</h2>
+        {placements.length === 0 ? (
+          <p>{t('placements.none')}</p>
+        ) : (
+          <ol className="scheme-placements">
+            {placements.map((p, i) => (
+              <li key={`${p.from}-${p.place}-${i}`}>
+                <dl className="facts">
+                  <dt>{t('placements.period')}</dt>
+                  <dd>{`${p.from} – ${p.to ?? t('placements.unknownEnd')}`}</dd>
+                  <dt>{t('placements.kind')}</dt>
+                  <dd>{labelOf(p.kind)}</dd>
+                  <dt>{t('placements.place')}</dt>
+                  <dd>{p.place}</dd>
+                  <dt>{t('placements.municipality')}</dt>
+                  <dd>{p.municipality}</dd>
+                </dl>
+                <button type="submit" name="intent" value={`remove-${i}`} className="link-button" formNoValidate>
+                  {t('placements.remove', { number: i + 1 })}
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+        <fieldset className="scheme-group">
+          <legend>{placements.length === 0 ? t('placements.addFirst') : t('placements.addAnother')}</legend>
+          <Field meta={fields.from} label={t('placements.from')} hint={t('placements.monthHint')} inputMode="numeric" />
+          <Field meta={fields.to} label={t('placements.to')} hint={t('placements.toHint')} inputMode="numeric" />
+          <SelectField meta={fields.kind} label={t('placements.kind')} options={kinds} placeholder={t('placements.choose')} />
+          <Field meta={fields.place} label={t('placements.place')} hint={t('placements.placeHint')} />
+          <Field meta={fields.municipality} label={t('placements.municipality')} />
+          <Field meta={fields.placedBy} label={t('placements.placedBy')} hint={t('placements.placedByHint')} />
+          <ChoiceGroup
+            meta={fields.inNetherlands}
+            legend={t('placements.inNetherlands')}
+            type="radio"
+            options={[
+              { value: 'yes', label: t('check.yes') },
+              { value: 'no', label: t('check.no') },
+            ]}
+          />
+          <button type="submit" name="intent" value="add" className="button">
+            {t('placements.add')}
+          </button>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" name="intent" value="continue" className="button button--primary" formNoValidate>
+            {t('placements.done')}
+          </button>
+          <button type="submit" name="intent" value="later" className="button" formNoValidate>
+            {t('form.saveLater')}
+          </button>
+        </div>
+      </Form>
+    </>
+  )
+}
+
+export function HarmForm({
+  answers,
+  harmKinds,
+  stories,
+  lastResult,
+}: {
+  answers: Answers
+  harmKinds: string[]
+  stories: Array<{ id: string; title: string }>
+  lastResult: Result
+}) {
+  const { t } = useTranslation(['scheme', 'facets'])
+  const h = answers.harm
+  const [form, fields] = useForm<z.input<typeof HarmPartSchema>>({
+    lastResult,
+    defaultValue: { mode: h?.mode ?? 'write', kinds: h?.kinds ?? [], ownWords: h?.ownWords, storyId: h?.story?.id },
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <>
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)}>
+        <ChoiceGroup meta={fields.kinds} legend={t('harm.kindsLabel')} hint={t('harm.kindsHint')} type="checkbox" options={harmKinds.map((k) => ({ value: k, label: t(`facets:violenceKinds.${k}`) }))} />
+        {stories.length > 0 ? (
+          <ChoiceGroup
+            meta={fields.mode}
+            legend={t('harm.modeQuestion')}
+            type="radio"
+            options={[
+              { value: 'write', label: t('harm.modes.write') },
+              { value: 'story', label: t('harm.modes.story'), hint: t('harm.modes.storyHint') },
+            ]}
+          />
+        ) : (
+          <input type="hidden" name={fields.mode.name} value="write" />
+        )}
+        <TextAreaField meta={fields.ownWords} label={t('harm.ownWords')} hint={t('harm.ownWordsHint')} rows={10} />
+        {stories.length > 0 ? (
+          <>
+            <ChoiceGroup
+              meta={fields.storyId}
+              legend={t('harm.storyQuestion')}
+              type="radio"
+              options={stories.map((s) => ({ value: s.id, label: s.title || t('harm.untitled') }))}
+            />
+            <div className={`field${fields.storyConsent.errors?.length ? ' field--invalid' : ''}`}>
+              {fields.storyConsent.errors?.length ? (
+                <p id={fields.storyConsent.errorId} className="field__error">
+                  {t('form.errors.storyConsent')}
+                </p>
+              ) : null}
+              <input {...getInputProps(fields.storyConsent, { type: 'checkbox', value: 'on' })} />{' '}
+              <label htmlFor={fields.storyConsent.id}>{t('harm.storyConsent')}</label>
+              <p className="field__hint">{t('harm.storyConsentHint')}</p>
+            </div>
+          </>
+        ) : null}
+        <SaveButtons />
+      </Form>
+    </>
+  )
+}
+
+export function EvidenceForm({
+  answers,
+  documents,
+  lastResult,
+  added,
+}: {
+  answers: Answers
+  documents: Array<{ id: string; type: string; fileName: string }>
+  lastResult: Result
+  added: boolean
+}) {
+  const { t } = useTranslation('scheme')
+  const [form, fields] = useForm<{ type?: string; file?: string; searchRecords?: string }>({ lastResult, defaultValue: { searchRecords: answers.evidence?.searchRecords ? 'on' : undefined }, shouldValidate: 'onSubmit' })
+  const fileErrors = fields.file?.errors ?? []
+  return (
+    <>
+      {added ? <StatusMessage>{t('evidence.added')}</StatusMessage> : null}
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+        <h2>{t('evidence.listTitle')}</h2>
+        {documents.length === 0 ? (
+          <p>{t('evidence.none')}</p>
+        ) : (
+          <ul className="scheme-documents">
+            {documents.map((d) => (
+              <li key={d.id}>
+                {`${t(`evidence.types.${d.type}`)}: ${d.fileName} `}
+                <button type="submit" name="intent" value={`remove-${d.id}`} className="link-button">
+                  {t('evidence.remove', { name: d.fileName })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <fieldset className="scheme-group">
+          <legend>{t('evidence.addTitle')}</legend>
+          <SelectField
+            meta={fields.type}
+            label={t('evidence.type')}
+            options={EVIDENCE_TYPES.map((v) => ({ value: v, label: t(`evidence.types.${v}`) }))}
+            placeholder={t('placements.choose')}
+          />
+          <div className={`field${fileErrors.length ? ' field--invalid' : ''}`}>
+            <label htmlFor="evidence-file">{t('evidence.file')}</label>
+            <p id="evidence-file-hint" className="field__hint">
+              {t('evidence.fileHint')}
+            </p>
+            {fileErrors.length ? (
+              <p id="evidence-file-error" className="field__error">
+                {fileErrors.map((e: string) => t(e)).join(' ')}
+              </p>
+            ) : null}
+            <input
+              id="evidence-file"
+              name="file"
+              type="file"
+              accept="application/pdf,image/*"
+              aria-describedby={fileErrors.length ? 'evidence-file-hint evidence-file-error' : 'evidence-file-hint'}
+              aria-invalid={fileErrors.length ? true : undefined}
+            />
+          </div>
+          <button type="submit" name="intent" value="upload" className="button">
+            {t('evidence.upload')}
+          </button>
+        </fieldset>
+        <div className="field">
+          <input {...getInputProps(fields.searchRecords, { type: 'checkbox', value: 'on' })} />{' '}
+          <label htmlFor={fields.searchRecords.id}>{t('evidence.searchRecords')}</label>
+          <p className="field__hint">{t('evidence.searchRecordsHint')}</p>
+        </div>
+        <SaveButtons />
+      </Form>
+    </>
+  )
+}
+
+export function ConversationForm({ answers, lastResult }: { answers: Answers; lastResult: Result }) {
+  const { t } = useTranslation('scheme')
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { wish: answers.conversation?.wish },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConversationPartSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <>
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)}>
+        <p>{t('conversation.explain')}</p>
+        <ChoiceGroup
+          meta={fields.wish}
+          legend={t('conversation.question')}
+          type="radio"
+          options={[
+            { value: 'yes', label: t('conversation.yes') },
+            { value: 'no', label: t('conversation.no') },
+          ]}
+        />
+        <SaveButtons />
+      </Form>
+    </>
+  )
+}
+
+export function DeclarationsForm({ answers, lastResult }: { answers: Answers; lastResult: Result }) {
+  const { t } = useTranslation('scheme')
+  const done = Boolean(answers.declarations)
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: done ? { truthful: 'on', processing: 'on' } : {},
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclarationsPartSchema }),
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <>
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)}>
+        {(['truthful', 'processing'] as const).map((name) => (
+          <div key={name} className={`field${fields[name].errors?.length ? ' field--invalid' : ''}`}>
+            {fields[name].errors?.length ? (
+              <p id={fields[name].errorId} className="field__error">
+                {t('form.errors.declaration')}
+              </p>
+            ) : null}
+            <input {...getInputProps(fields[name], { type: 'checkbox', value: 'on' })} />{' '}
+            <label htmlFor={fields[name].id}>{t(`declarations.${name}`)}</label>
+          </div>
+        ))}
+        <SaveButtons />
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,37 @@
+import type { Lng } from '~/i18n/config'
+import type { Part } from './application-form'
+import { getApplicationDraft, listOwnStories } from './applications.server'
+import type { WarningCode } from './eligibility'
+import { localise } from './scheme-config'
+
+/** Which pre-check warnings belong on which page (the check page shows them all). */
+const WARNINGS_ON: Record<Part, readonly WarningCode[]> = {
+  applicant: ['applicantKindNotInScheme', 'relativeDeathOutsideWindow'],
+  personal: ['placementOverAge'],
+  placements: ['placementBeforePeriod', 'placementAfterPeriod', 'placementOverAge', 'placementKindAdoption', 'placementKindOutOfScope', 'placementOutsideNetherlands'],
+  harm: ['noHarmKind'],
+  evidence: [],
+  conversation: [],
+  declarations: [],
+}
+
+/** What one page of the application shows: its saved answers and only the data it needs. */
+export async function getApplicationStep({ userId, part, locale }: { userId: string; part: Part; locale: Lng }) {
+  const draft = await getApplicationDraft({ userId })
+  if (!draft.scheme) return { kind: 'closed' as const }
+  if (draft.application && draft.application.status !== 'draft') return { kind: 'submitted' as const }
+  const scheme = draft.scheme.config
+  const shown = WARNINGS_ON[part].filter((code) => code !== 'noHarmKind' || draft.answers.harm)
+  return {
+    kind: 'step' as const,
+    part,
+    answers: draft.answers,
+    // The applicant's own numbers, decrypted only for the page where they are edited.
+    own: part === 'personal' ? draft.own : null,
+    documents: part === 'evidence' ? draft.documents.filter((d) => !d.informationRequestId).map((d) => ({ id: d.id, type: d.type, fileName: d.fileName })) : [],
+    stories: part === 'harm' ? (await listOwnStories({ userId })).map((s) => ({ id: s.id, title: s.title })) : [],
+    placementKinds: scheme.placementKinds.map((k) => ({ value: k.code, label: localise(k.label, locale) })),
+    harmKinds: [...scheme.harmKinds],
+    warnings: draft.warnings.filter((w) => shown.includes(w.code)),
+  }
+}

@@ -1,0 +1,76 @@
+import { PersonalPartSchema } from './application-form'
+import {
+  addDocument,
+  addPlacement,
+  ensureSubmissionPdf,
+  finishEvidence,
+  finishPlacements,
+  getCurrentApplication,
+  getOpenScheme,
+  saveApplicantPart,
+  saveConversationPart,
+  saveDeclarationsPart,
+  saveHarmPart,
+  savePersonalPart,
+  submitApplication,
+} from './applications.server'
+import { storeDocumentUpload } from './documents.server'
+
+/** Test-only: a tiny but real PDF. */
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+
+async function* once(buf: Buffer) {
+  yield new Uint8Array(buf)
+}
+
+/** Test-only: fills in every part of an application for the open scheme, as a person would. */
+export async function fillInApplication({ userId, bsn = '111222333' }: { userId: string; bsn?: string }) {
+  const scheme = await getOpenScheme()
+  if (!scheme) throw new Error('no open scheme')
+  const ids = { userId, schemeId: scheme.id }
+  await saveApplicantPart({ ...ids, value: { kind: 'self' } })
+  await savePersonalPart({
+    ...ids,
+    value: PersonalPartSchema.parse({
+      fullName: 'Jan Jansen',
+      dateOfBirth: '1960-04-02',
+      bsn,
+      street: 'Dorpsstraat',
+      houseNumber: '1',
+      postcode: '1234ab',
+      town: 'Utrecht',
+      email: 'jan@example.org',
+      phone: '06 12345678',
+      iban: 'NL91 ABNA 0417 1643 00',
+      accountHolder: 'J. Jansen',
+    }),
+  })
+  await addPlacement({
+    ...ids,
+    value: { from: '1972-03', to: '1975-06', kind: 'residentialYouthCare', place: 'Huize Zonneschijn', municipality: 'Zeist', inNetherlands: 'yes' },
+  })
+  await finishPlacements(ids)
+  await saveHarmPart({ ...ids, locale: 'nl', value: { mode: 'write', kinds: ['physical'], ownWords: 'Wat ik kwijt wil.' } })
+  const upload = await storeDocumentUpload({ prefix: 'scheme/test', fileName: 'kaart.pdf', data: once(TINY_PDF) })
+  if ('error' in upload) throw new Error(upload.error)
+  await addDocument({ ...ids, type: 'guardianshipCard', upload })
+  await finishEvidence({ ...ids, searchRecords: false })
+  await saveConversationPart({ ...ids, wish: 'no' })
+  await saveDeclarationsPart(ids)
+  return ids
+}
+
+/** Test-only: a submitted application of `userId`. */
+export async function createSubmittedApplication({ userId, bsn }: { userId: string; bsn?: string }) {
+  const scheme = await getOpenScheme()
+  const existing = scheme ? await getCurrentApplication({ userId, schemeId: scheme.id }) : null
+  // Another test's set-up may already have sent one for this person (one per scheme).
+  if (existing && existing.status !== 'draft') {
+    await ensureSubmissionPdf({ applicationId: existing.id })
+    return { ok: true as const, applicationId: existing.id, reference: existing.reference ?? '', alreadySubmitted: true }
+  }
+  await fillInApplication({ userId, bsn })
+  const result = await submitApplication({ userId, submitToken: `test-${userId}`, locale: 'nl' })
+  if (!result.ok) throw new Error(result.error)
+  return result
+}
