@@ -71,7 +71,8 @@ export async function deleteAccount({ userId, password, ip }: { userId: string; 
   if (!user?.passwordHash || !(await verifyPassword(password, user.passwordHash))) return { ok: false as const }
   const files = await listUserFiles({ userId })
   const result = await eraseUserData({ userId })
-  await storage.removeMany(files)
+  const keep = new Set(result.keepFiles)
+  await storage.removeMany(files.filter((key) => !keep.has(key)))
   await recordAccess({ actor: null, action: 'account.deleted', objectType: 'account', objectId: userId, subjectId: userId, purpose: 'dataSubjectRequest', outcome: 'success', ip })
   return { ok: true as const, kept: result }
 }

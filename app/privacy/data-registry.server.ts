@@ -18,9 +18,10 @@ export type PersonalDataRegistration = {
   exportFor: (ctx: PersonalDataContext) => Promise<unknown>
   /**
    * Erases or anonymises the person's data. Return `kept` (an i18n key such as
-   * 'privacy:kept.accessLog') when something stays, saying what and why.
+   * 'privacy:kept.accessLog') when something stays, saying what and why, and `keepFiles`
+   * for storage keys listed by `filesFor` (so they are in the export) that must survive.
    */
-  eraseFor: (ctx: PersonalDataContext) => Promise<{ kept?: string }>
+  eraseFor: (ctx: PersonalDataContext) => Promise<{ kept?: string; keepFiles?: string[] }>
   /** Storage keys of the person's files: added to the export, removed after erasure. */
   filesFor?: (ctx: PersonalDataContext) => Promise<string[]>
 }
@@ -99,6 +100,8 @@ export type ErasureResult = {
   erased: string[]
   /** Sections where something stays, with the i18n key of the reason. */
   kept: Array<{ name: string; reason: string }>
+  /** Storage keys that stay (e.g. media of a story transferred to an archive). */
+  keepFiles: string[]
 }
 
 /**
@@ -109,12 +112,14 @@ export type ErasureResult = {
 export async function eraseUserData({ userId }: { userId: string }): Promise<ErasureResult> {
   const erased: string[] = []
   const kept: ErasureResult['kept'] = []
+  const keepFiles: string[] = []
   await db.transaction(async (tx) => {
     for (const r of registry.values()) {
       const result = await r.eraseFor({ userId, tx })
       if (result.kept) kept.push({ name: r.name, reason: result.kept })
       else erased.push(r.name)
+      keepFiles.push(...(result.keepFiles ?? []))
     }
   })
-  return { erasedAt: new Date(), erased, kept }
+  return { erasedAt: new Date(), erased, kept, keepFiles }
 }
