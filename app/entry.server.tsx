@@ -1,13 +1,11 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
-import Backend from 'i18next-fs-backend'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { i18nConfig } from '~/i18n/config'
-import { i18next, localesPath } from '~/i18n/i18next.server'
+import { I18nextProvider } from 'react-i18next'
+import { i18next } from '~/i18n/i18next.server'
+import { getServerI18n } from '~/i18n/server-instances.server'
 import { logger } from '~/utils/logger.server'
 import { NonceProvider } from '~/utils/nonce-provider'
 
@@ -22,13 +20,8 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? ''
-  const instance = createInstance()
   const lng = await i18next.getLocale(request)
-  const ns = i18next.getRouteNamespaces(remixContext)
-  await instance
-    .use(initReactI18next)
-    .use(Backend)
-    .init({ ...i18nConfig, lng, ns, backend: { loadPath: localesPath } })
+  const instance = getServerI18n(lng)
 
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   return new Promise((resolve, reject) => {

@@ -43,6 +43,8 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
     const writeHead = res.writeHead
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
       if (!this.hasHeader('Cache-Control')) this.setHeader('Cache-Control', 'no-store')
+      // helmet sets nosniff and a module may set it too (Remix appends): send it once.
+      if (Array.isArray(this.getHeader('X-Content-Type-Options'))) this.setHeader('X-Content-Type-Options', 'nosniff')
       return writeHead.apply(this, args)
     } as typeof writeHead
     next()
@@ -52,7 +54,7 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
     '*',
     createRequestHandler({
       build,
-      mode: env.APP_ENV === 'production' ? 'production' : 'development',
+      mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
       getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? '' }),
     }),
   )

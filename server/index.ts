@@ -1,5 +1,6 @@
 // The portal process: embedded services when nothing real is configured, migrations,
 // demo data in development, the background worker, and the web server.
+import './production-mode'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'

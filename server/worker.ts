@@ -1,5 +1,6 @@
 // `npm run worker`: works the background queues in a process of its own (scale-out).
 // Start the portal with RUN_WORKER=false when you run workers separately.
+import './production-mode'
 import { logger } from '../app/utils/logger.server'
 import { prepareRuntime } from './runtime'
 

@@ -3,7 +3,7 @@ export const supportedLngs = ['nl', 'en'] as const
 export type Lng = (typeof supportedLngs)[number]
 export const fallbackLng: Lng = 'nl'
 export const defaultNS = 'common'
-export const namespaces = ['common', 'validation', 'pages', 'facets', 'account', 'mail', 'consent', 'privacy', 'monument', 'scheme'] as const
+export const namespaces = ['common', 'validation', 'pages', 'facets', 'account', 'mail', 'consent', 'privacy', 'monument', 'moderation', 'reading', 'referrals', 'triage', 'scheme', 'assessment'] as const
 
 export const i18nConfig = {
   supportedLngs: [...supportedLngs],

@@ -1,13 +1,11 @@
-import { resolve } from 'node:path'
 import { createCookie } from '@remix-run/node'
-import Backend from 'i18next-fs-backend'
 import { RemixI18Next } from 'remix-i18next/server'
 import { fallbackLng, i18nConfig, supportedLngs } from './config'
+import { resources } from './resources.server'
 
 // `react` options are for the React binding only.
 const { react: _react, ...serverConfig } = i18nConfig
 
-export const localesPath = resolve('./public/locales/{{lng}}/{{ns}}.json')
 
 /** The language choice. Not a secret and not personal; readable by the language switcher only. */
 export const languageCookie = createCookie('lng', {
@@ -26,6 +24,6 @@ export const i18next = new RemixI18Next({
     // The cookie (set by the switcher) wins, then the browser's Accept-Language.
     order: ['cookie', 'header'],
   },
-  i18next: { ...serverConfig, backend: { loadPath: localesPath } },
-  plugins: [Backend],
+  // Translations come from memory (resources.server.ts), not from disk per request.
+  i18next: { ...serverConfig, resources },
 })
