@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
+// The assessment journey starts the reference Schadefonds receiver here; the portal and the
+// test workers (which inherit this environment) both use it.
+process.env.SCHADEFONDS_URL ??= 'http://127.0.0.1:4651/cases'
 export const baseURL = `http://localhost:${PORT}`
 
 // Playwright cannot download its own browsers on these machines: use Debian's Chromium.
@@ -60,6 +63,7 @@ export default defineConfig({
       EMBEDDED_S3_PORT: process.env.E2E_S3_PORT ?? '4570',
       LOG_LEVEL: 'warn',
       QUICK_EXIT_URL: 'https://www.google.nl/',
+      SCHADEFONDS_URL: process.env.SCHADEFONDS_URL,
       RATE_LIMIT_WRITES_PER_MINUTE: '1000',
       RATE_LIMIT_READS_PER_MINUTE: '5000',
     },

@@ -53,12 +53,19 @@ export const EnvSchema = z
       .transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: z.string().default('loopback'),
+    SCHADEFONDS_URL: z.string().url().default('http://127.0.0.1:4600/cases'),
+    /** Standard Webhooks secret shared with the Schadefonds (whsec_…); embedded mode generates WEBHOOK_SECRET. */
+    SCHADEFONDS_WEBHOOK_SECRET: z.string().min(1).optional(),
+    WEBHOOK_SECRET: z.string().min(1).optional(),
     RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(60),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === 'production' && !env.PUBLIC_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production' })
+    }
+    if (env.APP_ENV === 'production' && !env.SCHADEFONDS_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SCHADEFONDS_WEBHOOK_SECRET'], message: 'is required in production (signs the hand-off to the Schadefonds)' })
     }
     if (env.APP_ENV === 'production' && !env.SMTP_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production (mail cannot stay in a development mailbox)' })
