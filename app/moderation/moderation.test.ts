@@ -97,3 +97,20 @@ describe('review with the pillory guard', () => {
     expect(views.some((v) => v.objectId === story.id && v.subjectId === author.id && v.purpose === 'moderation')).toBe(true)
   })
 })
+
+describe('the staff home', () => {
+  it('counts reports past their 48-hour clock for moderators only', async () => {
+    const { loader } = await import('~/routes/beheer._index')
+    const { createPersona, makeRequest, testContext } = await import('~/testing/personas.server')
+    const { storyReports } = await import('@db/schema/moderation')
+    const moderator = await createPersona({ roles: ['moderator'] })
+    const triage = await createPersona({ roles: ['triage'] })
+    const before = (await loader({ request: makeRequest('/beheer', { cookie: moderator.cookie }), params: {}, context: testContext })).overdueReports ?? 0
+    const [story] = await db.insert(stories).values({ slug: `v-overdue-${Date.now()}` }).returning({ id: stories.id })
+    await db.insert(storyReports).values({ storyId: story!.id, reason: 'privacy', dueAt: new Date(Date.now() - 60_000) } as typeof storyReports.$inferInsert)
+    const after = (await loader({ request: makeRequest('/beheer', { cookie: moderator.cookie }), params: {}, context: testContext })).overdueReports
+    expect(after).toBe(before + 1)
+    const forTriage = await loader({ request: makeRequest('/beheer', { cookie: triage.cookie }), params: {}, context: testContext })
+    expect(forTriage.overdueReports).toBeNull()
+  })
+})

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
 import { can, type Action } from '~/auth/policy'
+import { countOverdueReports } from '~/moderation/reports.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
 
@@ -29,13 +30,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     name: ctx.user.displayName,
     roles: ctx.user.roles,
     tools: TOOLS.filter((tool) => can(ctx.user, tool.action)).map(({ to, key }) => ({ to, key })),
+    // Reports past their 48-hour clock, for the people who decide them.
+    overdueReports: can(ctx.user, 'reports.handle') ? await countOverdueReports() : null,
     title: await getPageTitle(request, 'staff.title', 'account'),
   }
 }
 
 export default function StaffHome() {
   const { t } = useTranslation('account')
-  const { name, roles, tools } = useLoaderData<typeof loader>()
+  const { name, roles, tools, overdueReports } = useLoaderData<typeof loader>()
   return (
     <div className="page">
       <h1>{t('staff.title')}</h1>
@@ -45,6 +48,12 @@ export default function StaffHome() {
           {tools.map((tool) => (
             <li key={tool.to}>
               <Link to={tool.to}>{t(`staff.tools.${tool.key}`)}</Link>
+              {tool.key === 'reports' && overdueReports ? (
+                <>
+                  {' '}
+                  <strong className="overdue">{t('staff.reportsOverdue', { count: overdueReports })}</strong>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
