@@ -176,6 +176,15 @@ test('a survivor writes a story with a photo and a recording, gives consent and 
   await expectAccessible(page)
 
   const reader = await page.context().browser()!.newContext()
+  // An anonymous reader finds it through a Dutch word form ("nachten" → "nacht") and opens it.
+  const readerPage = await reader.newPage()
+  const searchUrl = new URL('/verhalen?q=nachten', page.url()).toString()
+  await readerPage.goto(searchUrl)
+  const hit = readerPage.getByRole('link', { name: 'De eerste nacht' })
+  await expect(hit).toBeVisible()
+  await expectAccessible(readerPage)
+  const publicUrl = new URL((await hit.getAttribute('href'))!, page.url()).toString()
+  expect((await reader.request.get(publicUrl)).status()).toBe(200)
   const mediaUrl = new URL(`/media/${mediaId}`, page.url()).toString()
   const asReader = await reader.request.get(mediaUrl)
   expect(asReader.status()).toBe(200)
@@ -188,6 +197,10 @@ test('a survivor writes a story with a photo and a recording, gives consent and 
   await publishAgain.getByRole('button', { name: 'Toestemming intrekken' }).click()
   await expect(page.getByText('Je toestemming is ingetrokken. Dat geldt meteen.')).toBeVisible()
   await expectAccessible(page)
+  // The page, the search hit and the media URL are gone at the next request.
   expect((await reader.request.get(mediaUrl)).status()).toBe(410)
+  expect((await reader.request.get(publicUrl)).status()).toBe(404)
+  await readerPage.goto(searchUrl)
+  await expect(readerPage.getByRole('link', { name: 'De eerste nacht' })).toHaveCount(0)
   await reader.close()
 })
