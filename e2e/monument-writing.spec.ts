@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { authenticator } from 'otplib'
 import sharp from 'sharp'
 import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts'
 import { expect, expectAccessible, test } from './fixtures'
+import { wav } from '../app/testing/media-fixtures'
 
 // A survivor writes a story in steps, with a photo (its GPS tag must be gone when fetched back)
 // and a sound recording with a transcript, gives the public consent and sends it in.
@@ -18,24 +18,6 @@ async function gpsJpeg() {
     .toBuffer()
 }
 
-/** A short mono PCM WAV (noise), enough for the type check and the player. */
-function wav(samples: number) {
-  const header = Buffer.alloc(44)
-  header.write('RIFF', 0, 'ascii')
-  header.writeUInt32LE(36 + samples, 4)
-  header.write('WAVE', 8, 'ascii')
-  header.write('fmt ', 12, 'ascii')
-  header.writeUInt32LE(16, 16)
-  header.writeUInt16LE(1, 20)
-  header.writeUInt16LE(1, 22)
-  header.writeUInt32LE(8000, 24)
-  header.writeUInt32LE(16000, 28)
-  header.writeUInt16LE(2, 32)
-  header.writeUInt16LE(16, 34)
-  header.write('data', 36, 'ascii')
-  header.writeUInt32LE(samples, 40)
-  return Buffer.concat([header, randomBytes(samples)])
-}
 
 const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!
 

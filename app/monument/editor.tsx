@@ -4,8 +4,9 @@ import type { SubmissionResult } from '@conform-to/react'
 import { Form, Link, useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ConsentHistoryTable } from '~/components/consent-history'
 import { ErrorSummary, Field, StatusMessage, TextAreaField } from '~/components/forms'
-import { consentTextKeys, type ConsentPurpose } from '~/consent/texts'
+import { consentTextKeys } from '~/consent/texts'
 import { DECADES, REGIONS, SETTINGS, THEMES, VIOLENCE_KINDS } from '~/facets/facets'
 import type { loadStoryEditor, UploadErrorName } from './editor.server'
 import { DISPLAY_MODES, EDITOR_STEP_KEYS, STORY_CONSENT_PURPOSES, StoryDisplaySchema, StoryTextSchema, type EditorStep } from './schemas'
@@ -487,32 +488,7 @@ function ConsentStep({ data }: { data: EditorData }) {
       })}
       <h3>{t('consent:history.title')}</h3>
       <p>{t('consent:history.intro')}</p>
-      {data.consents.history.length === 0 ? (
-        <p>{t('consent:history.empty')}</p>
-      ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('consent:history.columns.date')}</th>
-              <th scope="col">{t('consent:history.columns.purpose')}</th>
-              <th scope="col">{t('consent:history.columns.action')}</th>
-              <th scope="col">{t('consent:history.columns.channel')}</th>
-              <th scope="col">{t('consent:history.columns.textVersion')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.consents.history.map((e) => (
-              <tr key={e.id}>
-                <td>{date.format(new Date(e.at))}</td>
-                <td>{t(consentTextKeys(e.purpose as ConsentPurpose).label, { ns: 'consent' })}</td>
-                <td>{t(`consent:history.action.${e.action}`)}</td>
-                <td>{t(`consent:history.channel.${e.channel}`)}</td>
-                <td>{e.textVersion}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ConsentHistoryTable history={data.consents.history} caption={t('consent:history.title')} />
       {data.editable ? (
         <p>
           <Link className="button button--primary" to={`/mijn-verhalen/${data.story.id}?stap=controle`}>

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { eq } from 'drizzle-orm'
 import sharp from 'sharp'
@@ -15,6 +14,7 @@ import { loader as mediaLoader } from '~/routes/media.$id'
 import { loader as variantLoader } from '~/routes/media.$id.$variant'
 import { addStoryMedia, getReadableMedia, parseRange, setMediaConsent, updateMediaDetails, UploadRefusedError } from './media.server'
 import { createStory, getOwnStory, setStoryConsent } from './stories.server'
+import { wav } from '~/testing/media-fixtures'
 
 afterAll(() => closeDb())
 
@@ -68,23 +68,6 @@ async function bucketKeys(prefix: string) {
   return keys
 }
 
-function wav(samples: number): Buffer {
-  const header = Buffer.alloc(44)
-  header.write('RIFF', 0, 'ascii')
-  header.writeUInt32LE(36 + samples, 4)
-  header.write('WAVE', 8, 'ascii')
-  header.write('fmt ', 12, 'ascii')
-  header.writeUInt32LE(16, 16)
-  header.writeUInt16LE(1, 20)
-  header.writeUInt16LE(1, 22)
-  header.writeUInt32LE(8000, 24)
-  header.writeUInt32LE(16000, 28)
-  header.writeUInt16LE(2, 32)
-  header.writeUInt16LE(16, 34)
-  header.write('data', 36, 'ascii')
-  header.writeUInt32LE(samples, 40)
-  return Buffer.concat([header, randomBytes(samples)])
-}
 
 async function gpsJpeg() {
   return sharp({ create: { width: 600, height: 400, channels: 3, background: '#7a9cb8' } })

@@ -4,11 +4,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { loadAccountOverview } from '~/auth/account-data.server'
-import { CONSENT_PURPOSES, isConsentPurpose } from '~/consent/texts'
 import { updatePreferences } from '~/auth/accounts.server'
 import { requireSession } from '~/auth/guards.server'
 import { PreferencesSchema } from '~/auth/schemas'
 import { endAllSessions } from '~/auth/session.server'
+import { ConsentHistoryTable } from '~/components/consent-history'
 import { ErrorSummary, Field, StatusMessage } from '~/components/forms'
 import { languageCookie } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
@@ -168,33 +168,7 @@ export default function Account() {
       <section aria-labelledby="consent-title">
         <h2 id="consent-title">{t('overview.consentTitle')}</h2>
         <p>{t('consent:history.intro')}</p>
-        {data.consentHistory.length === 0 ? (
-          <p>{t('overview.consentNone')}</p>
-        ) : (
-          <table className="data">
-            <caption className="visually-hidden">{t('overview.consentTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('consent:history.columns.date')}</th>
-                <th scope="col">{t('consent:history.columns.purpose')}</th>
-                <th scope="col">{t('consent:history.columns.action')}</th>
-                <th scope="col">{t('consent:history.columns.channel')}</th>
-                <th scope="col">{t('consent:history.columns.textVersion')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.consentHistory.map((e) => (
-                <tr key={e.id}>
-                  <td>{when(e.at)}</td>
-                  <td>{isConsentPurpose(e.purpose) ? t(`${CONSENT_PURPOSES[e.purpose].i18nKey}.label`) : e.purpose}</td>
-                  <td>{t(`consent:history.action.${e.action}`)}</td>
-                  <td>{t(`consent:history.channel.${e.channel}`)}</td>
-                  <td>{e.textVersion}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <ConsentHistoryTable history={data.consentHistory} caption={t('overview.consentTitle')} />
       </section>
 
       <section aria-labelledby="data-title">
