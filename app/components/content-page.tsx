@@ -1,10 +1,14 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 type Section = { title: string; paragraphs?: string[]; items?: string[] }
 
-/** A page of plain-language text kept in the `pages` namespace under `<page>.*`. */
-export function ContentPage({ page }: { page: string }) {
-  const { t } = useTranslation('pages')
+/**
+ * A page of plain-language text kept in a namespace under `<page>.*` (title, lead and an
+ * array of sections with paragraphs and/or items); `children` follow the sections.
+ */
+export function ContentPage({ page, ns = 'pages', children }: { page: string; ns?: string; children?: ReactNode }) {
+  const { t } = useTranslation(ns)
   const sections = t(`${page}.sections`, { returnObjects: true }) as Section[]
   return (
     <article className="page prose">
@@ -25,6 +29,7 @@ export function ContentPage({ page }: { page: string }) {
             </section>
           ))
         : null}
+      {children}
     </article>
   )
 }
