@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { z } from 'zod'
+import type { z } from 'zod'
 
 let common: Set<string> | undefined
 /** The shipped list of common passwords (app/auth/common-passwords.txt), loaded once. */
@@ -18,11 +18,12 @@ export function isCommonPassword(password: string) {
 }
 
 /**
- * NIST/ASVS style: 8 to 128 characters, no composition rules, not on the common list.
- * Messages are i18n keys in the `account` namespace.
+ * The server's version of a form schema with a new `password`: the same rules the browser
+ * checks (8–128 characters, no composition rules) plus refusal of the shipped list of
+ * common passwords, which only the server has. The message is an i18n key next to the field.
  */
-export const NewPasswordSchema = z
-  .string({ required_error: 'validation:required' })
-  .min(8, 'account:password.tooShort')
-  .max(128, 'account:password.tooLong')
-  .refine((p) => !isCommonPassword(p), 'account:password.tooCommon')
+export function refuseCommonPasswords<T extends z.ZodType<{ password: string }>>(schema: T): z.ZodEffects<T, z.output<T>, z.input<T>> {
+  return schema.superRefine((value, ctx) => {
+    if (isCommonPassword(value.password)) ctx.addIssue({ code: 'custom', path: ['password'], message: 'account:password.tooCommon' })
+  }) as z.ZodEffects<T, z.output<T>, z.input<T>>
+}

@@ -5,7 +5,7 @@ import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { changePassword } from '~/auth/accounts.server'
 import { requireSession } from '~/auth/guards.server'
-import { isCommonPassword } from '~/auth/passwords.server'
+import { refuseCommonPasswords } from '~/auth/passwords.server'
 import { ChangePasswordSchema } from '~/auth/schemas'
 import { ErrorSummary, Field } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
@@ -21,12 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await requireSession(request)
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  const submission = parseWithZod(await request.formData(), { schema: refuseCommonPasswords(ChangePasswordSchema) })
   const hide = ['password', 'currentPassword']
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: hide }) }, { status: 400 })
-  if (isCommonPassword(submission.value.password)) {
-    return data({ result: submission.reply({ fieldErrors: { password: ['account:password.tooCommon'] }, hideFields: hide }) }, { status: 400 })
-  }
   const outcome = await changePassword({ userId: ctx.user.id, currentPassword: submission.value.currentPassword, newPassword: submission.value.password, keepTokenHash: ctx.tokenHash })
   if (!outcome.ok) return data({ result: submission.reply({ fieldErrors: { currentPassword: ['account:changePassword.wrongCurrent'] }, hideFields: hide }) }, { status: 400 })
   return redirect('/account?opgeslagen=preferences')

@@ -5,7 +5,7 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { registerSurvivor } from '~/auth/accounts.server'
 import { getUser } from '~/auth/guards.server'
-import { isCommonPassword } from '~/auth/passwords.server'
+import { refuseCommonPasswords } from '~/auth/passwords.server'
 import { RateLimitedError } from '~/auth/rate-limit.server'
 import { RegisterSchema } from '~/auth/schemas'
 import { ErrorSummary, Field } from '~/components/forms'
@@ -28,12 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   checkHoneypot(formData)
-  const submission = parseWithZod(formData, { schema: RegisterSchema })
+  const submission = parseWithZod(formData, { schema: refuseCommonPasswords(RegisterSchema) })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
-  }
-  if (isCommonPassword(submission.value.password)) {
-    return data({ result: submission.reply({ fieldErrors: { password: ['account:password.tooCommon'] }, hideFields: ['password'] }) }, { status: 400 })
   }
   const locale = await i18next.getLocale(request)
   try {

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { acceptInvitation, inspectToken } from '~/auth/accounts.server'
-import { isCommonPassword } from '~/auth/passwords.server'
+import { refuseCommonPasswords } from '~/auth/passwords.server'
 import { InvitationAcceptSchema } from '~/auth/schemas'
 import { TokenProblem } from '~/components/auth/token-status'
 import { ErrorSummary, Field } from '~/components/forms'
@@ -20,11 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: InvitationAcceptSchema })
+  const submission = parseWithZod(await request.formData(), { schema: refuseCommonPasswords(InvitationAcceptSchema) })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }), status: 'ok' as const }, { status: 400 })
-  if (isCommonPassword(submission.value.password)) {
-    return data({ result: submission.reply({ fieldErrors: { password: ['account:password.tooCommon'] }, hideFields: ['password'] }), status: 'ok' as const }, { status: 400 })
-  }
   const outcome = await acceptInvitation({ token: params.token ?? '', ...submission.value })
   if (outcome.status === 'ok') return redirect('/inloggen?uitgenodigd=1')
   return { result: undefined, status: outcome.status }

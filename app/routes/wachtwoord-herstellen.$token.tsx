@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { inspectToken, resetPassword } from '~/auth/accounts.server'
-import { isCommonPassword } from '~/auth/passwords.server'
+import { refuseCommonPasswords } from '~/auth/passwords.server'
 import { NewPasswordFormSchema } from '~/auth/schemas'
 import { TokenProblem } from '~/components/auth/token-status'
 import { ErrorSummary, Field } from '~/components/forms'
@@ -20,11 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: NewPasswordFormSchema })
+  const submission = parseWithZod(await request.formData(), { schema: refuseCommonPasswords(NewPasswordFormSchema) })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }), status: 'ok' as const }, { status: 400 })
-  if (isCommonPassword(submission.value.password)) {
-    return data({ result: submission.reply({ fieldErrors: { password: ['account:password.tooCommon'] }, hideFields: ['password'] }), status: 'ok' as const }, { status: 400 })
-  }
   const status = await resetPassword({ token: params.token ?? '', password: submission.value.password })
   if (status === 'ok') return redirect('/inloggen?hersteld=1')
   return { result: undefined, status }
