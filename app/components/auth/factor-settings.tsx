@@ -1,11 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { Form, useSubmit } from '@remix-run/react'
-import { startRegistration } from '@simplewebauthn/browser'
-import { useEffect, useState } from 'react'
+import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TotpCodeSchema } from '~/auth/schemas'
 import { ErrorSummary, Field, StatusMessage } from '~/components/forms'
+import { PasskeyButton } from './passkey-button'
 
 type State = {
   totpConfirmed: boolean
@@ -22,10 +21,6 @@ type ActionData =
 /** Authenticator app, passkeys and recovery codes: add and remove, in plain steps. */
 export function FactorSettings({ state, actionData, continueTo }: { state: State; actionData: ActionData; continueTo?: string }) {
   const { t, i18n } = useTranslation('account')
-  const submit = useSubmit()
-  const [hydrated, setHydrated] = useState(false)
-  const [passkeyError, setPasskeyError] = useState(false)
-  useEffect(() => setHydrated(true), [])
   const pending = actionData?.totp ?? state.pendingTotp
   const [form, fields] = useForm({
     id: 'confirm-totp',
@@ -33,18 +28,6 @@ export function FactorSettings({ state, actionData, continueTo }: { state: State
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TotpCodeSchema }),
     shouldValidate: 'onSubmit',
   })
-
-  async function addPasskey() {
-    setPasskeyError(false)
-    try {
-      const res = await fetch('/account/passkey-opties', { method: 'POST' })
-      const optionsJSON = await res.json()
-      const response = await startRegistration({ optionsJSON })
-      submit({ intent: 'registerPasskey', passkeyResponse: JSON.stringify(response), name: t('factors.passkeyDefaultName') }, { method: 'post' })
-    } catch {
-      setPasskeyError(true)
-    }
-  }
 
   const date = (d: string | Date | null) => (d ? new Date(d).toLocaleDateString(i18n.language) : '–')
 
@@ -130,18 +113,13 @@ export function FactorSettings({ state, actionData, continueTo }: { state: State
             ))}
           </ul>
         ) : null}
-        {hydrated ? (
-          <button type="button" className="button" onClick={addPasskey}>
-            {t('factors.passkeyAdd')}
-          </button>
-        ) : (
-          <p>{t('secondFactor.passkeyNeedsJs')}</p>
-        )}
-        {passkeyError || actionData?.passkeyFailed ? (
-          <p className="field__error" role="alert">
-            {t('secondFactor.passkeyFailed')}
-          </p>
-        ) : null}
+        <PasskeyButton
+          ceremony="register"
+          optionsUrl="/account/passkey-opties"
+          label={t('factors.passkeyAdd')}
+          fields={{ intent: 'registerPasskey', name: t('factors.passkeyDefaultName') }}
+          serverFailed={actionData?.passkeyFailed}
+        />
       </section>
 
       {state.totpConfirmed || state.passkeys.length ? (

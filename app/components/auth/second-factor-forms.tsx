@@ -1,11 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { Form, useSearchParams, useSubmit } from '@remix-run/react'
-import { startAuthentication } from '@simplewebauthn/browser'
-import { useEffect, useState } from 'react'
+import { Form, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RecoveryCodeSchema, TotpCodeSchema } from '~/auth/schemas'
 import { ErrorSummary, Field } from '~/components/forms'
+import { PasskeyButton } from './passkey-button'
 
 type ActionData = { intent: string; result: SubmissionResult<string[]> | null; passkeyFailed: boolean } | undefined
 
@@ -16,10 +15,6 @@ type ActionData = { intent: string; result: SubmissionResult<string[]> | null; p
 export function SecondFactorForms({ offer, actionData, optionsUrl }: { offer: { totp: boolean; passkey: boolean }; actionData: ActionData; optionsUrl: string }) {
   const { t } = useTranslation('account')
   const [params] = useSearchParams()
-  const submit = useSubmit()
-  const [hydrated, setHydrated] = useState(false)
-  const [passkeyError, setPasskeyError] = useState(false)
-  useEffect(() => setHydrated(true), [])
   const redirectTo = params.get('redirectTo') ?? ''
 
   const [totpForm, totpFields] = useForm({
@@ -35,35 +30,19 @@ export function SecondFactorForms({ offer, actionData, optionsUrl }: { offer: { 
     shouldValidate: 'onSubmit',
   })
 
-  async function usePasskey() {
-    setPasskeyError(false)
-    try {
-      const res = await fetch(optionsUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' } })
-      const optionsJSON = await res.json()
-      const response = await startAuthentication({ optionsJSON })
-      submit({ intent: 'passkey', passkeyResponse: JSON.stringify(response), redirectTo }, { method: 'post' })
-    } catch {
-      setPasskeyError(true)
-    }
-  }
-
   return (
     <>
       {offer.passkey ? (
         <section aria-labelledby="passkey-title">
           <h2 id="passkey-title">{t('secondFactor.passkeyTitle')}</h2>
-          {hydrated ? (
-            <button type="button" className="button button--primary" onClick={usePasskey}>
-              {t('secondFactor.usePasskey')}
-            </button>
-          ) : (
-            <p>{t('secondFactor.passkeyNeedsJs')}</p>
-          )}
-          {passkeyError || actionData?.passkeyFailed ? (
-            <p className="field__error" role="alert">
-              {t('secondFactor.passkeyFailed')}
-            </p>
-          ) : null}
+          <PasskeyButton
+            ceremony="authenticate"
+            optionsUrl={optionsUrl}
+            label={t('secondFactor.usePasskey')}
+            fields={{ intent: 'passkey', redirectTo }}
+            primary
+            serverFailed={actionData?.passkeyFailed}
+          />
         </section>
       ) : null}
       {offer.totp ? (
