@@ -70,6 +70,11 @@ export const stories = pgTable(
       (): SQL =>
         sql`setweight(to_tsvector('dutch', coalesce(${stories.publishedTitle}, '')), 'A') || setweight(to_tsvector('dutch', coalesce(${stories.publishedBody}, '')), 'B')`,
     ),
+    /**
+     * The approved title alone: search ranks title hits first by this small vector, so
+     * ranking never has to read every hit's whole-story vector (ADR 0011).
+     */
+    titleVector: tsvector('title_vector').generatedAlwaysAs((): SQL => sql`to_tsvector('dutch', coalesce(${stories.publishedTitle}, ''))`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
