@@ -5,6 +5,11 @@ declare module '@remix-run/server-runtime' {
     cspNonce: string
     /** The client's address as Express sees it (trust proxy applies). Hash before storing. */
     clientIp: string
+    /**
+     * The publication generation this anonymous page is rendered under (server/page-cache.ts);
+     * absent for every other request.
+     */
+    publicationGeneration?: string
   }
 }
 export {}

@@ -23,6 +23,7 @@ try {
   portal = await startPortal({ databaseUrl: database.url, dataDir: `${database.dir}/data` })
   const pageUrl = `${portal.base}/verhalen/${story!.slug}`
   const first = await fetch(pageUrl)
+  if (!first.ok) throw new Error(`the story page answered ${first.status}`)
   const html = Buffer.from(await first.arrayBuffer())
   const contentType = first.headers.get('content-type') ?? 'text/html; charset=utf-8'
 

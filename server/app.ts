@@ -1,10 +1,12 @@
 import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createRequestHandler as createFetchHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
+import { sql } from '../db/client.server'
 import type { Env } from '../app/utils/env.server'
 import { logger } from '../app/utils/logger.server'
+import { createPageCache } from './page-cache'
 import { cspNonce, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders } from './security'
 
 /** The Express host: headers, compression, rate limits and static files around Remix. */
@@ -50,11 +52,25 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
     next()
   })
 
+  const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production'
+  // Anonymous readers of the monument get pages rendered once per publication generation (ADR 0011).
+  const pageCache = createPageCache({
+    render: createFetchHandler(build, mode),
+    readGeneration: async () => {
+      const [row] = await sql<Array<{ g: string }>>`select generation::text as g from publication_state where id = 1`
+      return row?.g ?? '0'
+    },
+    maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
+    paths: [/^\/verhalen\/?$/, /^\/verhalen\/[a-z0-9-]{1,80}$/],
+  })
+  app.locals.pageCache = pageCache
+  app.get('*', (req, res, next) => void pageCache.middleware(req, res, next))
+
   app.all(
     '*',
     createRequestHandler({
       build,
-      mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
+      mode,
       getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? '' }),
     }),
   )

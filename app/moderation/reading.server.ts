@@ -93,10 +93,12 @@ export const PAGE_SIZE = 20
 const EXCERPT_LENGTH = 280
 
 /**
- * One page of the stories this reader may see, newest first, or by relevance when searching
- * (Dutch stemming: "verhalen" finds "verhaal"; title weighted over text by ts_rank's A/B
- * weights). Keyset pagination on (rank, published_at, id): deep pages cost the same as the
- * first, where OFFSET would read and throw away every earlier row.
+ * One page of the stories this reader may see, newest first. When searching (Dutch stemming:
+ * "verhalen" finds "verhaal") stories whose title matches come first, ranked by the title
+ * alone, and then the rest newest first: no story outranks another for being longer or for
+ * repeating a word, and ranking reads only the small title vector of each hit instead of its
+ * whole-story vector (ADR 0011). Keyset pagination on (rank, published_at, id): deep pages
+ * cost the same as the first, where OFFSET would read and throw away every earlier row.
  */
 export async function listVisibleStories({
   reader,
@@ -112,7 +114,7 @@ export async function listVisibleStories({
   tx?: DbOrTx
 }): Promise<{ items: StoryListItem[]; next: ListingCursor | null }> {
   const conditions = [visibleTo(reader), ...filterConditions(filters)]
-  const rank = filters.q ? sql<string>`ts_rank(${stories.searchVector}, ${tsQuery(filters.q)})` : null
+  const rank = filters.q ? sql<string>`ts_rank(${stories.titleVector}, ${tsQuery(filters.q)})` : null
   if (after) {
     if (rank && after.rank !== undefined) {
       conditions.push(sql`(${rank}, ${stories.publishedAt}, ${stories.id}) < (${after.rank}::real, ${after.at}::timestamptz, ${after.id}::uuid)`)
@@ -178,16 +180,22 @@ export async function countFacets({
   filters,
   tx = defaultDb,
   fresh = false,
+  generation,
 }: {
   reader: Reader
   filters: StoryFilters
   tx?: DbOrTx
   /** Skip the short-lived cache (tests, the benchmark's raw comparison). */
   fresh?: boolean
+  /**
+   * The publication generation of a page the page cache will keep (ADR 0011): counts kept
+   * under it stay exact for as long as that page does, so they need no time limit.
+   */
+  generation?: string
 }): Promise<FacetCounts> {
-  const key = JSON.stringify([reader.survivor, filters])
+  const key = JSON.stringify([reader.survivor, filters, generation ?? null])
   const cached = countCache.get(key)
-  if (!fresh && cached && Date.now() - cached.at < COUNT_TTL_MS) return cached.counts
+  if (!fresh && cached && (generation !== undefined || Date.now() - cached.at < COUNT_TTL_MS)) return cached.counts
 
   const where = and(visibleTo(reader), ...filterConditions(filters))
   const rows = await tx.execute<{ facet: FacetName; value: string; n: number }>(sql`

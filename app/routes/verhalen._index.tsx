@@ -13,12 +13,12 @@ export const meta = titleMeta
 // Anonymous readers may be cached but always revalidated; signed-in readers never (the loader decides).
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const filters = parseStoryFilters(url.searchParams)
   const { signedIn, reader } = await getReader(request)
   const after = decodeCursor(url.searchParams.get('na'))
-  const [page, counts] = await Promise.all([listVisibleStories({ reader, filters, after }), countFacets({ reader, filters })])
+  const [page, counts] = await Promise.all([listVisibleStories({ reader, filters, after }), countFacets({ reader, filters, generation: signedIn ? undefined : context.publicationGeneration })])
   return data(
     {
       title: await readingTitle(request, 'listing.title', 'reading'),

@@ -59,6 +59,8 @@ export const EnvSchema = z
     WEBHOOK_SECRET: z.string().min(1).optional(),
     RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(60),
+    /** Memory for rendered public monument pages (ADR 0011); 0 turns the page cache off. */
+    PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === 'production' && !env.PUBLIC_URL) {
