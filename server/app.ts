@@ -6,14 +6,19 @@ import { pinoHttp } from 'pino-http'
 import { sql } from '../db/client.server'
 import type { Env } from '../app/utils/env.server'
 import { logger } from '../app/utils/logger.server'
-import { createPageCache } from './page-cache'
+import { createPageCache, isCacheableRequest } from './page-cache'
 import { cspNonce, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders } from './security'
+
+/** The monument pages anonymous readers may get from the page cache (their routes also answer `Cache-Control: public`). */
+const CACHED_PAGES = [/^\/verhalen\/?$/, /^\/verhalen\/[a-z0-9-]{1,80}$/]
 
 /** The Express host: headers, compression, rate limits and static files around Remix. */
 export function createServerApp({ build, env }: { build: ServerBuild; env: Env }) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', env.TRUST_PROXY)
+  const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production'
+  const [readLimit, writeLimit] = rateLimits({ reads: env.RATE_LIMIT_READS_PER_MINUTE, writes: env.RATE_LIMIT_WRITES_PER_MINUTE })
 
   app.use(
     pinoHttp({
@@ -26,16 +31,39 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/build/') || req.url === '/healthz' },
     }),
   )
-  app.use(compression())
   app.use(cspNonce)
   app.use(securityHeaders({ production: env.APP_ENV === 'production' }))
   app.use(permissionsPolicy)
 
+  // Anonymous readers of the monument get pages rendered once per publication generation
+  // (ADR 0011). First in line after the security headers and the read limit: a kept page
+  // needs no compression pass, static-file lookup or Remix routing. Requests it cannot
+  // answer skip to the usual chain below without being counted twice.
+  const pageCache = createPageCache({
+    render: createFetchHandler(build, mode),
+    readGeneration: async () => {
+      const [row] = await sql<Array<{ g: string }>>`select generation::text as g from publication_state where id = 1`
+      return row?.g ?? '0'
+    },
+    maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
+    paths: CACHED_PAGES,
+  })
+  app.locals.pageCache = pageCache
+  app.get(
+    CACHED_PAGES,
+    (req, _res, next) => (env.PAGE_CACHE_MB > 0 && isCacheableRequest(req, CACHED_PAGES) ? next() : next('route')),
+    readLimit,
+    (req, res, next) => void pageCache.middleware(req, res, next),
+  )
+
+  app.use(compression())
+  // Static files by prefix only: a catch-all static folder would look on disk for every page address.
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y', index: false }))
   app.use('/locales', express.static('public/locales', { maxAge: '5m', index: false }))
-  app.use(express.static('public', { maxAge: '1h', index: false }))
+  app.use('/schemas', express.static('public/schemas', { maxAge: '1h', index: false }))
+  app.get('/favicon.ico', (_req, res) => res.sendFile('favicon.ico', { root: 'public', maxAge: '1h' }))
 
-  app.use(rateLimits({ reads: env.RATE_LIMIT_READS_PER_MINUTE, writes: env.RATE_LIMIT_WRITES_PER_MINUTE }))
+  app.use(readLimit, writeLimit)
   app.use(sameOriginMutations(env.PUBLIC_URL))
 
   // Personal pages must never be cached: `no-store` unless a route set its own policy
@@ -51,20 +79,6 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
     } as typeof writeHead
     next()
   })
-
-  const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production'
-  // Anonymous readers of the monument get pages rendered once per publication generation (ADR 0011).
-  const pageCache = createPageCache({
-    render: createFetchHandler(build, mode),
-    readGeneration: async () => {
-      const [row] = await sql<Array<{ g: string }>>`select generation::text as g from publication_state where id = 1`
-      return row?.g ?? '0'
-    },
-    maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
-    paths: [/^\/verhalen\/?$/, /^\/verhalen\/[a-z0-9-]{1,80}$/],
-  })
-  app.locals.pageCache = pageCache
-  app.get('*', (req, res, next) => void pageCache.middleware(req, res, next))
 
   app.all(
     '*',

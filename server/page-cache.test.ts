@@ -80,8 +80,8 @@ describe('which requests may be answered from the cache', () => {
 describe('the publication generation (migration 0014 triggers)', () => {
   let authorId: string
   beforeAll(async () => {
-    ;[{ id: authorId }] = await sql<Array<{ id: string }>>`
-      insert into users (email, display_name, kind) values ('gen@test.local', 'Gen', 'survivor') returning id`
+    authorId = (await sql<Array<{ id: string }>>`
+      insert into users (email, display_name, kind) values ('gen@test.local', 'Gen', 'survivor') returning id`)[0]!.id
   })
   const story = async (status: string) =>
     (await sql<Array<{ id: string }>>`
@@ -152,11 +152,11 @@ describe('the page cache in front of a renderer', () => {
   })
 
   beforeAll(async () => {
-    ;[{ id: authorId }] = await sql<Array<{ id: string }>>`
-      insert into users (email, display_name, kind) values ('cache@test.local', 'C', 'survivor') returning id`
-    ;[{ id: storyId }] = await sql<Array<{ id: string }>>`
+    authorId = (await sql<Array<{ id: string }>>`
+      insert into users (email, display_name, kind) values ('cache@test.local', 'C', 'survivor') returning id`)[0]!.id
+    storyId = (await sql<Array<{ id: string }>>`
       insert into stories (author_id, slug, status, audience, published_title, published_body, published_at)
-      values (${authorId}, 'een-verhaal', 'published', 'public', 'Het tehuis', 'Tekst', now()) returning id`
+      values (${authorId}, 'een-verhaal', 'published', 'public', 'Het tehuis', 'Tekst', now()) returning id`)[0]!.id
     const app = express()
     let n = 0
     app.use((_req, res, next) => {

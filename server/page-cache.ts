@@ -125,8 +125,10 @@ function toFetchRequest(req: Request): globalThis.Request {
 
 async function sendResponse(res: Response, response: globalThis.Response) {
   res.status(response.status)
-  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.append(name, value)
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
   for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie)
+  // As everywhere else (server/app.ts): what does not say it may be kept is not kept.
+  if (!response.headers.has('cache-control')) res.setHeader('Cache-Control', 'no-store')
   res.end(Buffer.from(await response.arrayBuffer()))
 }
 
@@ -169,7 +171,7 @@ export function createPageCache(options: PageCacheOptions) {
     const csp = res.getHeader('Content-Security-Policy')
     const requestNonce = String(res.locals.cspNonce)
     if (typeof csp === 'string') res.setHeader('Content-Security-Policy', csp.replace(`'nonce-${requestNonce}'`, `'nonce-${entry.nonce}'`))
-    for (const [name, value] of entry.headers) res.append(name, value)
+    for (const [name, value] of entry.headers) res.setHeader(name, value)
     res.append('Vary', 'Accept-Encoding')
     res.setHeader('ETag', entry.etag)
     if (req.headers['if-none-match'] === entry.etag) {

@@ -105,5 +105,5 @@ export function rateLimits(perMinute: { reads: number; writes: number }) {
     // Signed server-to-server webhooks (the Schadefonds) are not a person at a keyboard.
     skip: (req) => SAFE_METHODS.has(req.method) || req.path.startsWith('/api/schadefonds/'),
   })
-  return [reads, writes]
+  return [reads, writes] as const
 }
