@@ -1,6 +1,9 @@
 // The public monument listing under load: page 1, a deep keyset page, a facet filter and a
 // Dutch full-text search, each at 20 concurrent requests against the running portal, and the
-// same list query as raw SQL. Prints figures only.
+// same list query as raw SQL. Each case is measured twice: as readers get it (the page cache
+// keeps the rendered page while the publication generation stands, ADR 0011) and rendered
+// anew for every request (a throwaway parameter makes every address new: the cost of the
+// first reader of an address). Prints figures only.
 // Usage: npx remix build && npx tsx bench/monument-listing.ts [--stories 100000] [--requests 2000] [--concurrency 20]
 // Uses DATABASE_URL when set (a database it may fill), otherwise its own embedded PostgreSQL.
 import postgres from 'postgres'
@@ -20,8 +23,6 @@ try {
 
   // What the listing loader runs for an anonymous reader (app/moderation/reading.server.ts).
   const visible = sql`s.status = 'published' and s.hidden_at is null and s.audience <> 'none' and s.audience = 'public'`
-  const columns = sql`s.slug, s.published_title, left(s.published_body, 280) as excerpt, s.display_mode, s.pseudonym, u.display_name,
-    coalesce(s.published_content_note, '') <> '' as has_note, s.decades, s.settings, s.id, s.published_at::text as at`
   const [deep] = await sql<Array<{ at: string; id: string }>>`
     select s.published_at::text as at, s.id from stories s where ${visible}
     order by s.published_at desc, s.id desc offset ${Math.floor(STORIES * 0.6)} limit 1`
@@ -31,45 +32,46 @@ try {
     { matches: number },
   ]
 
+  // The page's ids in order first, then the columns of those rows (as the loader does).
+  const page = (where: ReturnType<typeof sql>, rank = sql`0::real`) => sql`
+    select s.slug, s.published_title, left(s.published_body, 280) as excerpt, s.display_mode, s.pseudonym, u.display_name,
+      coalesce(s.published_content_note, '') <> '' as has_note, s.decades, s.settings, hits.id, hits.at, hits.rank_value::text as rank
+    from (select s.id, s.published_at, s.published_at::text as at, ${rank} as rank_value from stories s
+          where ${visible} and ${where} order by rank_value desc, s.published_at desc, s.id desc limit 21) hits
+    join stories s on s.id = hits.id left join users u on u.id = s.author_id
+    order by hits.rank_value desc, hits.published_at desc, hits.id desc`
   const cases: Array<{ name: string; path: string; raw: () => Promise<unknown> }> = [
-    {
-      name: 'listing, page 1',
-      path: '/verhalen',
-      raw: () => sql`select ${columns} from stories s left join users u on u.id = s.author_id where ${visible} order by s.published_at desc, s.id desc limit 21`,
-    },
+    { name: 'listing, page 1', path: '/verhalen', raw: () => page(sql`true`) },
     {
       name: `deep keyset page (~row ${Math.floor(STORIES * 0.6)})`,
       path: `/verhalen?na=${cursor}`,
-      raw: () => sql`select ${columns} from stories s left join users u on u.id = s.author_id
-        where ${visible} and (s.published_at, s.id) < (${deep!.at}::timestamptz, ${deep!.id}::uuid)
-        order by s.published_at desc, s.id desc limit 21`,
+      raw: () => page(sql`(s.published_at, s.id) < (${deep!.at}::timestamptz, ${deep!.id}::uuid)`),
     },
     {
       name: 'facet filter (setting + decade)',
       path: '/verhalen?setting=fosterFamily&decade=1960s',
-      raw: () => sql`select ${columns} from stories s left join users u on u.id = s.author_id
-        where ${visible} and s.settings @> array['fosterFamily']::text[] and s.decades @> array['1960s']::text[]
-        order by s.published_at desc, s.id desc limit 21`,
+      raw: () => page(sql`s.settings @> array['fosterFamily']::text[] and s.decades @> array['1960s']::text[]`),
     },
     {
       name: `search "${q}" (${matches} hits)`,
       path: `/verhalen?q=${q}`,
-      raw: () => sql`select ${columns}, ts_rank(s.search_vector, websearch_to_tsquery('dutch', ${q}))::text as rank
-        from stories s left join users u on u.id = s.author_id
-        where ${visible} and s.search_vector @@ websearch_to_tsquery('dutch', ${q})
-        order by ts_rank(s.search_vector, websearch_to_tsquery('dutch', ${q})) desc, s.published_at desc, s.id desc limit 21`,
+      raw: () => page(sql`s.search_vector @@ websearch_to_tsquery('dutch', ${q})`, sql`ts_rank(s.title_vector, websearch_to_tsquery('dutch', ${q}))`),
     },
   ]
 
   portal = await startPortal({ databaseUrl: database.url, dataDir: `${database.dir}/data` })
-  const results: Array<{ name: string; http: Figures; raw: Figures }> = []
+  const results: Array<{ name: string; http: Figures; rendered: Figures; raw: Figures }> = []
+  let unique = 0
+  const fresh = (p: string) => `${portal!.base}${p}${p.includes('?') ? '&' : '?'}bench=${++unique}`
   for (const c of cases) {
-    // Warm up both paths (plans, caches, the facet counts' 10-second cache) before measuring.
-    for (let i = 0; i < 20; i++) await httpTask(portal.base + c.path)
+    // Warm up every path (JIT, plans, the facet counts of this generation) before measuring.
+    await measure(() => httpTask(portal!.base + c.path), { total: 500, concurrency: CONCURRENCY })
+    await measure(() => httpTask(fresh(c.path)), { total: 100, concurrency: CONCURRENCY })
     for (let i = 0; i < 20; i++) await c.raw()
     const http = await measure(() => httpTask(portal!.base + c.path), { total: REQUESTS, concurrency: CONCURRENCY })
+    const rendered = await measure(() => httpTask(fresh(c.path)), { total: Math.min(REQUESTS, 1000), concurrency: CONCURRENCY })
     const raw = await measure(async () => (await c.raw(), true), { total: REQUESTS, concurrency: CONCURRENCY })
-    results.push({ name: c.name, http, raw })
+    results.push({ name: c.name, http, rendered, raw })
   }
   // The facet counts are one aggregate over every matching row; the listing caches them for 10 s.
   const counts = await measure(
@@ -92,6 +94,13 @@ try {
   for (const r of results) {
     console.log(
       `${r.name.padEnd(42)} ${f(r.http.p50).padStart(10)} ${f(r.http.p95)} ${f(r.raw.p50).padStart(8)} ${f(r.raw.p95)} ${`${(r.http.p95 / r.raw.p95).toFixed(2)}×`.padStart(9)} ${r.http.rps.toFixed(0).padStart(7)} ${r.http.errors}`,
+    )
+  }
+  console.log(`\nrendered anew for every request (a new address each time; same facet counts generation), ${Math.min(REQUESTS, 1000)} requests per case`)
+  console.log(`${'case'.padEnd(42)} ${'portal p50'.padStart(10)} ${'p95'.padStart(7)} ${'p95 vs raw'.padStart(10)} ${'req/s'.padStart(7)} errors`)
+  for (const r of results) {
+    console.log(
+      `${r.name.padEnd(42)} ${f(r.rendered.p50).padStart(10)} ${f(r.rendered.p95)} ${`${(r.rendered.p95 / r.raw.p95).toFixed(2)}×`.padStart(10)} ${r.rendered.rps.toFixed(0).padStart(7)} ${r.rendered.errors}`,
     )
   }
   console.log(`facet counts, uncached aggregate (raw SQL, 2 concurrent): p50 ${counts.p50.toFixed(1)} ms, p95 ${counts.p95.toFixed(1)} ms`)

@@ -122,6 +122,22 @@ export async function listVisibleStories({
       conditions.push(sql`(${stories.publishedAt}, ${stories.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`)
     }
   }
+  // First the page's ids in order, then the columns of those rows only: an excerpt in the
+  // sorted select would unpack the text of every hit before the sort throws most away.
+  const hits = tx
+    .select({
+      id: stories.id,
+      publishedAt: stories.publishedAt,
+      // As text: a JS Date would drop the microseconds and the keyset would skip or repeat rows.
+      at: sql<string>`${stories.publishedAt}::text`.as('at'),
+      rankValue: (rank ? sql<number>`${rank}` : sql<number>`0`).as('rank_value'),
+      rank: (rank ? sql<string | null>`${rank}::text` : sql<string | null>`null`).as('rank'),
+    })
+    .from(stories)
+    .where(and(...conditions))
+    .orderBy(...(rank ? [desc(rank)] : []), desc(stories.publishedAt), desc(stories.id))
+    .limit(limit + 1)
+    .as('hits')
   const rows = await tx
     .select({
       slug: stories.slug,
@@ -133,16 +149,14 @@ export async function listVisibleStories({
       hasContentNote: sql<boolean>`coalesce(${stories.publishedContentNote}, '') <> ''`,
       decades: stories.decades,
       settings: stories.settings,
-      id: stories.id,
-      // As text: a JS Date would drop the microseconds and the keyset would skip or repeat rows.
-      at: sql<string>`${stories.publishedAt}::text`,
-      rank: rank ? sql<string>`${rank}::text` : sql<null>`null`,
+      id: hits.id,
+      at: hits.at,
+      rank: hits.rank,
     })
-    .from(stories)
+    .from(hits)
+    .innerJoin(stories, eq(stories.id, hits.id))
     .leftJoin(users, eq(users.id, stories.authorId))
-    .where(and(...conditions))
-    .orderBy(...(rank ? [desc(rank)] : []), desc(stories.publishedAt), desc(stories.id))
-    .limit(limit + 1)
+    .orderBy(desc(hits.rankValue), desc(hits.publishedAt), desc(hits.id))
 
   const page = rows.slice(0, limit)
   const last = page.at(-1)
