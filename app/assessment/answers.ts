@@ -11,7 +11,7 @@ const Str = z.string().trim().min(1).optional().catch(undefined)
 
 const RawAnswersSchema = z.object({
   applicant: z
-    .object({ kind: z.enum(APPLICANT_KINDS).catch('self'), survivorName: Str, relation: Str, survivorDiedOn: Str })
+    .object({ kind: z.enum(APPLICANT_KINDS).catch('self'), survivorName: Str, relation: Str, survivorDateOfBirth: Str, survivorDiedOn: Str })
     .optional()
     .catch(undefined),
   personal: z.object({ fullName: Str, email: Str, accountHolder: Str }).optional().catch(undefined),
@@ -46,6 +46,8 @@ export type AssessmentPlacement = { from: string; to?: string; kind: string; ins
 export type AssessmentAnswers = {
   applicantKind: (typeof APPLICANT_KINDS)[number]
   survivorName?: string
+  /** The deceased survivor's birth date, asked of a surviving relative. */
+  survivorDateOfBirth?: string
   survivorDiedOn?: string
   email?: string
   accountHolder?: string
@@ -60,6 +62,7 @@ export function readAnswers(answers: unknown): AssessmentAnswers {
   return {
     applicantKind: raw.applicant?.kind ?? 'self',
     survivorName: raw.applicant?.survivorName,
+    survivorDateOfBirth: raw.applicant?.survivorDateOfBirth,
     survivorDiedOn: raw.applicant?.survivorDiedOn,
     email: raw.personal?.email,
     accountHolder: raw.personal?.accountHolder,
@@ -83,6 +86,9 @@ export function readAnswers(answers: unknown): AssessmentAnswers {
 
 export const CHECKLIST_ITEMS = ['identity', 'authorisation', 'placementInScope', 'harmDescribed', 'evidence'] as const
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number]
+
+/** A document that shows someone may apply for another person (added on 'who is applying' or with the evidence). */
+export const AUTHORISATION_DOCUMENT_TYPE = 'authorisation'
 
 /** Authorisation is only a checklist item for a representative or a surviving relative. */
 export function checklistItemsFor(applicantKind: AssessmentAnswers['applicantKind']): ChecklistItem[] {

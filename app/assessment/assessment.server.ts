@@ -17,7 +17,7 @@ import { precheckEligibility, type Warning } from '~/scheme/eligibility'
 import { maskBsn, maskIban } from '~/scheme/identifiers'
 import { decisionDeadline, SchemeConfigSchema, type SchemeConfig } from '~/scheme/scheme-config'
 import { logger } from '~/utils/logger.server'
-import { checklistItemsFor, CHECKLIST_ITEMS, readAnswers } from './answers'
+import { AUTHORISATION_DOCUMENT_TYPE, checklistItemsFor, CHECKLIST_ITEMS, readAnswers } from './answers'
 import { buildFrozenCase, handoffWebhookId, sealFrozenCase } from './handoff.server'
 
 /**
@@ -214,7 +214,8 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
   const warnings: Warning[] = precheckEligibility({
     scheme,
     applicantKind: answers.applicantKind,
-    survivorDateOfBirth: answers.applicantKind === 'relative' ? null : decrypt(app.dateOfBirthEncrypted),
+    // The age rule is about the survivor: for a relative that is the deceased survivor's birth date, not their own.
+    survivorDateOfBirth: answers.applicantKind === 'relative' ? (answers.survivorDateOfBirth ?? null) : decrypt(app.dateOfBirthEncrypted),
     survivorDiedOn: answers.survivorDiedOn ?? null,
     placements: answers.placements,
     harms: answers.harms.kinds,
@@ -259,6 +260,8 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
     })),
     openProposal: open ? { id: open.id, outcome: open.outcome, reasonCode: open.reasonCode, motivation: open.motivation, byMe: open.proposedBy === actor.id } : null,
     checklistItems: checklistItemsFor(answers.applicantKind),
+    /** Whether an authorisation was uploaded (on 'who is applying' or with the evidence), shown next to its checklist item. */
+    authorisationPresent: docs.some((d) => d.type === AUTHORISATION_DOCUMENT_TYPE),
     checklist: checklistRow[0]?.items ?? {},
     rejectionReasons: scheme.rejectionReasons,
     related,

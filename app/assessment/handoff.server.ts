@@ -42,6 +42,12 @@ const DOCUMENT_TYPE_MAP: Record<string, CaseDocumentV1['evidence']['documents'][
   authorisation: 'authorisation',
 }
 
+/** A relative's authorisation is the other next of kin's (or proof of being next of kin): the contract's 'relativesAuthorisation'. */
+function documentTypeOf(type: string, applicantKind: string): CaseDocumentV1['evidence']['documents'][number]['type'] {
+  if (type === 'authorisation' && applicantKind === 'relative') return 'relativesAuthorisation'
+  return DOCUMENT_TYPE_MAP[type] ?? 'other'
+}
+
 export const DOWNLOAD_LINK_SECONDS = 24 * 60 * 60
 
 export class CaseIncompleteError extends Error {
@@ -126,8 +132,9 @@ export async function buildFrozenCase({ applicationId, assessment, caseVersion, 
       // closed list gets 'other' and the fund reads the rest in the authorisation document.
       representative: answers.applicantKind === 'representative' ? { name: app.applicantName ?? '', relationship: 'other' as const } : undefined,
     },
-    // The survivor's date of birth is not asked of a relative yet: such a case is refused as incomplete.
-    deceasedSurvivor: answers.applicantKind === 'relative' ? { name: answers.survivorName, diedOn: answers.survivorDiedOn } : undefined,
+    // A relative's own details are the applicant's; the deceased survivor's come from 'who is applying'.
+    deceasedSurvivor:
+      answers.applicantKind === 'relative' ? { name: answers.survivorName, dateOfBirth: answers.survivorDateOfBirth, diedOn: answers.survivorDiedOn } : undefined,
     placements: answers.placements,
     harms: {
       kinds: answers.harms.kinds.filter((k): k is (typeof VIOLENCE_KINDS)[number] => (VIOLENCE_KINDS as readonly string[]).includes(k)),
@@ -139,7 +146,7 @@ export async function buildFrozenCase({ applicationId, assessment, caseVersion, 
       recordsSearchRequested: answers.recordsSearchRequested,
       documents: docs.map((d) => ({
         id: d.id,
-        type: DOCUMENT_TYPE_MAP[d.type] ?? 'other',
+        type: documentTypeOf(d.type, answers.applicantKind),
         fileName: d.fileName,
         byteSize: d.file.byteSize,
         sha256: d.file.sha256,

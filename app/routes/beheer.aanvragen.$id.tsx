@@ -251,8 +251,21 @@ export default function AssessmentCase() {
             <legend>{t('case.checklist.legend')}</legend>
             {c.checklistItems.map((item) => (
               <div className="field" key={item}>
-                <input type="checkbox" id={`cl-${item}`} name="items" value={item} defaultChecked={Boolean(c.checklist[item])} />
+                <input
+                  type="checkbox"
+                  id={`cl-${item}`}
+                  name="items"
+                  value={item}
+                  defaultChecked={Boolean(c.checklist[item])}
+                  aria-describedby={item === 'authorisation' ? 'cl-authorisation-present' : undefined}
+                />
                 <label htmlFor={`cl-${item}`}>{t(`case.checklist.items.${item}`)}</label>
+                {item === 'authorisation' ? (
+                  // What the applicant uploaded, so the assessor does not have to search the documents for it.
+                  <p id="cl-authorisation-present" className="field__hint">
+                    {t(c.authorisationPresent ? 'case.checklist.authorisationPresent' : 'case.checklist.authorisationMissing')}
+                  </p>
+                ) : null}
               </div>
             ))}
           </fieldset>

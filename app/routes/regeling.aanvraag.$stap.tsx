@@ -31,13 +31,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!part) throw new Response('Not found', { status: 404 })
   const outcome = await runApplicationStep({ request, userId: ctx.user.id, locale: isLng(ctx.user.locale) ? ctx.user.locale : 'nl', part })
   if ('redirectTo' in outcome) return redirect(outcome.redirectTo)
-  return data({ result: outcome.result }, { status: outcome.status })
+  return data({ result: outcome.result, authorisations: outcome.authorisations ?? null }, { status: outcome.status })
 }
 
 export default function ApplicationStep() {
   const { t } = useTranslation('scheme')
   const view = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()?.result
+  const actionData = useActionData<typeof action>()
+  const lastResult = actionData?.result
   if (view.kind === 'submitted') {
     return (
       <div className="page">
@@ -59,7 +60,7 @@ export default function ApplicationStep() {
       <h1>{t(`parts.${part}`)}</h1>
       <p className="lead">{t(`intro.${part}`)}</p>
       <PrecheckWarnings warnings={view.warnings} />
-      {part === 'applicant' ? <ApplicantForm answers={view.answers} lastResult={lastResult} /> : null}
+      {part === 'applicant' ? <ApplicantForm answers={view.answers} authorisations={actionData?.authorisations ?? view.authorisations} lastResult={lastResult} /> : null}
       {part === 'personal' ? <PersonalForm answers={view.answers} own={view.own} lastResult={lastResult} /> : null}
       {part === 'placements' ? <PlacementsForm answers={view.answers} placementKinds={view.placementKinds} lastResult={lastResult} added={view.added} /> : null}
       {part === 'harm' ? <HarmForm answers={view.answers} harmKinds={view.harmKinds} stories={view.stories} lastResult={lastResult} /> : null}

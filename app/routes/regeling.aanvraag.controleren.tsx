@@ -8,6 +8,7 @@ import { isLng } from '~/i18n/config'
 import { PART_SLUGS, type Part } from '~/scheme/application-form'
 import { createSubmitToken, getApplicationDraft, submitApplication } from '~/scheme/applications.server'
 import { PrecheckWarnings, TakeABreak } from '~/scheme/components'
+import { formatLongDate, isIsoDate } from '~/scheme/dates'
 import { localise } from '~/scheme/scheme-config'
 import { titleMeta } from '~/utils/meta'
 
@@ -83,6 +84,10 @@ export default function CheckAnswers() {
     return k ? localise(k.label, i18n.language) : code === 'adoption' ? t('placements.adoption') : t('placements.otherKind')
   }
   const address = view.own?.address
+  const forSomeoneElse = a.applicant?.kind === 'representative' || a.applicant?.kind === 'relative'
+  // An authorisation is shown with 'who is applying', where it is added and changed.
+  const authorisations = forSomeoneElse ? view.documents.filter((d) => d.type === 'authorisation') : []
+  const longDate = (date: string | undefined) => (date && isIsoDate(date) ? formatLongDate(date, i18n.language) : '')
   return (
     <div className="page scheme-check">
       <p>
@@ -91,16 +96,28 @@ export default function CheckAnswers() {
       <h1>{t('check.title')}</h1>
       <p className="lead">{t('check.lead')}</p>
       <PrecheckWarnings warnings={view.warnings} />
-      {a.applicant && a.applicant.kind !== 'self' && !view.documents.some((d) => d.type === 'authorisation') ? (
+      {forSomeoneElse && authorisations.length === 0 ? (
         <p className="notice">
-          {t('check.authorisationMissing')} <Link to="/regeling/aanvraag/bewijs">{t('check.authorisationLink')}</Link>
+          {t('check.authorisationMissing')} <Link to={`/regeling/aanvraag/${PART_SLUGS.applicant}#authorisation`}>{t('check.authorisationLink')}</Link>
         </p>
       ) : null}
 
       <h2>{t('parts.applicant')}</h2>
       <dl className="scheme-summary">
         <Row part="applicant" label={t('check.applicantKind')} value={a.applicant ? t(`applicant.kinds.${a.applicant.kind}.label`) : ''} />
-        {a.applicant && a.applicant.kind !== 'self' ? <Row part="applicant" label={t('applicant.survivorName')} value={a.applicant.survivorName ?? ''} /> : null}
+        {forSomeoneElse ? (
+          <>
+            <Row part="applicant" label={t('applicant.survivorName')} value={a.applicant?.survivorName ?? ''} />
+            <Row part="applicant" label={t('applicant.relation')} value={a.applicant?.relation ?? ''} />
+          </>
+        ) : null}
+        {a.applicant?.kind === 'relative' ? (
+          <>
+            <Row part="applicant" label={t('applicant.survivorDateOfBirth')} value={longDate(a.applicant.survivorDateOfBirth)} />
+            <Row part="applicant" label={t('applicant.survivorDiedOn')} value={longDate(a.applicant.survivorDiedOn)} />
+          </>
+        ) : null}
+        {forSomeoneElse ? <Row part="applicant" label={t('check.authorisation')} value={authorisations.map((d) => d.fileName).join(', ') || t('check.authorisationNone')} /> : null}
       </dl>
 
       <h2>{t('parts.personal')}</h2>
@@ -139,9 +156,11 @@ export default function CheckAnswers() {
 
       <h2>{t('parts.evidence')}</h2>
       <dl className="scheme-summary">
-        {view.documents.map((d) => (
-          <Row key={d.id} part="evidence" label={t(`evidence.types.${d.type}`)} value={d.fileName} />
-        ))}
+        {view.documents
+          .filter((d) => !authorisations.includes(d))
+          .map((d) => (
+            <Row key={d.id} part="evidence" label={t(`evidence.types.${d.type}`)} value={d.fileName} />
+          ))}
         <Row part="evidence" label={t('evidence.searchRecords')} value={yesNo(Boolean(a.evidence?.searchRecords))} />
       </dl>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isIsoDate } from './dates'
 import { BsnSchema, IbanSchema } from './identifiers'
 import type { PrecheckInput } from './eligibility'
 import { APPLICANT_KINDS, type SchemeConfig } from './scheme-config'
@@ -44,22 +45,54 @@ const MonthYearSchema = z
   .trim()
   .regex(/^(1[89]|20)\d{2}(-(0[1-9]|1[0-2]))?$/, 'scheme:form.errors.monthYear')
 
+/** A full calendar date as the browser's date field sends it ('YYYY-MM-DD'), and a real one (no 30 February). */
+const CalendarDateSchema = z
+  .string()
+  .trim()
+  .refine((v) => /^(1[89]|20)\d{2}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), 'scheme:form.errors.date')
+
+/** The 'who is applying' answer as stored in `answers.applicant`. */
+export type ApplicantAnswer = {
+  kind: (typeof APPLICANT_KINDS)[number]
+  survivorName?: string
+  relation?: string
+  survivorDateOfBirth?: string
+  survivorDiedOn?: string
+}
+
 export const ApplicantPartSchema = z
   .object({
     kind: z.enum(APPLICANT_KINDS, { required_error: 'scheme:form.errors.chooseOne', invalid_type_error: 'scheme:form.errors.chooseOne' }),
     survivorName: optionalText(200),
     relation: optionalText(200),
-    survivorDiedOn: z
-      .string()
-      .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'scheme:form.errors.date')
-      .optional(),
+    // A surviving relative applies for someone who died: the scheme's rules (the age rule,
+    // the window of death) are about that person, so the fund needs both of their dates.
+    survivorDateOfBirth: CalendarDateSchema.optional(),
+    survivorDiedOn: CalendarDateSchema.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== 'self' && !v.survivorName) ctx.addIssue({ code: 'custom', path: ['survivorName'], message: required })
-    if (v.kind === 'relative' && !v.survivorDiedOn) ctx.addIssue({ code: 'custom', path: ['survivorDiedOn'], message: required })
+    if (v.kind !== 'relative') return
+    if (!v.survivorDateOfBirth) ctx.addIssue({ code: 'custom', path: ['survivorDateOfBirth'], message: required })
+    if (!v.survivorDiedOn) ctx.addIssue({ code: 'custom', path: ['survivorDiedOn'], message: required })
+    const today = new Date().toISOString().slice(0, 10)
+    if (v.survivorDateOfBirth && v.survivorDateOfBirth > today) {
+      ctx.addIssue({ code: 'custom', path: ['survivorDateOfBirth'], message: 'scheme:form.errors.dateInFuture' })
+    }
+    if (v.survivorDiedOn && v.survivorDiedOn > today) {
+      ctx.addIssue({ code: 'custom', path: ['survivorDiedOn'], message: 'scheme:form.errors.dateInFuture' })
+    } else if (v.survivorDateOfBirth && v.survivorDiedOn && v.survivorDiedOn < v.survivorDateOfBirth) {
+      ctx.addIssue({ code: 'custom', path: ['survivorDiedOn'], message: 'scheme:form.errors.diedBeforeBorn' })
+    }
   })
-export type ApplicantPart = z.infer<typeof ApplicantPartSchema>
+  .transform((v): ApplicantAnswer => {
+    // Only what belongs to the chosen kind is kept: someone who switches back to "for myself"
+    // leaves no details of another person behind.
+    if (v.kind === 'self') return { kind: 'self' }
+    if (v.kind === 'representative') return { kind: 'representative', survivorName: v.survivorName, relation: v.relation }
+    return v
+  })
+export type ApplicantPart = z.output<typeof ApplicantPartSchema>
 
 const PostcodeSchema = z
   .string({ required_error: required })
@@ -129,7 +162,11 @@ export const DeclarationsPartSchema = z.object({
   processing: z.literal('on', { errorMap: () => ({ message: 'scheme:form.errors.declaration' }) }),
 })
 
-/** What is kept in `applications.answers` (never the BSN, IBAN, birth date, address or phone: those are encrypted columns). */
+/**
+ * What is kept in `applications.answers`: never the applicant's BSN, IBAN, birth date, address
+ * or phone (those are encrypted columns). A deceased survivor's dates (`applicant`) are kept
+ * here, next to their name: they are not the applicant's own details (see ADR 0013).
+ */
 export type Answers = {
   applicant?: ApplicantPart
   personal?: {
@@ -156,11 +193,16 @@ export type Answers = {
 
 export type PartState = 'notStarted' | 'inProgress' | 'done'
 
+/** A relative's answer saved before the survivor's birth date was asked is not complete: the fund needs both dates. */
+function isApplicantComplete(applicant: ApplicantAnswer): boolean {
+  return applicant.kind !== 'relative' || Boolean(applicant.survivorDateOfBirth && applicant.survivorDiedOn)
+}
+
 /** The task list: what someone has done, so they see where they left off. */
 export function partStates({ answers, documentCount }: { answers: Answers; documentCount: number }): Record<Part, PartState> {
   const placements = answers.placements ?? []
   return {
-    applicant: answers.applicant ? 'done' : 'notStarted',
+    applicant: !answers.applicant ? 'notStarted' : isApplicantComplete(answers.applicant) ? 'done' : 'inProgress',
     personal: answers.personal ? 'done' : 'notStarted',
     placements: answers.placementsDone && placements.length > 0 ? 'done' : placements.length > 0 ? 'inProgress' : 'notStarted',
     harm: answers.harm ? 'done' : 'notStarted',
@@ -174,13 +216,19 @@ export function isComplete(states: Record<Part, PartState>): boolean {
   return PARTS.every((p) => states[p] === 'done')
 }
 
-/** The pre-check's input from what has been answered so far (missing parts read as "not yet"). */
+/**
+ * The pre-check's input from what has been answered so far (missing parts read as "not yet").
+ * `dateOfBirth` is the birth date from the personal details (the applicant's own).
+ */
 export function precheckInputOf({ scheme, answers, dateOfBirth }: { scheme: SchemeConfig; answers: Answers; dateOfBirth?: string | null }): PrecheckInput {
+  const applicantKind = answers.applicant?.kind ?? 'self'
   return {
     scheme,
-    applicantKind: answers.applicant?.kind ?? 'self',
+    applicantKind,
     survivorDiedOn: answers.applicant?.survivorDiedOn ?? null,
-    survivorDateOfBirth: dateOfBirth ?? null,
+    // The age rule is about the survivor. A relative's own birth date (personal details) says
+    // nothing about it; the deceased survivor's date comes from the 'who is applying' page.
+    survivorDateOfBirth: applicantKind === 'relative' ? (answers.applicant?.survivorDateOfBirth ?? null) : (dateOfBirth ?? null),
     placements: (answers.placements ?? []).map((p) => ({ from: p.from, to: p.to ?? null, kind: p.kind, inNetherlands: p.inNetherlands === 'yes' })),
     harms: answers.harm?.kinds ?? [],
   }

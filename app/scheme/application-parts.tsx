@@ -4,7 +4,16 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary, Field, StatusMessage, TextAreaField } from '~/components/forms'
 import type { z } from 'zod'
-import { ConversationPartSchema, DeclarationsPartSchema, EVIDENCE_TYPES, PersonalPartSchema, type Answers, type HarmPartSchema, type PlacementSchema } from './application-form'
+import {
+  ConversationPartSchema,
+  DeclarationsPartSchema,
+  EVIDENCE_TYPES,
+  PersonalPartSchema,
+  type Answers,
+  type ApplicantPartSchema,
+  type HarmPartSchema,
+  type PlacementSchema,
+} from './application-form'
 import { ChoiceGroup, SaveButtons, SelectField } from './components'
 
 /** The pages of the application, one topic each. Forms work without JavaScript (plain POST). */
@@ -19,18 +28,29 @@ export type OwnDetails = {
   address: { street: string; houseNumber: string; postcode: string; town: string } | null
 }
 
-export function ApplicantForm({ answers, lastResult }: { answers: Answers; lastResult: Result }) {
+export function ApplicantForm({ answers, authorisations, lastResult }: { answers: Answers; authorisations: Array<{ id: string; fileName: string }>; lastResult: Result }) {
   const { t } = useTranslation('scheme')
   const a = answers.applicant
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ApplicantPartSchema> & { authorisation?: string }>({
     lastResult,
-    defaultValue: { kind: a?.kind, survivorName: a?.survivorName, relation: a?.relation, survivorDiedOn: a?.survivorDiedOn },
+    defaultValue: {
+      kind: a?.kind,
+      survivorName: a?.survivorName,
+      relation: a?.relation,
+      survivorDateOfBirth: a?.survivorDateOfBirth,
+      survivorDiedOn: a?.survivorDiedOn,
+    },
     shouldValidate: 'onSubmit',
   })
+  const file = fields.authorisation
+  const fileErrors = file.errors ?? []
+  const removeFormId = `${form.id}-remove`
   return (
     <>
       <ErrorSummary form={form} fields={fields} />
-      <Form method="post" {...getFormProps(form)}>
+      {/* Removing a file is its own small form, so pressing Enter in a field never removes one. */}
+      <Form method="post" id={removeFormId} />
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <ChoiceGroup
           meta={fields.kind}
           legend={t('applicant.question')}
@@ -38,10 +58,54 @@ export function ApplicantForm({ answers, lastResult }: { answers: Answers; lastR
           options={(['self', 'representative', 'relative'] as const).map((k) => ({ value: k, label: t(`applicant.kinds.${k}.label`), hint: t(`applicant.kinds.${k}.hint`) }))}
         />
         <p className="field__hint">{t('applicant.othersHint')}</p>
-        <Field meta={fields.survivorName} label={t('applicant.survivorName')} hint={t('applicant.survivorNameHint')} autoComplete="off" />
-        <Field meta={fields.relation} label={t('applicant.relation')} autoComplete="off" />
-        <Field meta={fields.survivorDiedOn} label={t('applicant.survivorDiedOn')} hint={t('applicant.survivorDiedOnHint')} type="date" />
-        <p>{t('applicant.authorisationHint')}</p>
+        <fieldset className="scheme-group">
+          <legend>{t('applicant.someoneElseTitle')}</legend>
+          <Field meta={fields.survivorName} label={t('applicant.survivorName')} hint={t('applicant.survivorNameHint')} autoComplete="off" />
+          <Field meta={fields.relation} label={t('applicant.relation')} autoComplete="off" />
+        </fieldset>
+        <fieldset className="scheme-group">
+          <legend>{t('applicant.relativeTitle')}</legend>
+          <p className="field__hint">{t('applicant.relativeHint')}</p>
+          <Field meta={fields.survivorDateOfBirth} label={t('applicant.survivorDateOfBirth')} type="date" />
+          <Field meta={fields.survivorDiedOn} label={t('applicant.survivorDiedOn')} type="date" />
+        </fieldset>
+        <fieldset className="scheme-group" id="authorisation">
+          <legend>{t('applicant.authorisationTitle')}</legend>
+          <p className="field__hint">{t('applicant.authorisationHint')}</p>
+          {authorisations.length ? (
+            <ul className="scheme-documents">
+              {authorisations.map((d) => (
+                <li key={d.id}>
+                  {`${d.fileName} `}
+                  <button type="submit" form={removeFormId} name="intent" value={`remove-${d.id}`} className="link-button">
+                    {t('evidence.remove', { name: d.fileName })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <div className={`field${fileErrors.length ? ' field--invalid' : ''}`}>
+            <label htmlFor={file.id}>{t(authorisations.length ? 'applicant.authorisationAnother' : 'applicant.authorisationFile')}</label>
+            <p id={file.descriptionId} className="field__hint">
+              {t('evidence.fileHint')}
+            </p>
+            {fileErrors.length ? (
+              <p id={file.errorId} className="field__error">
+                {fileErrors.map((e: string) => t(e)).join(' ')}
+              </p>
+            ) : null}
+            <input
+              // A new input once a file is kept: the browser would otherwise send the same file again.
+              key={authorisations.map((d) => d.id).join()}
+              id={file.id}
+              name={file.name}
+              type="file"
+              accept="application/pdf,image/*"
+              aria-describedby={fileErrors.length ? `${file.descriptionId} ${file.errorId}` : file.descriptionId}
+              aria-invalid={fileErrors.length ? true : undefined}
+            />
+          </div>
+        </fieldset>
         <SaveButtons />
       </Form>
     </>

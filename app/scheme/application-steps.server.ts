@@ -2,6 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
 import type { Lng } from '~/i18n/config'
+import { storage } from '~/utils/storage.server'
 import {
   ApplicantPartSchema,
   ConversationPartSchema,
@@ -16,6 +17,7 @@ import {
   type Part,
 } from './application-form'
 import {
+  addAuthorisationDocument,
   addDocument,
   addPlacement,
   ApplicationLockedError,
@@ -23,6 +25,7 @@ import {
   finishPlacements,
   getOpenScheme,
   getOrCreateDraft,
+  listDocuments,
   removeDocument,
   removePlacement,
   saveApplicantPart,
@@ -33,7 +36,14 @@ import {
 } from './applications.server'
 import { storeDocumentUpload, type StoredUpload, type UploadError } from './documents.server'
 
-export type StepOutcome = { redirectTo: string } | { result: SubmissionResult<string[]>; status: 400 }
+export type StepOutcome =
+  | { redirectTo: string }
+  | {
+      result: SubmissionResult<string[]>
+      status: 400
+      /** The authorisations after this post: an upload is kept even when another answer needs fixing (a 400 does not reload the page's data). */
+      authorisations?: Array<{ id: string; fileName: string }>
+    }
 
 const TASKS = '/regeling/aanvraag'
 
@@ -47,9 +57,9 @@ function after(part: Part, intent: FormDataEntryValue | null) {
  * An upload handler that streams the evidence file into storage while the form is parsed
  * (never held in memory) and leaves a JSON description, or the reason it was refused.
  */
-export function evidenceUploadHandler(prefix: string): UploadHandler {
+export function evidenceUploadHandler(prefix: string, fileField = 'file'): UploadHandler {
   const file: UploadHandler = async ({ name, filename, data }) => {
-    if (name !== 'file') return undefined
+    if (name !== fileField) return undefined
     if (!filename) {
       for await (const _ of data) void _
       return ''
@@ -73,16 +83,10 @@ export async function runApplicationStep({ request, userId, locale, part }: { re
   const ids = { userId, schemeId: scheme.id }
   try {
     if (part === 'evidence') return await runEvidence(request, ids)
+    if (part === 'applicant') return await runApplicant(request, ids)
     const formData = await request.formData()
     const intent = formData.get('intent')
     switch (part) {
-      case 'applicant': {
-        const s = parseWithZod(formData, { schema: ApplicantPartSchema })
-        if (s.status !== 'success') return { result: s.reply(), status: 400 }
-        const v = s.value
-        await saveApplicantPart({ ...ids, value: v.kind === 'self' ? { kind: 'self' } : v })
-        return { redirectTo: after(part, intent) }
-      }
       case 'personal': {
         const s = parseWithZod(formData, { schema: PersonalPartSchema })
         if (s.status !== 'success') return { result: s.reply(), status: 400 }
@@ -134,16 +138,57 @@ export async function runApplicationStep({ request, userId, locale, part }: { re
   }
 }
 
+/** A page's form data; a multipart post streams its file into the draft's storage folder while it is read. */
+async function readStepForm(request: Request, ids: { userId: string; schemeId: string }, fileField = 'file'): Promise<FormData> {
+  const contentType = request.headers.get('Content-Type') ?? ''
+  if (!contentType.startsWith('multipart/form-data')) return request.formData()
+  const draft = await getOrCreateDraft(ids)
+  return unstable_parseMultipartFormData(request, evidenceUploadHandler(`scheme/applications/${draft.id}`, fileField))
+}
+
+/**
+ * Who is applying, with the authorisation (machtiging, or proof of being next of kin) as an
+ * optional upload on the same page. A good upload is kept even when another answer needs
+ * fixing, so nothing has to be chosen twice; for someone applying for themselves it is not kept.
+ */
+async function runApplicant(request: Request, ids: { userId: string; schemeId: string }): Promise<StepOutcome> {
+  const self = `${TASKS}/${PART_SLUGS.applicant}`
+  const formData = await readStepForm(request, ids, 'authorisation')
+  const intent = formData.get('intent')
+  if (typeof intent === 'string' && intent.startsWith('remove-')) {
+    await removeDocument({ ...ids, documentId: intent.slice('remove-'.length) })
+    return { redirectTo: `${self}#authorisation` }
+  }
+  const s = parseWithZod(formData, { schema: ApplicantPartSchema })
+  const upload = parseStoredUpload(formData.get('authorisation'))
+  const kind = formData.get('kind')
+  let fileError: string | null = null
+  if (upload && 'error' in upload) fileError = upload.error
+  else if (upload && (kind === 'representative' || kind === 'relative')) await addAuthorisationDocument({ ...ids, upload })
+  else if (upload) {
+    // Not (yet) applying for someone else: the file has no place in this application.
+    await storage.remove(upload.key).catch(() => {})
+    if (kind !== 'self') fileError = 'scheme:applicant.errors.uploadAgain'
+  }
+  if (s.status !== 'success' || fileError) {
+    const draft = await getOrCreateDraft(ids)
+    const authorisations = (await listDocuments({ applicationId: draft.id }))
+      .filter((d) => d.type === 'authorisation' && !d.informationRequestId)
+      .map((d) => ({ id: d.id, fileName: d.fileName }))
+    return {
+      // The stored file's description is not sent back: it is not something the person typed.
+      result: s.reply({ hideFields: ['authorisation'], ...(fileError ? { fieldErrors: { authorisation: [fileError] } } : {}) }),
+      status: 400,
+      authorisations,
+    }
+  }
+  await saveApplicantPart({ ...ids, value: s.value })
+  return { redirectTo: after('applicant', intent) }
+}
+
 async function runEvidence(request: Request, ids: { userId: string; schemeId: string }): Promise<StepOutcome> {
   const self = `${TASKS}/${PART_SLUGS.evidence}`
-  const contentType = request.headers.get('Content-Type') ?? ''
-  let formData: FormData
-  if (contentType.startsWith('multipart/form-data')) {
-    const draft = await getOrCreateDraft(ids)
-    formData = await unstable_parseMultipartFormData(request, evidenceUploadHandler(`scheme/applications/${draft.id}`))
-  } else {
-    formData = await request.formData()
-  }
+  const formData = await readStepForm(request, ids)
   const intent = formData.get('intent')
   if (typeof intent === 'string' && intent.startsWith('remove-')) {
     await removeDocument({ ...ids, documentId: intent.slice('remove-'.length) })

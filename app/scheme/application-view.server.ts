@@ -21,7 +21,12 @@ export async function getApplicationStep({ userId, part, locale }: { userId: str
   if (!draft.scheme) return { kind: 'closed' as const }
   if (draft.application && draft.application.status !== 'draft') return { kind: 'submitted' as const }
   const scheme = draft.scheme.config
-  const shown = WARNINGS_ON[part].filter((code) => code !== 'noHarmKind' || draft.answers.harm)
+  // For a relative the age rule reads the deceased survivor's birth date, asked on the
+  // 'who is applying' page: its warning belongs there, not with the relative's own details.
+  const relative = draft.answers.applicant?.kind === 'relative'
+  const onPage: readonly WarningCode[] =
+    relative && part === 'applicant' ? [...WARNINGS_ON.applicant, 'placementOverAge'] : relative && part === 'personal' ? [] : WARNINGS_ON[part]
+  const shown = onPage.filter((code) => code !== 'noHarmKind' || draft.answers.harm)
   return {
     kind: 'step' as const,
     part,
@@ -29,6 +34,10 @@ export async function getApplicationStep({ userId, part, locale }: { userId: str
     // The applicant's own numbers, decrypted only for the page where they are edited.
     own: part === 'personal' ? draft.own : null,
     documents: part === 'evidence' ? draft.documents.filter((d) => !d.informationRequestId).map((d) => ({ id: d.id, type: d.type, fileName: d.fileName })) : [],
+    authorisations:
+      part === 'applicant'
+        ? draft.documents.filter((d) => d.type === 'authorisation' && !d.informationRequestId).map((d) => ({ id: d.id, fileName: d.fileName }))
+        : [],
     stories: part === 'harm' ? (await listOwnStories({ userId })).map((s) => ({ id: s.id, title: s.title })) : [],
     placementKinds: scheme.placementKinds.map((k) => ({ value: k.code, label: localise(k.label, locale) })),
     harmKinds: [...scheme.harmKinds],

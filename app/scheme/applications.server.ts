@@ -269,6 +269,27 @@ export async function addDocument({ userId, schemeId, type, upload }: { userId: 
   })
 }
 
+/**
+ * The authorisation (machtiging, or proof of being next of kin) added on the 'who is applying'
+ * page. Kept as a document of type 'authorisation' so the assessors' checklist and the case
+ * document find it where they find one added with the evidence; it does not start the evidence part.
+ */
+export async function addAuthorisationDocument({ userId, schemeId, upload }: { userId: string; schemeId: string; upload: StoredUpload }) {
+  let documentId = ''
+  await updateDraft({ userId, schemeId }, async (draft, tx) => {
+    const [file] = await tx
+      .insert(storedFiles)
+      .values({ key: upload.key, byteSize: upload.size, contentType: upload.contentType, sha256: upload.sha256, purpose: 'scheme.evidence' })
+      .returning({ id: storedFiles.id })
+    const [doc] = await tx
+      .insert(applicationDocuments)
+      .values({ applicationId: draft.id, fileId: file!.id, type: 'authorisation', fileName: upload.fileName })
+      .returning({ id: applicationDocuments.id })
+    documentId = doc!.id
+  })
+  return { documentId }
+}
+
 export async function removeDocument({ userId, schemeId, documentId }: { userId: string; schemeId: string; documentId: string }) {
   let key: string | null = null
   await updateDraft({ userId, schemeId }, async (draft, tx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SETTINGS, VIOLENCE_KINDS } from '~/facets/facets'
-import { addDays, amsterdamDate, isIsoDate, toSchemeDate, weekday, type IsoDate } from './dates'
+import { ALGEMENE_TERMIJNENWET, dutchHolidays, isWorkingDay } from '~/utils/dutch-holidays'
+import { addDays, amsterdamDate, isIsoDate, toSchemeDate, type IsoDate } from './dates'
 
 /**
  * A financial scheme as data. The 2021–2022 scheme lapsed on 1 January 2023, and a
@@ -143,51 +144,19 @@ export function objectionDeadline({ scheme, decidedAt }: { scheme: SchemeConfig;
   return last
 }
 
-/** Easter Sunday (Gregorian, anonymous algorithm). */
-function easterSunday(year: number): IsoDate {
-  const a = year % 19
-  const b = Math.floor(year / 100)
-  const c = year % 100
-  const d = Math.floor(b / 4)
-  const e = b % 4
-  const f = Math.floor((b + 8) / 25)
-  const g = Math.floor((b - f + 1) / 3)
-  const h = (19 * a + b - d - g + 15) % 30
-  const i = Math.floor(c / 4)
-  const k = c % 4
-  const l = (32 + 2 * e + 2 * i - h - k) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const month = Math.floor((h + l - 7 * m + 114) / 31)
-  const day = ((h + l - 7 * m + 114) % 31) + 1
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
-/** The monarch's birthday as celebrated: King's Day (27 April) since 2014, Queen's Day (30 April) before; a Sunday moves it a day earlier. */
-function monarchsDay(year: number): IsoDate {
-  const day = year >= 2014 ? `${year}-04-27` : `${year}-04-30`
-  return weekday(day) === 0 ? addDays(day, -1) : day
-}
-
-/** Public holidays of the Algemene termijnenwet (art. 3). */
+/**
+ * Public holidays of the Algemene termijnenwet (art. 3), computed in app/utils/dutch-holidays.ts.
+ * That law does not list Good Friday, and its Sundays (Easter, Whitsun) never count anyway.
+ */
 export function dutchPublicHolidays(year: number): IsoDate[] {
-  const easter = easterSunday(year)
-  const kingsDay = monarchsDay(year)
-  return [
-    `${year}-01-01`,
-    addDays(easter, 1), // Easter Monday
-    kingsDay,
-    `${year}-05-05`, // Liberation Day
-    addDays(easter, 39), // Ascension Day
-    addDays(easter, 50), // Whit Monday
-    `${year}-12-25`,
-    `${year}-12-26`,
-  ].sort()
+  return dutchHolidays(year)
+    .filter((h) => ALGEMENE_TERMIJNENWET.includes(h.holiday) && h.holiday !== 'easterSunday' && h.holiday !== 'whitSunday')
+    .map((h) => h.date)
+    .sort()
 }
 
 export function isDutchWorkingDay(date: IsoDate): boolean {
-  const day = weekday(date)
-  if (day === 0 || day === 6) return false
-  return !dutchPublicHolidays(Number(date.slice(0, 4))).includes(date)
+  return isWorkingDay(date, ALGEMENE_TERMIJNENWET)
 }
 
 export function localise(text: LocalisedText, lng: string): string {

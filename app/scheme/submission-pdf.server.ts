@@ -50,6 +50,7 @@ export async function renderSubmissionPdf(input: SubmissionPdfInput): Promise<Bu
   row(t('check.applicantKind'), a ? t(`applicant.kinds.${a.kind}.label`) : null)
   if (a && a.kind !== 'self') row(t('applicant.survivorName'), a.survivorName)
   if (a?.relation) row(t('applicant.relation'), a.relation)
+  if (a?.survivorDateOfBirth) row(t('applicant.survivorDateOfBirth'), formatLongDate(a.survivorDateOfBirth, locale))
   if (a?.survivorDiedOn) row(t('applicant.survivorDiedOn'), formatLongDate(a.survivorDiedOn, locale))
 
   heading(t('parts.personal'))

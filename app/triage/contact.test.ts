@@ -44,6 +44,21 @@ describe('contact details', () => {
     expect(addWorkingDays(new Date('2026-11-21T12:00:00Z'), 2).toISOString()).toBe('2026-11-24T12:00:00.000Z')
   })
 
+  it('skips Dutch public holidays when counting working days', () => {
+    // Maundy Thursday 2026 (2 April) + 2: Good Friday, Easter Sunday and Monday do not count → Wednesday 8 April.
+    expect(addWorkingDays(new Date('2026-04-02T10:00:00Z'), 2).toISOString()).toBe('2026-04-08T10:00:00.000Z')
+    // Wednesday before Ascension Day (14 May 2026) + 2 → Monday 18 May.
+    expect(addWorkingDays(new Date('2026-05-13T09:00:00Z'), 2).toISOString()).toBe('2026-05-18T09:00:00.000Z')
+    // Christmas Eve 2026 (Thursday) + 2: Christmas and Boxing Day do not count → Tuesday 29 December.
+    expect(addWorkingDays(new Date('2026-12-24T12:00:00Z'), 2).toISOString()).toBe('2026-12-29T12:00:00.000Z')
+    // Liberation Day counts as a holiday every year: Monday 4 May 2026 + 1 → Wednesday 6 May.
+    expect(addWorkingDays(new Date('2026-05-04T08:00:00Z'), 1).toISOString()).toBe('2026-05-06T08:00:00.000Z')
+    // King's Day on Saturday 26 April 2025 falls in the weekend anyway: Friday 25 April + 1 → Monday 28 April.
+    expect(addWorkingDays(new Date('2025-04-25T08:00:00Z'), 1).toISOString()).toBe('2025-04-28T08:00:00.000Z')
+    // Judged by the Dutch date: 23:30 UTC on New Year's Day is already Friday 2 January in Amsterdam, a working day.
+    expect(addWorkingDays(new Date('2025-12-31T23:30:00Z'), 1).toISOString()).toBe('2026-01-01T23:30:00.000Z')
+  })
+
   it('medians, first names and suppression', () => {
     expect(median([])).toBeNull()
     expect(median([5, 1, 3])).toBe(3)

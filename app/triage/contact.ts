@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { isWorkingDay } from '~/utils/dutch-holidays'
 
 /**
  * Isomorphic helpers for contact details and figures: the same rules in the browser and on
@@ -38,18 +39,27 @@ export function firstNameOf(displayName: string | null | undefined): string | nu
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
+// One formatter for every count: constructing Intl formatters is slow and the dashboard counts a lot.
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** The calendar date (YYYY-MM-DD) of an instant in the Netherlands, where the holidays are. */
+function dutchDateOf(instant: Date): string {
+  return AMSTERDAM_DATE.format(instant)
+}
+
 /**
- * `start` plus `days` working days (Monday to Friday, counted in UTC; public holidays are
- * not known here). A request made on Friday 10:00 with two working days is due Tuesday 10:00;
- * one made on Saturday is due Tuesday at the same time of day.
+ * `start` plus `days` working days: Monday to Friday and not a Dutch national holiday
+ * (app/utils/dutch-holidays.ts; Good Friday and Liberation Day included, every year), judged
+ * by the Dutch calendar date. A request made on Friday 10:00 with two working days is due
+ * Tuesday 10:00; one made on Saturday is due Tuesday at the same time of day; one made on
+ * Maundy Thursday is due the Wednesday after Easter Monday.
  */
 export function addWorkingDays(start: Date, days: number): Date {
   const d = new Date(start.getTime())
   let left = days
   while (left > 0) {
     d.setTime(d.getTime() + DAY_MS)
-    const weekday = d.getUTCDay()
-    if (weekday !== 0 && weekday !== 6) left--
+    if (isWorkingDay(dutchDateOf(d))) left--
   }
   return d
 }

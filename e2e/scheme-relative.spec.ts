@@ -1,0 +1,202 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { authenticator } from 'otplib'
+import postgres from 'postgres'
+import { hashPassword } from '../app/auth/password.server'
+import { addVirtualAuthenticator, expect, expectAccessible, test } from './fixtures'
+import { createStaffAccount } from './staff-accounts'
+
+// A surviving relative applies for a survivor who died: the survivor's dates of birth and
+// death on the 'who is applying' page, with proof of being next of kin uploaded right there
+// (kept when another answer needs fixing). The application is sent, and an assessor sees in
+// the completeness checklist that the authorisation is present; two assessors confirm, which
+// only succeeds when the case document for the Schadefonds is complete.
+
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+const PASSWORD = 'een lange zin voor de nabestaande'
+const relative = { email: `nabestaande-${randomBytes(4).toString('hex')}@example.nl` }
+
+/** A small but real PDF, generated here. */
+function tinyPdf() {
+  const body = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
+  return Buffer.from(body, 'latin1')
+}
+
+test.beforeAll(async () => {
+  // The relative's own account (the demo survivor already applies in another spec: one application per person).
+  const secrets = JSON.parse(readFileSync(path.join(`.data/e2e-${PORT}`, 'secrets.json'), 'utf8')) as Record<string, string>
+  const sql = postgres(`postgres://postgres:${encodeURIComponent(secrets.EMBEDDED_PG_PASSWORD!)}@127.0.0.1:${process.env.E2E_PG_PORT ?? '5434'}/portal`, { max: 1, onnotice: () => {} })
+  try {
+    const [user] = await sql`insert into users (email, password_hash, display_name, kind, email_verified_at)
+      values (${relative.email}, ${await hashPassword(PASSWORD)}, 'Pieter', 'survivor', now()) returning id`
+    await sql`insert into user_roles (user_id, role) values (${user!.id}, 'survivor')`
+  } finally {
+    await sql.end()
+  }
+})
+
+async function signInRelative(page: Page) {
+  await page.goto('/inloggen')
+  await expectAccessible(page)
+  await page.getByLabel('E-mailadres').fill(relative.email)
+  await page.getByLabel('Wachtwoord').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'))
+}
+
+/** An assessor's first sign-in: password, authenticator code, then a passkey (required for assessors). */
+async function signInAssessor(page: Page, account: { email: string; password: string; totpSecret: string }) {
+  await addVirtualAuthenticator(page)
+  await page.goto('/inloggen')
+  await expectAccessible(page)
+  await page.getByLabel('E-mailadres').fill(account.email)
+  await page.getByLabel('Wachtwoord').fill(account.password)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.getByLabel('Code van 6 cijfers').fill(authenticator.generate(account.totpSecret))
+  await page.getByRole('button', { name: 'Bevestigen' }).click()
+  await expect(page).toHaveURL(/\/beheer\/tweede-factor$/)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Passkey toevoegen' }).click()
+  await page.getByRole('link', { name: 'Verder' }).click()
+  await expect(page).toHaveURL(/\/beheer$/)
+  await expectAccessible(page)
+}
+
+async function openCase(page: Page, reference: string) {
+  await page.goto('/beheer/aanvragen')
+  await expectAccessible(page)
+  await page.getByRole('link', { name: reference }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Aanvraag ${reference}` })).toBeVisible()
+  await expectAccessible(page)
+}
+
+test('a surviving relative applies for a deceased survivor with proof of being next of kin', async ({ page, browser }) => {
+  test.setTimeout(180_000)
+  await signInRelative(page)
+  await page.goto('/regeling/aanvraag')
+  await expect(page.getByRole('heading', { name: 'Je aanvraag', level: 1 })).toBeVisible()
+  await expectAccessible(page)
+
+  // Who is applying: the survivor's date of birth is forgotten at first, the proof is chosen.
+  await page.getByRole('link', { name: 'Wie vraagt aan' }).click()
+  await expect(page.getByRole('heading', { name: 'Wie vraagt aan', level: 1 })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Als nabestaande').check()
+  await page.getByLabel('Naam van het slachtoffer').fill('Kees de Boer')
+  await page.getByLabel('Wat ben je van deze persoon?').fill('Zoon')
+  await page.getByLabel('Datum van overlijden van het slachtoffer').fill('2020-06-15')
+  await page.getByLabel('Bestand met de machtiging').setInputFiles({ name: 'verklaring-van-erfrecht.pdf', mimeType: 'application/pdf', buffer: tinyPdf() })
+  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
+
+  // The message sits next to the field; nothing typed or uploaded is lost.
+  const birthField = page.getByLabel('Geboortedatum van het slachtoffer')
+  await expect(birthField).toHaveAttribute('aria-invalid', 'true')
+  await expect(birthField).toHaveAccessibleDescription(/Vul dit veld in/)
+  await expect(page.getByLabel('Naam van het slachtoffer')).toHaveValue('Kees de Boer')
+  await expect(page.getByLabel('Datum van overlijden van het slachtoffer')).toHaveValue('2020-06-15')
+  await expect(page.getByRole('button', { name: 'verklaring-van-erfrecht.pdf weghalen' })).toBeVisible()
+  await expect(page.getByLabel('Nog een bestand toevoegen')).toBeVisible()
+  await expectAccessible(page)
+  await birthField.fill('1955-06-01')
+  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
+
+  // The relative's own details.
+  await expect(page.getByRole('heading', { name: 'Persoonlijke gegevens', level: 1 })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Volledige naam').fill('Pieter de Boer')
+  await page.getByLabel('Geboortedatum').fill('1982-03-09')
+  await page.getByLabel('Burgerservicenummer (BSN)').fill('123456782')
+  await page.getByLabel('Straat').fill('Kerkstraat')
+  await page.getByLabel('Huisnummer').fill('3')
+  await page.getByLabel('Postcode').fill('3512 AB')
+  await page.getByLabel('Woonplaats').fill('Utrecht')
+  await page.getByLabel('E-mailadres').fill('pieter@example.nl')
+  await page.getByLabel('Rekeningnummer (IBAN)').fill('NL91 ABNA 0417 1643 00')
+  await page.getByLabel('Naam van de rekeninghouder').fill('P. de Boer')
+  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
+
+  // The survivor's placement (aged 11 to 16: the age rule reads the survivor's birth date).
+  await expect(page.getByRole('heading', { name: 'Waar je geplaatst was', level: 1 })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Van (jaar of jaar en maand)').fill('1966-09')
+  await page.getByLabel('Tot (jaar of jaar en maand)').fill('1971')
+  await page.getByLabel('Soort plek').selectOption('residentialYouthCare')
+  await page.getByLabel('Naam van de instelling of het pleeggezin').fill('Huize De Linde')
+  await page.getByLabel('Gemeente').fill('Zeist')
+  await page.getByRole('button', { name: 'Plaatsing toevoegen' }).click()
+  await expect(page.getByText('De plaatsing is toegevoegd.')).toBeVisible()
+  await expect(page.getByText('pas na de', { exact: false })).toHaveCount(0)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Ik heb alle plaatsingen ingevuld' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Wat er gebeurde', level: 1 })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Lichamelijk geweld').check()
+  await page.getByLabel('In je eigen woorden').fill('Wat mijn vader ons vertelde over die jaren.')
+  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
+
+  // Evidence: the proof from the first page is already listed; ask for a records search.
+  await expect(page.getByRole('heading', { name: 'Bewijs van de plaatsing', level: 1 })).toBeVisible()
+  await expect(page.getByText('Machtiging: verklaring-van-erfrecht.pdf')).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Zoek de gegevens voor mij op in de archieven').check()
+  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Een gesprek', level: 1 })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Nee, dat hoeft niet').check()
+  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Verklaring', level: 1 })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Ik heb de vragen naar waarheid beantwoord').check()
+  await page.getByLabel('Ik weet dat mijn gegevens worden gebruikt').check()
+  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
+
+  // Check your answers: the survivor's dates and the proof, each with a way to change it.
+  await expect(page.getByRole('heading', { name: 'Controleer je antwoorden', level: 1 })).toBeVisible()
+  await expect(page.getByText('1 juni 1955')).toBeVisible()
+  await expect(page.getByText('15 juni 2020')).toBeVisible()
+  await expect(page.getByText('verklaring-van-erfrecht.pdf')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Wijzigen Geboortedatum van het slachtoffer' })).toBeVisible()
+  await expect(page.getByText('nog geen machtiging toegevoegd')).toHaveCount(0)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Aanvraag versturen' }).click()
+
+  await expect(page).toHaveURL(/\/mijn-aanvraag\?verstuurd=1/)
+  await expect(page.getByText('Je aanvraag is verstuurd.')).toBeVisible()
+  const heading = await page.getByRole('heading', { name: /Aanvraag JZ-\d{4}-\d{6}/ }).first().textContent()
+  const reference = /JZ-\d{4}-\d{6}/.exec(heading ?? '')![0]
+  await expectAccessible(page)
+
+  // The assessor's checklist says the authorisation is there.
+  const [first, second] = await Promise.all([
+    createStaffAccount({ role: 'assessor', name: 'Beoordelaar Een' }),
+    createStaffAccount({ role: 'assessor', name: 'Beoordelaar Twee' }),
+  ])
+  const one = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.231' }, locale: 'nl-NL' })
+  const assessorPage = await one.newPage()
+  await signInAssessor(assessorPage, first)
+  await openCase(assessorPage, reference)
+  await expect(assessorPage.getByText('Er is een machtiging of bewijs van nabestaande meegestuurd.')).toBeVisible()
+  await expect(assessorPage.getByLabel('Machtiging is aanwezig')).toBeVisible()
+  await assessorPage.getByLabel('Toekennen').check()
+  await assessorPage.getByLabel('Motivering').fill('De plaatsing en het geweld zijn aannemelijk gemaakt.')
+  await assessorPage.getByRole('button', { name: 'Voorstel opslaan' }).click()
+  await expect(assessorPage.getByRole('status')).toContainText('Je voorstel is opgeslagen')
+  await expectAccessible(assessorPage)
+
+  // Confirming checks the case document against the contract: it is complete for a relative.
+  const two = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.232' }, locale: 'nl-NL' })
+  const confirmPage = await two.newPage()
+  await signInAssessor(confirmPage, second)
+  await openCase(confirmPage, reference)
+  await confirmPage.getByRole('button', { name: 'Voorstel bevestigen' }).click()
+  await expect(confirmPage.getByRole('status')).toContainText('Het voorstel is bevestigd')
+  await expectAccessible(confirmPage)
+
+  await one.close()
+  await two.close()
+})
