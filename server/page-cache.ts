@@ -47,8 +47,9 @@ type Entry = {
   status: number
   headers: Array<[string, string]>
   identity: Buffer
-  gzip: Buffer
-  br: Buffer
+  /** Compressed once, when a reader first asks for that encoding (a page read once is compressed once). */
+  encoded: Partial<Record<'br' | 'gzip', Promise<Buffer>>>
+  encodedBytes: number
 }
 
 export type RenderContext = { cspNonce: string; clientIp: string; publicationGeneration?: string }
@@ -136,7 +137,7 @@ export function createPageCache(options: PageCacheOptions) {
   const generation = createFreshReader(options.readGeneration)
   const pages = new LRUCache<string, Entry>({
     maxSize: Math.max(1, options.maxBytes),
-    sizeCalculation: (e) => e.identity.length + e.gzip.length + e.br.length + 512,
+    sizeCalculation: (e) => e.identity.length + e.encodedBytes + 512,
   })
   // Concurrent misses for one page (after a change, every reader misses at once) share one render.
   const rendering = new Map<string, Promise<Entry | globalThis.Response>>()
@@ -144,10 +145,6 @@ export function createPageCache(options: PageCacheOptions) {
 
   async function store(response: globalThis.Response, gen: string, nonce: string): Promise<Entry> {
     const identity = Buffer.from(await response.arrayBuffer())
-    const [gz, br] = await Promise.all([
-      gzipAsync(identity, { level: 9 }),
-      brotliAsync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 6, [zlib.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
-    ])
     const headers: Array<[string, string]> = []
     for (const [name, value] of response.headers) {
       if (name === 'content-length' || name === 'content-encoding' || name === 'set-cookie') continue
@@ -161,12 +158,29 @@ export function createPageCache(options: PageCacheOptions) {
       status: response.status,
       headers,
       identity,
-      gzip: gz,
-      br,
+      encoded: {},
+      encodedBytes: 0,
     }
   }
 
-  function serve(req: Request, res: Response, entry: Entry) {
+  function encode(key: string, entry: Entry, encoding: 'br' | 'gzip'): Promise<Buffer> {
+    let pending = entry.encoded[encoding]
+    if (!pending) {
+      pending =
+        encoding === 'br'
+          ? brotliAsync(entry.identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: entry.identity.length } })
+          : gzipAsync(entry.identity, { level: 6 })
+      entry.encoded[encoding] = pending
+      void pending.then((body) => {
+        entry.encodedBytes += body.length
+        // Count the new bytes against the bound (set again only if it is still the kept entry).
+        if (pages.peek(key) === entry) pages.set(key, entry)
+      })
+    }
+    return pending
+  }
+
+  async function serve(req: Request, res: Response, key: string, entry: Entry) {
     // The page carries the nonce it was rendered with; the policy of this response names it.
     const csp = res.getHeader('Content-Security-Policy')
     const requestNonce = String(res.locals.cspNonce)
@@ -180,7 +194,7 @@ export function createPageCache(options: PageCacheOptions) {
       return
     }
     const encoding = req.acceptsEncodings('br', 'gzip', 'identity')
-    const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : entry.identity
+    const body = encoding === 'br' || encoding === 'gzip' ? await encode(key, entry, encoding) : entry.identity
     if (encoding === 'br' || encoding === 'gzip') res.setHeader('Content-Encoding', encoding)
     res.setHeader('Content-Length', body.length)
     res.status(entry.status).end(body)
@@ -199,7 +213,7 @@ export function createPageCache(options: PageCacheOptions) {
     const kept = pages.get(key)
     if (kept && kept.generation === gen) {
       stats.hits++
-      return serve(req, res, kept)
+      return serve(req, res, key, kept)
     }
     stats.misses++
     const flightKey = `${gen}\u0000${key}`
@@ -218,11 +232,11 @@ export function createPageCache(options: PageCacheOptions) {
       rendering.set(flightKey, flight)
       const result = await flight.catch((error: unknown) => error)
       if (result instanceof Error) return next(result)
-      return result instanceof globalThis.Response ? sendResponse(res, result) : serve(req, res, result as Entry)
+      return result instanceof globalThis.Response ? sendResponse(res, result) : serve(req, res, key, result as Entry)
     }
     // Someone else is rendering this page: a kept page is shared; anything else is rendered anew.
     const shared = await flight.catch(() => null)
-    if (shared && !(shared instanceof globalThis.Response)) return serve(req, res, shared)
+    if (shared && !(shared instanceof globalThis.Response)) return serve(req, res, key, shared)
     return next()
   }
 

@@ -70,15 +70,21 @@ export function TextAreaField({ meta, label, hint, rows = 8 }: { meta: FieldMeta
  * GOV.UK-style summary above a form after a failed submit: every problem, each linking to its
  * field. It takes focus so screen-reader users hear what went wrong.
  */
-type SummaryForm = { id: string; errors?: string[]; status?: 'success' | 'error' }
-type SummaryField = { id: string; errors?: string[] }
+type SummaryForm = { id: string; errors?: string[]; allErrors?: Record<string, string[]>; status?: 'success' | 'error' }
 
-export function ErrorSummary({ form, fields }: { form: SummaryForm; fields: Record<string, SummaryField> }) {
+/**
+ * Every error of the form at the top, each linking to its field. Read from conform's
+ * `allErrors` (field name → messages; conform gives a field the id `<form id>-<name>`):
+ * its fieldset is a proxy whose `Object.values` is always empty.
+ */
+export function ErrorSummary({ form }: { form: SummaryForm; fields?: unknown }) {
   const { t } = useTranslation(['common', 'validation'])
   const errorText = useErrorText()
   const ref = useRef<HTMLDivElement>(null)
   const submitted = useRef(false)
-  const fieldErrors = Object.values(fields).filter((f) => f.errors?.length)
+  const fieldErrors = Object.entries(form.allErrors ?? {})
+    .filter(([name, errors]) => name !== '' && errors.length > 0)
+    .map(([name, errors]) => ({ id: `${form.id}-${name}`, errors }))
   const formErrors = form.errors ?? []
   const count = fieldErrors.length + formErrors.length
   // Focus moves to the summary only after a submit attempt, never while someone is typing.

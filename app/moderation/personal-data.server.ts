@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm'
 import { moderationEvents, pilloryMarks, storyReports } from '@db/schema/moderation'
 import { stories } from '@db/schema/monument'
 import { decryptField } from '~/privacy/field-crypto.server'
-import { registerPersonalData } from '~/privacy/data-registry.server'
+import { declareNotPersonal, registerPersonalData } from '~/privacy/data-registry.server'
 
 registerPersonalData({
   name: 'moderation',
@@ -47,4 +47,9 @@ registerPersonalData({
       .where(eq(storyReports.reporterId, userId))
     return {}
   },
+})
+
+declareNotPersonal({
+  table: 'publication_state',
+  reason: 'one counter raised whenever the public monument may have changed (ADR 0011); holds no person, story or content',
 })
