@@ -1,9 +1,11 @@
 // `npm run audit:verify`: recomputes the access log's hash chain from the stored rows and
-// exits 1 when it is broken (a row edited, removed or inserted outside the triggers).
-// Connects to DATABASE_URL, or to the embedded database (started here if the portal is
-// not running). Keep the printed last hash outside the database: a later run that no
-// longer reaches it means rows were cut off the end.
+// exits 1 when it is broken (a row edited, removed or inserted outside the triggers), or
+// when the newest anchor in object storage (written hourly, app/audit/anchors.server.ts)
+// no longer matches: rows were cut off the end. Connects to DATABASE_URL and S3, or to the
+// embedded servers (started here if the portal is not running).
 import postgres from 'postgres'
+import { getStorage } from '../storage/index'
+import { checkNewestAnchor } from '../app/audit/anchors.server'
 import { verifyAuditChain } from '../app/audit/chain.server'
 import { isPortFree } from '../db/embedded'
 import { prepareRuntime } from '../server/runtime'
@@ -17,8 +19,13 @@ try {
   const t0 = performance.now()
   const result = await verifyAuditChain({ sql })
   const ms = Math.round(performance.now() - t0)
-  if (result.ok) {
+  const anchored = result.ok ? await checkNewestAnchor({ sql, storage: getStorage(runtime.env) }) : null
+  if (result.ok && anchored && !anchored.ok) {
+    console.error(`audit log BROKEN: ${anchored.reason} (the ${result.checked} rows still there form an intact chain)`)
+  } else if (result.ok) {
+    const anchor = anchored?.anchor
     console.log(`audit log intact: ${result.checked} rows checked in ${ms} ms; last hash ${result.lastHash}`)
+    console.log(anchor ? `newest anchor (row ${anchor.lastId}, ${anchor.anchoredAt}) matches` : 'no anchor written yet (the worker writes one every hour)')
     exitCode = 0
   } else {
     console.error(`audit log BROKEN at id ${result.firstBrokenId}: ${result.reason} (${result.checked} rows before it are intact)`)

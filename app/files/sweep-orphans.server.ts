@@ -2,6 +2,9 @@ import { inArray } from 'drizzle-orm'
 import type { DbOrTx } from '@db/client.server'
 import { storedFiles } from '@db/schema'
 import type { Storage } from '@storage/index'
+import { ANCHOR_PREFIX } from '~/audit/anchors.server'
+
+const KEPT_OUTSIDE_DATABASE = [ANCHOR_PREFIX]
 
 /**
  * Removes objects that have no row in `stored_files` and are older than the grace period
@@ -31,6 +34,8 @@ export async function sweepOrphanObjects({
   }
   for await (const object of storage.list()) {
     examined++
+    // Kept outside the database on purpose (the access log's anchors): never an orphan.
+    if (KEPT_OUTSIDE_DATABASE.some((prefix) => object.key.startsWith(prefix))) continue
     const age = now.getTime() - (object.lastModified?.getTime() ?? now.getTime())
     if (age < olderThanMs) continue
     batch.push(object.key)

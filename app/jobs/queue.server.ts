@@ -5,6 +5,7 @@ import { pruneExpiredSessions } from '~/auth/session.server'
 import { sweepOrphanObjects } from '~/files/sweep-orphans.server'
 import { deliverMail, requeueStuckMail } from '~/mail/mail.server'
 import { ASSESSMENT_JOBS } from '~/assessment/jobs.server'
+import { AUDIT_JOBS } from '~/audit/jobs.server'
 import { MODERATION_JOBS } from '~/moderation/jobs.server'
 import { MONUMENT_JOBS } from '~/monument/jobs.server'
 import { SCHEME_JOBS } from '~/scheme/jobs.server'
@@ -41,6 +42,7 @@ export const JOBS: Record<string, Job> = {
       await requeueStuckMail()
     },
   },
+  ...AUDIT_JOBS,
   ...MONUMENT_JOBS,
   ...MODERATION_JOBS,
   ...TRIAGE_JOBS,
