@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import type { DbOrTx } from '@db/client.server'
+import { draftRescues } from '@db/schema/draft-rescue'
 import { storedFiles } from '@db/schema/files'
 import { stories, storyMedia } from '@db/schema/monument'
+import { decryptField } from '~/privacy/field-crypto.server'
 import { declareNotPersonal, registerPersonalData } from '~/privacy/data-registry.server'
 import { mediaKeysOfStories } from './stories.server'
 
@@ -76,4 +78,23 @@ registerPersonalData({
 declareNotPersonal({
   table: 'institution_names',
   reason: 'names of institutions survivors typed, with a use count; not linked to any person or story, only offered as suggestions',
+})
+
+// Text kept for a day after a session ended mid-writing (ADR 0015): the author's own words.
+registerPersonalData({
+  name: 'monumentRescuedText',
+  tables: ['draft_rescues'],
+  exportFor: async ({ userId, tx }) => {
+    const rows = await tx
+      .select({ storyId: draftRescues.storyId, payload: draftRescues.payload, createdAt: draftRescues.createdAt, expiresAt: draftRescues.expiresAt })
+      .from(draftRescues)
+      .innerJoin(stories, eq(stories.id, draftRescues.storyId))
+      .where(eq(stories.authorId, userId))
+    return rows.map((r) => ({ storyId: r.storyId, text: JSON.parse(decryptField(r.payload)) as unknown, keptAt: r.createdAt, deletedAt: r.expiresAt }))
+  },
+  eraseFor: async ({ userId, tx }) => {
+    const own = await tx.select({ id: stories.id }).from(stories).where(eq(stories.authorId, userId))
+    if (own.length) await tx.delete(draftRescues).where(inArray(draftRescues.storyId, own.map((s) => s.id)))
+    return {}
+  },
 })

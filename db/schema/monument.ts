@@ -119,6 +119,16 @@ export const storyMedia = pgTable(
     description: text('description'),
     transcript: text('transcript'),
     captionsFileId: uuid('captions_file_id').references(() => storedFiles.id),
+    /**
+     * The moderated text the author approved with the story, the only media text readers get
+     * (like `stories.published*`): description, transcript and the WebVTT captions (as text,
+     * served from here to readers instead of the author's file). Set when a moderator proposes
+     * a version; cleared when the author changes the text, which then needs review again.
+     */
+    publishedDescription: text('published_description'),
+    publishedTranscript: text('published_transcript'),
+    publishedCaptions: text('published_captions'),
+    textModeratedAt: timestamp('text_moderated_at', { withTimezone: true }),
     position: integer('position').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
