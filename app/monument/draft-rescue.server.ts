@@ -44,6 +44,7 @@ const text = (form: FormData, name: string) => {
  * For a story-text submit from a browser whose session has ended: keeps what was typed and
  * answers with the sign-in page (and back to this step). Null when there is nothing to keep
  * (a live session, another step, no sign of an earlier session, nothing typed, an unknown story).
+ * Each submit of the same story overwrites the previous one (the newest text wins).
  */
 export async function rescueTypedStory({ request, storyId, tx = defaultDb }: { request: Request; storyId: string; tx?: DbOrTx }): Promise<Response | null> {
   if (request.method !== 'POST') return null
@@ -53,12 +54,16 @@ export async function rescueTypedStory({ request, storyId, tx = defaultDb }: { r
   if (await getSessionContext(request)) return null
   if (!z.string().uuid().safeParse(storyId).success) return null
   const form = await request.clone().formData()
-  if (form.get('step') !== 'verhaal' || form.get('intent') === 'autosave') return null
+  // Also the autosave: with JavaScript, that is what first meets the ended session.
+  if (form.get('step') !== 'verhaal') return null
   const typed = RescuedTextSchema.safeParse({ title: text(form, 'title'), body: text(form, 'body'), contentNote: text(form, 'contentNote') })
   if (!typed.success || !(typed.data.title.trim() || typed.data.body.trim() || typed.data.contentNote.trim())) return null
 
   const token = randomToken()
   try {
+    // One kept text per story and browser: a newer submit (the autosave, then the button) replaces it.
+    const earlier = await rescueCookie.parse(request.headers.get('cookie'))
+    if (typeof earlier === 'string') await tx.delete(draftRescues).where(and(eq(draftRescues.tokenHash, hashToken(earlier)), eq(draftRescues.storyId, storyId)))
     await tx.insert(draftRescues).values({
       tokenHash: hashToken(token),
       storyId,
@@ -74,28 +79,19 @@ export async function rescueTypedStory({ request, storyId, tx = defaultDb }: { r
 
 /**
  * The text kept for this story in this browser, for its signed-in author (the caller has
- * checked the story is theirs). Handing it back uses it up. `headers` clear the cookie once
- * it has served its story.
+ * checked the story is theirs). Handing it back uses it up; the cookie, then pointing at
+ * nothing, runs out with the day.
  */
-export async function takeRescuedStory({
-  request,
-  storyId,
-  tx = defaultDb,
-}: {
-  request: Request
-  storyId: string
-  tx?: DbOrTx
-}): Promise<{ text: RescuedText | null; headers: Record<string, string> }> {
+export async function takeRescuedStory({ request, storyId, tx = defaultDb }: { request: Request; storyId: string; tx?: DbOrTx }): Promise<RescuedText | null> {
   const token = await rescueCookie.parse(request.headers.get('cookie'))
-  if (typeof token !== 'string' || token.length < 20) return { text: null, headers: {} }
+  if (typeof token !== 'string' || token.length < 20) return null
   const [row] = await tx
     .delete(draftRescues)
     .where(and(eq(draftRescues.tokenHash, hashToken(token)), eq(draftRescues.storyId, storyId), gt(draftRescues.expiresAt, new Date())))
     .returning({ payload: draftRescues.payload })
-  if (!row) return { text: null, headers: {} }
-  const clear = { 'Set-Cookie': await rescueCookie.serialize('', { maxAge: 0 }) }
+  if (!row) return null
   const parsed = RescuedTextSchema.safeParse(JSON.parse(decryptField(row.payload)))
-  return { text: parsed.success ? parsed.data : null, headers: clear }
+  return parsed.success ? parsed.data : null
 }
 
 /** Rescues nobody came back for are deleted after a day (the monument's hourly job). */

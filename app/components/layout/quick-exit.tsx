@@ -1,8 +1,18 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 
+/** Forgets the copies of typed text this tab keeps (the story editor's, see editor.tsx). */
+export function clearTabCopies() {
+  try {
+    window.sessionStorage.clear()
+  } catch {
+    // Storage blocked: nothing was kept either.
+  }
+}
+
 /** Leave at once: blank the page and replace it in history, so Back does not return here. */
 function leave(url: string) {
+  clearTabCopies()
   document.documentElement.style.visibility = 'hidden'
   document.title = ''
   window.location.replace(url)

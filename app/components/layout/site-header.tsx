@@ -2,7 +2,7 @@ import { Form, Link, NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CrisisHelp } from './crisis-help'
 import { LanguageSwitcher } from './language-switcher'
-import { QuickExit } from './quick-exit'
+import { clearTabCopies, QuickExit } from './quick-exit'
 
 const NAV = [
   { to: '/verhalen', key: 'nav.stories' },
@@ -42,7 +42,8 @@ export function SiteHeader({ quickExitUrl, currentPath, user }: { quickExitUrl: 
                   <NavLink to={user.staff ? '/beheer' : '/account'}>{user.staff ? t('nav.staff') : t('nav.account')}</NavLink>
                 </li>
                 <li>
-                  <Form method="post" action="/uitloggen" reloadDocument>
+                  {/* Signing out leaves no copy of typed text in this tab (the story editor keeps one there). */}
+                  <Form method="post" action="/uitloggen" reloadDocument onSubmit={clearTabCopies}>
                     <button type="submit" className="link-button">
                       {t('nav.signOut')}
                     </button>
