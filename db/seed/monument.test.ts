@@ -17,6 +17,7 @@ describe('seedMonumentDemo', () => {
     const published = rows.filter((s) => s.status === 'published')
     expect(published.length).toBeGreaterThanOrEqual(3)
     expect(rows.filter((s) => s.status === 'draft')).toHaveLength(1)
+    expect(rows.filter((s) => s.status === 'submitted')).toHaveLength(1)
     for (const s of published) {
       expect(s.audience).toBe('public')
       expect(s.publishedBody).toBeTruthy()

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import { grantConsent } from '~/consent/consent.server'
 import type { DbOrTx } from '../client.server'
 import { institutionNames, stories } from '../schema/monument'
@@ -96,11 +97,33 @@ const DRAFT: DemoStory = {
   pseudonym: null,
 }
 
+/**
+ * Sent in and waiting for a moderator, so the review and the pillory guard can be tried at
+ * once: it names a (made-up) group leader, a phone number and a street, as real stories do.
+ */
+const SUBMITTED: DemoStory = {
+  title: 'De nachten op de jongensgroep',
+  contentNote: 'Dit verhaal gaat over angst en straf.',
+  body: [
+    'In 1978 kwam ik op de jongensgroep. Groepsleider Kramer had de nachtdienst. Als hij zijn sleutels liet rinkelen, wist iedereen dat het stil moest zijn.',
+    'Mijn moeder belde soms naar 020-5550123, het nummer van de groep, maar ze mocht me nooit spreken. Het gebouw stond aan de Dennenlaan 12 in een dorp waar ik nooit meer ben geweest.',
+    'Dit verhaal is verzonnen voor de demonstratie van dit portaal.',
+  ].join('\n\n'),
+  decades: ['1970s'],
+  settings: ['residentialGroup'],
+  institutionName: null,
+  violenceKinds: ['psychological'],
+  themes: ['punishment'],
+  region: 'utrecht',
+  displayMode: 'pseudonym',
+  pseudonym: 'Rob',
+}
+
 function slug(i: number) {
   return `demo-verhaal-${i + 1}`
 }
 
-/** 3–4 published demo stories by the demo survivor (public consent in the ledger) and one draft. */
+/** 3–4 published demo stories by the demo survivor (public consent in the ledger), one draft and one waiting for moderation. */
 export async function seedMonumentDemo(tx: DbOrTx, { survivorId }: { survivorId: string }) {
   const day = 24 * 60 * 60 * 1000
   for (const [i, story] of PUBLISHED.entries()) {
@@ -131,6 +154,19 @@ export async function seedMonumentDemo(tx: DbOrTx, { survivorId }: { survivorId:
     )
   }
   await tx.insert(stories).values({ ...DRAFT, authorId: survivorId, slug: 'demo-concept-1' }).onConflictDoNothing({ target: stories.slug })
+  const [submitted] = await tx
+    .insert(stories)
+    .values({ ...SUBMITTED, authorId: survivorId, slug: 'demo-ingestuurd-1', status: 'submitted', submittedAt: new Date(Date.now() - 2 * day), revision: 1 })
+    .onConflictDoNothing({ target: stories.slug })
+    .returning({ id: stories.id })
+  if (submitted) {
+    // Its author chose publication; it still waits for moderation and their own approval.
+    await grantConsent(
+      { subjectRef: survivorId, userId: survivorId, objectType: 'story', objectId: submitted.id, purpose: 'monument.publishPublic', locale: 'nl', channel: 'web' },
+      tx,
+    )
+    await tx.update(stories).set({ audience: 'public' }).where(eq(stories.id, submitted.id))
+  }
   for (const name of ['Huize De Lindenhof (verzonnen)', 'Sint-Agnesgesticht (verzonnen)', 'Kliniek Het Duin (verzonnen)']) {
     await tx.insert(institutionNames).values({ name }).onConflictDoNothing()
   }
