@@ -181,6 +181,11 @@ test('a surviving relative applies for a deceased survivor with proof of being n
   await signInAssessor(assessorPage, first)
   await openCase(assessorPage, reference)
   await expect(assessorPage.getByText('Er is een machtiging of bewijs van nabestaande meegestuurd.')).toBeVisible()
+  // For whom the relative applies, with the survivor's dates (the case document needs the birth date).
+  const applicant = assessorPage.getByRole('region', { name: 'Aanvrager' })
+  await expect(applicant.getByText('Kees de Boer')).toBeVisible()
+  await expect(applicant.getByText('1 juni 1955')).toBeVisible()
+  await expect(applicant.getByText('15 juni 2020')).toBeVisible()
   await expect(assessorPage.getByLabel('Machtiging is aanwezig')).toBeVisible()
   await assessorPage.getByLabel('Toekennen').check()
   await assessorPage.getByLabel('Motivering').fill('De plaatsing en het geweld zijn aannemelijk gemaakt.')

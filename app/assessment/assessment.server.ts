@@ -234,6 +234,11 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
     status: app.status,
     applicantName: app.applicantName,
     applicantKind: answers.applicantKind,
+    // For whom a representative or a relative applies; a relative also gives the survivor's dates.
+    survivor:
+      answers.applicantKind === 'self'
+        ? null
+        : { name: answers.survivorName ?? null, dateOfBirth: answers.survivorDateOfBirth ?? null, diedOn: answers.survivorDiedOn ?? null },
     bsnMasked: bsn ? maskBsn(bsn) : null,
     ibanMasked: iban ? maskIban(iban) : null,
     submittedOn: app.submittedAt ? toSchemeDate(app.submittedAt) : null,

@@ -179,6 +179,20 @@ export default function AssessmentCase() {
           <dd>{c.applicantName ?? '–'}</dd>
           <dt>{t('case.applicant.kind')}</dt>
           <dd>{t(`applicantKind.${c.applicantKind}`)}</dd>
+          {c.survivor ? (
+            <>
+              <dt>{t('case.applicant.survivorName')}</dt>
+              <dd>{c.survivor.name ?? '–'}</dd>
+              {c.applicantKind === 'relative' ? (
+                <>
+                  <dt>{t('case.applicant.survivorDateOfBirth')}</dt>
+                  <dd>{date(c.survivor.dateOfBirth)}</dd>
+                  <dt>{t('case.applicant.survivorDiedOn')}</dt>
+                  <dd>{date(c.survivor.diedOn)}</dd>
+                </>
+              ) : null}
+            </>
+          ) : null}
           <dt>{t('case.applicant.bsn')}</dt>
           <dd>
             {revealed?.field === 'bsn' ? <strong>{revealed.value ?? '–'}</strong> : (c.bsnMasked ?? '–')}{' '}
