@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkQuota, formatBytes, MEDIA_BYTE_LIMITS, maxUploadBytes, SURVIVOR_QUOTA_BYTES } from './media-limits'
+import { checkQuota, formatBytes, MEDIA_ACCEPT, MEDIA_BYTE_LIMITS, maxUploadBytes, SURVIVOR_QUOTA_BYTES } from './media-limits'
 
 const MB = 1000 * 1000
 const GB = 1000 * MB
@@ -56,5 +56,14 @@ describe('media limits', () => {
     expect(formatBytes(1.5 * GB)).toBe('1,5 GB')
     expect(formatBytes(1.5 * GB, 'en-GB')).toBe('1.5 GB')
     expect(formatBytes(512)).toBe('512 B')
+  })
+
+  it('lets the file picker offer every photo type the server takes, iPhone photos included', () => {
+    const accept = MEDIA_ACCEPT.split(',')
+    for (const type of ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/heic', 'image/heif', '.heic', '.heif', '.avif']) {
+      expect(accept, type).toContain(type)
+    }
+    // Never a blanket image/*: GIF, SVG or TIFF would only be refused after the upload.
+    expect(accept).not.toContain('image/*')
   })
 })

@@ -8,6 +8,26 @@ export type MediaKind = (typeof MEDIA_KINDS)[number]
 const MB = 1000 * 1000
 const GB = 1000 * MB
 
+/**
+ * The upload field's `accept` list: what the server takes (the server decides by the bytes; this
+ * only guides the file picker). File extensions next to the types because some systems do not
+ * know `image/heic` and would grey out an iPhone photo.
+ */
+export const MEDIA_ACCEPT = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  'image/heic',
+  'image/heif',
+  '.heic',
+  '.heif',
+  '.avif',
+  'audio/*',
+  'video/mp4',
+  'video/webm',
+].join(',')
+
 /** Largest single file per kind. Decimal units, as phones and file managers show them. */
 export const MEDIA_BYTE_LIMITS: Record<MediaKind, number> = {
   photo: 25 * MB,

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream'
 import { fileTypeFromBuffer } from 'file-type'
-import sharp from 'sharp'
 import { type MediaKind } from './media-limits'
 
 /**
@@ -14,7 +13,6 @@ export const SNIFF_BYTES = 4100
 
 export type MediaErrorKey =
   | 'monument:media.errors.unsupportedType'
-  | 'monument:media.errors.heicNotSupported'
   | 'monument:media.errors.quicktimeNotSupported'
   | 'monument:media.errors.empty'
 
@@ -37,6 +35,8 @@ const ALLOWED: Record<string, SniffedMedia> = {
   'image/jpeg': { kind: 'photo', mime: 'image/jpeg', ext: 'jpg' },
   'image/png': { kind: 'photo', mime: 'image/png', ext: 'png' },
   'image/webp': { kind: 'photo', mime: 'image/webp', ext: 'webp' },
+  // Normally caught by sniffHeif first; kept so file-type's answer alone is enough too.
+  'image/avif': { kind: 'photo', mime: 'image/avif', ext: 'avif' },
   'audio/mpeg': { kind: 'audio', mime: 'audio/mpeg', ext: 'mp3' },
   'audio/mp4': { kind: 'audio', mime: 'audio/mp4', ext: 'm4a' },
   'audio/x-m4a': { kind: 'audio', mime: 'audio/mp4', ext: 'm4a' },
@@ -49,29 +49,52 @@ const ALLOWED: Record<string, SniffedMedia> = {
   'video/webm': { kind: 'video', mime: 'video/webm', ext: 'webm' },
 }
 
-const HEIF_MIMES = new Set(['image/heic', 'image/heif'])
+/**
+ * HEIF-family brands, read from the `ftyp` box ourselves: file-type calls some of them video
+ * (`heim`, `heis` become "video/mp4") or a sequence, and these bytes must never be stored as a
+ * video. HEIC is decoded by libheif (WebAssembly) in photo.server.ts, AVIF by sharp itself.
+ * Sequences (`hevc`, `msf1`, …) are let through here: a file that holds no single still image
+ * is refused when it is decoded, with a message about HEIC rather than "unknown type".
+ */
+const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx'])
+const AVIF_BRANDS = new Set(['avif', 'avis'])
+/** Generic image-file brands: the compatible brands tell which codec is inside. */
+const GENERIC_HEIF_BRANDS = new Set(['mif1', 'msf1'])
+
+const HEIC: SniffedMedia = { kind: 'photo', mime: 'image/heic', ext: 'heic' }
+const HEIF: SniffedMedia = { kind: 'photo', mime: 'image/heif', ext: 'heif' }
+const AVIF: SniffedMedia = { kind: 'photo', mime: 'image/avif', ext: 'avif' }
 
 /**
- * Whether this server's sharp can decode HEIC (iPhone photos). The prebuilt sharp binaries
- * ship libheif for AVIF only (no HEVC decoder, for patent reasons): `format.heif.input.buffer`
- * is true there even though HEIC fails, so the suffix list is what tells them apart.
+ * Whether these first bytes are a HEIF image (HEIC, AVIF or a generic HEIF), by the major and
+ * compatible brands of the leading `ftyp` box; null for anything else (MP4, MOV, …).
  */
-export function canDecodeHeic(): boolean {
-  const input = sharp.format.heif?.input as { buffer?: boolean; fileSuffix?: string[] } | undefined
-  return Boolean(input?.buffer) && (input?.fileSuffix ?? []).includes('.heic')
+export function sniffHeif(head: Uint8Array): SniffedMedia | null {
+  if (head.length < 16) return null
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength)
+  if (bytes.toString('latin1', 4, 8) !== 'ftyp') return null
+  const size = bytes.readUInt32BE(0)
+  if (size < 16 || size % 4 !== 0) return null
+  const major = bytes.toString('latin1', 8, 12)
+  const compatible = new Set<string>()
+  for (let at = 16; at + 4 <= Math.min(size, bytes.length); at += 4) compatible.add(bytes.toString('latin1', at, at + 4))
+  if (HEIC_BRANDS.has(major)) return HEIC
+  if (AVIF_BRANDS.has(major)) return AVIF
+  if (!GENERIC_HEIF_BRANDS.has(major)) return null
+  if ([...AVIF_BRANDS].some((b) => compatible.has(b))) return AVIF
+  if ([...HEIC_BRANDS].some((b) => compatible.has(b))) return HEIC
+  return HEIF
 }
 
 /** Decides the type of the first bytes of a file; throws MediaTypeError when it is refused. */
-export async function sniffMediaType(head: Uint8Array, options: { heicDecodable?: boolean } = {}): Promise<SniffedMedia> {
+export async function sniffMediaType(head: Uint8Array): Promise<SniffedMedia> {
   if (head.length === 0) throw new MediaTypeError('monument:media.errors.empty')
+  const heif = sniffHeif(head)
+  if (heif) return heif
   const found = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES))
   if (!found) throw new MediaTypeError('monument:media.errors.unsupportedType')
   const allowed = ALLOWED[found.mime]
   if (allowed) return allowed
-  if (HEIF_MIMES.has(found.mime)) {
-    if (options.heicDecodable ?? canDecodeHeic()) return { kind: 'photo', mime: found.mime, ext: 'heic' }
-    throw new MediaTypeError('monument:media.errors.heicNotSupported', found.mime)
-  }
   if (found.mime === 'video/quicktime') {
     throw new MediaTypeError('monument:media.errors.quicktimeNotSupported', found.mime)
   }
@@ -141,10 +164,7 @@ function readHead(input: Readable, size: number): Promise<Head> {
  * `stream` unread. Destroying `stream` destroys the input. Errors of the input itself
  * reach `stream` as they are.
  */
-export async function sniffMediaStream(
-  input: Readable,
-  options: { heicDecodable?: boolean } = {},
-): Promise<SniffedMedia & { stream: Readable }> {
+export async function sniffMediaStream(input: Readable): Promise<SniffedMedia & { stream: Readable }> {
   const head = await readHead(input, SNIFF_BYTES)
   // Between the peek and the consumer's first read nobody else may be listening: an upload
   // aborted in that gap must not become an unhandled 'error' that takes the process down.
@@ -152,7 +172,7 @@ export async function sniffMediaStream(
   const swallowUntilRead = () => {}
   input.on('error', swallowUntilRead)
   const headBytes = Buffer.concat(head.chunks, head.length)
-  const media = await sniffMediaType(headBytes, options)
+  const media = await sniffMediaType(headBytes)
 
   let finished = head.ended
   async function* all(): AsyncGenerator<Buffer> {

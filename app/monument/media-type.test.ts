@@ -3,7 +3,8 @@ import { Readable } from 'node:stream'
 import busboy from 'busboy'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { canDecodeHeic, MediaTypeError, sniffMediaStream, SNIFF_BYTES } from './media-type.server'
+import { portraitHeic } from '~/testing/fixtures/heic'
+import { MediaTypeError, sniffHeif, sniffMediaStream, SNIFF_BYTES } from './media-type.server'
 
 // ——— real minimal files, built byte by byte ———
 
@@ -135,18 +136,34 @@ describe('sniffMediaStream', () => {
     expect((error as MediaTypeError).key).toBe(key)
   })
 
-  it('refuses HEIC when this server cannot decode it, and accepts it when it can', async () => {
-    const heic = isoMedia('heic', ['mif1', 'heic'])
-    const refused = await sniffMediaStream(chunked(heic), { heicDecodable: false }).catch((e: unknown) => e)
-    expect((refused as MediaTypeError).key).toBe('monument:media.errors.heicNotSupported')
-    const accepted = await sniffMediaStream(chunked(heic), { heicDecodable: true })
-    expect(accepted).toMatchObject({ kind: 'photo', mime: 'image/heic', ext: 'heic' })
-    // The prebuilt sharp has libheif for AVIF only; by default HEIC follows what sharp can do.
-    const byDefault = await sniffMediaStream(chunked(heic)).then(
-      () => 'accepted',
-      (e: MediaTypeError) => e.key,
-    )
-    expect(byDefault).toBe(canDecodeHeic() ? 'accepted' : 'monument:media.errors.heicNotSupported')
+  it.each([
+    ['heic', ['mif1', 'heic'], 'image/heic', 'heic'],
+    ['heix', ['mif1', 'heix'], 'image/heic', 'heic'],
+    ['hevc', ['msf1', 'hevc'], 'image/heic', 'heic'],
+    ['hevx', ['msf1', 'hevx'], 'image/heic', 'heic'],
+    // file-type calls these two "video/mp4": they must not be stored as video.
+    ['heim', ['mif1', 'heim'], 'image/heic', 'heic'],
+    ['heis', ['mif1', 'heis'], 'image/heic', 'heic'],
+    ['mif1', ['mif1', 'heic'], 'image/heic', 'heic'],
+    ['mif1', ['mif1', 'miaf'], 'image/heif', 'heif'],
+    ['msf1', ['msf1', 'iso8'], 'image/heif', 'heif'],
+    ['mif1', ['mif1', 'avif', 'miaf'], 'image/avif', 'avif'],
+    ['avif', ['mif1', 'avif'], 'image/avif', 'avif'],
+    ['avis', ['msf1', 'avis'], 'image/avif', 'avif'],
+  ] as const)('recognises the HEIF brand %s (compatible %j) as a photo', async (major, compatible, mime, ext) => {
+    const bytes = isoMedia(major, [...compatible])
+    const sniffed = await sniffMediaStream(chunked(bytes, 10))
+    expect({ kind: sniffed.kind, mime: sniffed.mime, ext: sniffed.ext }).toEqual({ kind: 'photo', mime, ext })
+    expect(await collect(sniffed.stream)).toEqual(bytes)
+  })
+
+  it('recognises a real iPhone-like HEIC and a real AVIF, and leaves MP4 and MOV alone', async () => {
+    expect(await sniffMediaStream(chunked(portraitHeic(), 100))).toMatchObject({ kind: 'photo', mime: 'image/heic', ext: 'heic' })
+    const avif = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).avif().toBuffer()
+    expect(await sniffMediaStream(chunked(avif, 100))).toMatchObject({ kind: 'photo', mime: 'image/avif', ext: 'avif' })
+    expect(sniffHeif(isoMedia('isom', ['isom', 'mif1']))).toBeNull()
+    expect(sniffHeif(isoMedia('qt  ', ['qt  ']))).toBeNull()
+    expect(sniffHeif(Buffer.from('ftypheic'))).toBeNull()
   })
 
   it('passes a multi-MB upload through byte for byte, reading only its head before deciding', async () => {

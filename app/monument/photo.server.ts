@@ -1,6 +1,9 @@
+import { createRequire } from 'node:module'
 import { type Readable } from 'node:stream'
+import { Worker } from 'node:worker_threads'
 import sharp from 'sharp'
 import { MEDIA_BYTE_LIMITS } from './media-limits'
+import { sniffHeif } from './media-type.server'
 
 /**
  * Photos for the monument lose every piece of metadata before they are stored: EXIF (camera
@@ -10,6 +13,15 @@ import { MEDIA_BYTE_LIMITS } from './media-limits'
  * sharp drops all of it when re-encoding unless asked to keep it (`withMetadata`,
  * `keepExif`, …): this module never asks. `.rotate()` comes first so the EXIF orientation is
  * applied to the pixels before the tag that describes it disappears.
+ *
+ * HEIC (iPhone photos) is the exception to "sharp reads it": the prebuilt libvips decodes
+ * HEIF only with AV1 (AVIF), not HEVC. HEIC is decoded by heic-decode (libheif compiled to
+ * WebAssembly) into bare RGBA pixels, which sharp then encodes like any other photo. Raw
+ * pixels carry no metadata at all, so nothing of the HEIC's EXIF can come along. libheif
+ * applies the HEIF rotation and mirroring (`irot`, `imir`) while decoding, and by the HEIF
+ * rules the EXIF orientation tag must then be ignored: it describes the same turn, and iPhones
+ * write both. Known limit: libheif does no colour management, so a Display P3 HEIC is read as
+ * if it were sRGB (slightly duller colours); its ICC profile is dropped with the rest.
  */
 
 export const PHOTO_VARIANTS = [
@@ -28,6 +40,7 @@ export type ProcessedPhoto = {
 
 export type PhotoErrorKey =
   | 'monument:media.errors.unreadablePhoto'
+  /** A HEIC we recognised but could not decode (damaged, or a sequence or collection). */
   | 'monument:media.errors.heicNotSupported'
   | 'monument:media.errors.tooLarge'
 
@@ -46,6 +59,146 @@ export class PhotoProcessingError extends Error {
  * "decompression bomb"); 200 megapixels still covers the largest phone cameras.
  */
 export const MAX_INPUT_PIXELS = 200_000_000
+
+/**
+ * Largest HEIC, in pixels, we decode. Lower than MAX_INPUT_PIXELS because the WebAssembly
+ * decoder holds the whole RGBA image (4 bytes a pixel) and its memory never shrinks while the
+ * decoder lives; 50 megapixels covers the 48 MP iPhone cameras.
+ */
+export const MAX_HEIC_PIXELS = 50_000_000
+
+/** A HEIC that takes longer than this to decode is refused (and its decoder thread stopped). */
+const HEIC_DECODE_TIMEOUT_MS = 60_000
+/** The decoder thread is stopped after this long without work, which frees its memory. */
+const HEIC_IDLE_MS = 30_000
+
+type DecodedPixels = { width: number; height: number; pixels: Buffer }
+type DecodeReply = { ok: true; width: number; height: number; pixels: ArrayBuffer } | { ok: false; reason: string }
+
+/**
+ * The decoder runs in a worker thread: a 12 MP HEIC takes about half a second of synchronous
+ * WebAssembly, which on the main thread would stall every other request, and a thread can be
+ * stopped to hand back the decoder's memory (WebAssembly memory only ever grows). The source
+ * is inline so the server bundle needs no separate worker file; heic-decode is resolved here
+ * and passed in, so the thread finds it wherever the bundle runs from.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const decode = require(workerData.decoderPath)
+parentPort.on('message', async ({ bytes, maxPixels }) => {
+  let images
+  try {
+    images = await decode.all({ buffer: bytes })
+    // Several top-level images (a collection or burst): we would have to guess which one.
+    if (images.length !== 1) throw new Error('expected one image, found ' + images.length)
+    const [image] = images
+    if (image.width * image.height > maxPixels) throw new Error('image too large to decode')
+    const { width, height, data } = await image.decode()
+    parentPort.postMessage({ ok: true, width, height, pixels: data.buffer }, [data.buffer])
+  } catch (error) {
+    parentPort.postMessage({ ok: false, reason: String((error && error.message) || error) })
+  } finally {
+    if (images) images.dispose()
+  }
+})
+`
+
+let decoderThread: Worker | null = null
+let idleTimer: NodeJS.Timeout | null = null
+
+function stopDecoderThread() {
+  if (idleTimer) clearTimeout(idleTimer)
+  idleTimer = null
+  const thread = decoderThread
+  decoderThread = null
+  if (thread) void thread.terminate()
+}
+
+function decoderThreadFor(): Worker {
+  if (idleTimer) clearTimeout(idleTimer)
+  idleTimer = null
+  if (decoderThread) return decoderThread
+  const decoderPath = createRequire(import.meta.url).resolve('heic-decode')
+  const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: { decoderPath } })
+  // An idle decoder must not keep the process (or a test run) alive.
+  thread.unref()
+  thread.on('error', () => {
+    if (decoderThread === thread) decoderThread = null
+  })
+  thread.on('exit', () => {
+    if (decoderThread === thread) decoderThread = null
+  })
+  decoderThread = thread
+  return thread
+}
+
+/** Sends one HEIC to the decoder thread; only ever called with the HEIC slot held. */
+function decodeInThread(bytes: Buffer): Promise<DecodedPixels> {
+  const thread = decoderThreadFor()
+  return new Promise<DecodedPixels>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timeout)
+      thread.off('message', onMessage)
+      thread.off('error', onError)
+      thread.off('exit', onExit)
+    }
+    const onMessage = (reply: DecodeReply) => {
+      done()
+      if (reply.ok) resolve({ width: reply.width, height: reply.height, pixels: Buffer.from(reply.pixels) })
+      else reject(new Error(`HEIC decode failed: ${reply.reason}`))
+    }
+    const onError = (error: Error) => {
+      done()
+      reject(error)
+    }
+    const onExit = (code: number) => {
+      done()
+      reject(new Error(`HEIC decoder stopped (exit code ${code})`))
+    }
+    const timeout = setTimeout(() => {
+      done()
+      stopDecoderThread()
+      reject(new Error('HEIC decode timed out'))
+    }, HEIC_DECODE_TIMEOUT_MS)
+    thread.on('message', onMessage)
+    thread.once('error', onError)
+    thread.once('exit', onExit)
+    // A copy, not a transfer: the upload's buffer may share its memory with other small buffers.
+    thread.postMessage({ bytes: new Uint8Array(bytes), maxPixels: MAX_HEIC_PIXELS })
+  })
+}
+
+let heicQueue: Promise<unknown> = Promise.resolve()
+let heicActive = 0
+let heicPeak = 0
+
+/**
+ * One HEIC at a time, from decode until its last variant is encoded: a 12 MP photo is ~48 MB
+ * of RGBA (plus the decoder's own copy), and two parallel uploads must not double that peak.
+ * Other photos do not wait here.
+ */
+function withHeicSlot<T>(task: () => Promise<T>): Promise<T> {
+  const run = heicQueue.then(async () => {
+    heicActive++
+    heicPeak = Math.max(heicPeak, heicActive)
+    try {
+      return await task()
+    } finally {
+      heicActive--
+      if (heicActive === 0 && decoderThread) {
+        idleTimer = setTimeout(stopDecoderThread, HEIC_IDLE_MS)
+        idleTimer.unref()
+      }
+    }
+  })
+  heicQueue = run.catch(() => {})
+  return run
+}
+
+/** How many HEIC photos were ever processed at the same time (for tests and benchmarks: 1). */
+export function peakParallelHeicDecodes(): number {
+  return heicPeak
+}
 
 /**
  * Trade-off: the photo is read into memory whole. Photos are at most 25 MB, and one buffer
@@ -80,19 +233,66 @@ async function readPhotoBytes(input: Readable | Buffer, maxBytes: number): Promi
  */
 export async function processPhoto(args: { input: Readable | Buffer; maxBytes?: number }): Promise<ProcessedPhoto> {
   const bytes = await readPhotoBytes(args.input, args.maxBytes ?? MEDIA_BYTE_LIMITS.photo)
-  const open = () => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' })
+  if (await isHevcHeif(bytes)) return withHeicSlot(() => processHeic(bytes))
+  return encodePhoto({ open: () => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' }), orient: true })
+}
 
-  let meta: sharp.Metadata
+/**
+ * A HEIF file that sharp cannot decode itself: anything in a HEIF container but AVIF. When
+ * sharp cannot even read the header (damaged file), libheif gets to try, and to refuse.
+ */
+async function isHevcHeif(bytes: Buffer): Promise<boolean> {
+  const heif = sniffHeif(bytes)
+  if (!heif) return false
+  const meta = await sharp(bytes).metadata().catch(() => null)
+  return meta?.compression !== 'av1'
+}
+
+async function processHeic(bytes: Buffer): Promise<ProcessedPhoto> {
+  let decoded: DecodedPixels
   try {
-    meta = await open().metadata()
+    decoded = await decodeInThread(bytes)
   } catch (error) {
-    throw new PhotoProcessingError('monument:media.errors.unreadablePhoto', { cause: error })
+    throw new PhotoProcessingError('monument:media.errors.heicNotSupported', { cause: error })
   }
-  const hasAlpha = meta.hasAlpha === true
+  const { width, height, pixels } = decoded
+  // libheif always hands out RGBA; a photo without transparency stays a JPEG.
+  let opaque = true
+  for (let i = 3; i < pixels.length; i += 4) {
+    if (pixels[i] !== 255) {
+      opaque = false
+      break
+    }
+  }
+  return encodePhoto({
+    open: () => {
+      const image = sharp(pixels, { raw: { width, height, channels: 4 }, limitInputPixels: MAX_INPUT_PIXELS })
+      return opaque ? image.removeAlpha() : image
+    },
+    // Already upright: libheif applied irot/imir, and the EXIF orientation must not be applied again.
+    orient: false,
+    hasAlpha: !opaque,
+  })
+}
+
+/**
+ * Re-encodes one opened image (full size, then each variant). `orient` applies the EXIF
+ * orientation first; `hasAlpha` is read from the image when not given.
+ */
+async function encodePhoto({ open, orient, hasAlpha: knownAlpha }: { open: () => sharp.Sharp; orient: boolean; hasAlpha?: boolean }): Promise<ProcessedPhoto> {
+  let meta: sharp.Metadata | null = null
+  if (knownAlpha === undefined) {
+    try {
+      meta = await open().metadata()
+    } catch (error) {
+      throw new PhotoProcessingError('monument:media.errors.unreadablePhoto', { cause: error })
+    }
+  }
+  const hasAlpha = knownAlpha ?? meta?.hasAlpha === true
 
   const encode = async (resize?: number): Promise<ProcessedImage> => {
     // rotate() before anything else: afterwards the orientation tag is gone with the rest.
-    let pipeline = open().rotate()
+    let pipeline = orient ? open().rotate() : open()
     if (resize) pipeline = pipeline.resize({ width: resize, height: resize, fit: 'inside', withoutEnlargement: true })
     // Convert to sRGB using the embedded profile (sharp does so when the profile is not
     // kept), so colours look the same in every browser once the profile is dropped.
@@ -113,12 +313,6 @@ export async function processPhoto(args: { input: Readable | Buffer; maxBytes?: 
     }
     return { original, variants }
   } catch (error) {
-    // The header of an HEVC-coded HEIC reads fine, its pixels do not (the prebuilt sharp has
-    // no HEVC decoder): say so, instead of calling the photo unreadable.
-    const heic = meta.format === 'heif' && meta.compression !== 'av1'
-    throw new PhotoProcessingError(
-      heic ? 'monument:media.errors.heicNotSupported' : 'monument:media.errors.unreadablePhoto',
-      { cause: error },
-    )
+    throw new PhotoProcessingError('monument:media.errors.unreadablePhoto', { cause: error })
   }
 }

@@ -1,7 +1,19 @@
+import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
+import { eq } from 'drizzle-orm'
 import sharp from 'sharp'
-import { describe, expect, it } from 'vitest'
-import { PhotoProcessingError, processPhoto } from './photo.server'
+import { afterAll, describe, expect, it } from 'vitest'
+import { closeDb, db } from '@db/client.server'
+import { storedFiles } from '@db/schema/files'
+import { storyMedia } from '@db/schema/monument'
+import { action as uploadAction } from '~/routes/mijn-verhalen.$id.media'
+import { createPersona, testContext } from '~/testing/personas.server'
+import { storage } from '~/utils/storage.server'
+import { createStory } from './stories.server'
+import { portraitHeic, PORTRAIT_HEIC_EXIF_NEEDLES, PORTRAIT_HEIC_QUADRANTS, PORTRAIT_HEIC_UPRIGHT, transparentHeic } from '~/testing/fixtures/heic'
+import { peakParallelHeicDecodes, PhotoProcessingError, processPhoto } from './photo.server'
+
+afterAll(() => closeDb())
 
 const SERIAL = 'SN-4417-CANON-0042'
 const OWNER = 'Fotograaf Jan Jansen'
@@ -169,5 +181,214 @@ describe('processPhoto', () => {
       expect(error).toBeInstanceOf(PhotoProcessingError)
       expect((error as PhotoProcessingError).key).toBe('monument:media.errors.unreadablePhoto')
     }
+  })
+})
+
+/** RGB at (x, y) of an encoded image. */
+async function pixelAt(image: Buffer, x: number, y: number): Promise<number[]> {
+  const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true })
+  const at = (y * info.width + x) * info.channels
+  return [data[at]!, data[at + 1]!, data[at + 2]!]
+}
+
+const near = (actual: number[], expected: readonly number[]) => actual.every((v, i) => Math.abs(v - expected[i]!) <= 30)
+
+describe('processPhoto with HEIC (iPhone photos)', () => {
+  it('the fixture really is an HEVC HEIC with EXIF, GPS and an orientation tag', async () => {
+    const heic = portraitHeic()
+    const meta = await sharp(heic).metadata()
+    expect({ format: meta.format, compression: meta.compression }).toEqual({ format: 'heif', compression: 'hevc' })
+    expect(meta.exif).toBeDefined()
+    for (const [name, bytes] of PORTRAIT_HEIC_EXIF_NEEDLES) expect(heic.includes(bytes), name).toBe(true)
+    // EXIF orientation 6 ("turn 90° clockwise"), the same turn the irot box makes.
+    const exif = meta.exif!
+    const tag = exif.indexOf(Buffer.from([0x12, 0x01, 0x03, 0x00]))
+    expect(tag).toBeGreaterThan(0)
+    expect(exif.readUInt16LE(tag + 8)).toBe(6)
+    // The GPS IFD pointer (tag 0x8825).
+    expect(exif.includes(Buffer.from([0x25, 0x88, 0x04, 0x00]))).toBe(true)
+  })
+
+  it('decodes it and makes JPEG variants without any EXIF, GPS or profile', async () => {
+    const result = await processPhoto({ input: portraitHeic() })
+    for (const image of [result.original, ...result.variants]) {
+      expect(image.mime).toBe('image/jpeg')
+      const meta = await sharp(image.buffer).metadata()
+      expect(meta.format).toBe('jpeg')
+      expect(meta.exif).toBeUndefined()
+      expect(meta.xmp).toBeUndefined()
+      expect(meta.icc).toBeUndefined()
+      expect(meta.orientation).toBeUndefined()
+      for (const [name, bytes] of PORTRAIT_HEIC_EXIF_NEEDLES) expect(image.buffer.includes(bytes), name).toBe(false)
+    }
+    expect(result.variants.map((v) => v.name)).toEqual(['web', 'medium', 'thumb'])
+  })
+
+  it('is upright: the irot turn applied once, the EXIF orientation not a second time', async () => {
+    const { original, variants } = await processPhoto({ input: portraitHeic() })
+    expect({ width: original.width, height: original.height }).toEqual(PORTRAIT_HEIC_UPRIGHT)
+    for (const v of variants) expect({ width: v.width, height: v.height }).toEqual(PORTRAIT_HEIC_UPRIGHT)
+    const { width, height } = PORTRAIT_HEIC_UPRIGHT
+    const corners = {
+      topLeft: await pixelAt(original.buffer, 6, 6),
+      topRight: await pixelAt(original.buffer, width - 7, 6),
+      bottomLeft: await pixelAt(original.buffer, 6, height - 7),
+      bottomRight: await pixelAt(original.buffer, width - 7, height - 7),
+    }
+    for (const [corner, colour] of Object.entries(PORTRAIT_HEIC_QUADRANTS)) {
+      expect(near(corners[corner as keyof typeof corners], colour), `${corner}: ${corners[corner as keyof typeof corners].join(',')}`).toBe(true)
+    }
+  })
+
+  it('keeps the transparency of a HEIC with an alpha plane, as WebP', async () => {
+    const result = await processPhoto({ input: transparentHeic() })
+    for (const image of [result.original, ...result.variants]) {
+      expect(image.mime).toBe('image/webp')
+      const meta = await sharp(image.buffer).metadata()
+      expect({ format: meta.format, hasAlpha: meta.hasAlpha, width: meta.width, height: meta.height }).toEqual({ format: 'webp', hasAlpha: true, width: 32, height: 24 })
+    }
+    const { data } = await sharp(result.original.buffer).raw().toBuffer({ resolveWithObject: true })
+    expect(Math.abs(data[3]! - 128)).toBeLessThanOrEqual(3)
+    expect(Math.abs(data[2]! - 255)).toBeLessThanOrEqual(12)
+  })
+
+  it('refuses a damaged HEIC (a valid ftyp box, then garbage) with the HEIC message', async () => {
+    const heic = portraitHeic()
+    const ftypSize = heic.readUInt32BE(0)
+    for (const input of [
+      Buffer.concat([heic.subarray(0, ftypSize), Buffer.alloc(4000, 0x5a)]),
+      heic.subarray(0, Math.floor(heic.length / 2)),
+    ]) {
+      const error = await processPhoto({ input }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(PhotoProcessingError)
+      expect((error as PhotoProcessingError).key).toBe('monument:media.errors.heicNotSupported')
+    }
+    // The decoder survives a refusal: the next HEIC still works.
+    expect((await processPhoto({ input: portraitHeic() })).original).toMatchObject(PORTRAIT_HEIC_UPRIGHT)
+  })
+
+  it('refuses a HEIC over the byte limit before decoding it', async () => {
+    const error = await processPhoto({ input: Readable.from([portraitHeic()]), maxBytes: 1000 }).catch((e: unknown) => e)
+    expect((error as PhotoProcessingError).key).toBe('monument:media.errors.tooLarge')
+  })
+
+  it('decodes parallel HEIC uploads one at a time', async () => {
+    const results = await Promise.all(Array.from({ length: 4 }, () => processPhoto({ input: portraitHeic() })))
+    for (const r of results) expect(r.original).toMatchObject(PORTRAIT_HEIC_UPRIGHT)
+    expect(peakParallelHeicDecodes()).toBe(1)
+  })
+})
+
+describe('processPhoto with AVIF', () => {
+  it('turns an AVIF with irot and EXIF orientation 6 upright once', async () => {
+    const avif = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).withMetadata({ orientation: 6 }).avif().toBuffer()
+    const { original } = await processPhoto({ input: avif })
+    expect({ width: original.width, height: original.height }).toEqual({ width: 48, height: 64 })
+  })
+
+  it('decodes it with sharp itself and drops its EXIF and GPS', async () => {
+    const avif = await sharp({ create: { width: 90, height: 60, channels: 3, background: { r: 20, g: 160, b: 90 } } })
+      .withExif({ IFD0: { Make: 'Canon' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 22/1 6/1' } })
+      .avif()
+      .toBuffer()
+    expect((await sharp(avif).metadata()).exif).toBeDefined()
+    const result = await processPhoto({ input: avif })
+    expect(result.original).toMatchObject({ mime: 'image/jpeg', width: 90, height: 60 })
+    for (const image of [result.original, ...result.variants]) {
+      expect((await sharp(image.buffer).metadata()).exif).toBeUndefined()
+      for (const needle of ['GPS', 'Canon', 'Exif']) expect(image.buffer.includes(needle), needle).toBe(false)
+    }
+  })
+})
+
+// ——— through the upload route, into the real bucket and database ———
+
+const BOUNDARY = '----heicUploadTest'
+
+function uploadRequest(storyId: string, cookie: string, filename: string, bytes: Buffer) {
+  const body = Buffer.concat([
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="media"; filename="${filename}"\r\nContent-Type: image/heic\r\n\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ])
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let i = 0; i < body.length; i += 64 * 1024) controller.enqueue(new Uint8Array(body.subarray(i, i + 64 * 1024)))
+      controller.close()
+    },
+  })
+  return new Request(`http://localhost:3000/mijn-verhalen/${storyId}/media`, {
+    method: 'POST',
+    headers: { Cookie: cookie, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` },
+    body: stream,
+    duplex: 'half',
+  } as RequestInit)
+}
+
+async function upload(filename: string, bytes: Buffer) {
+  const survivor = await createPersona({ roles: ['survivor'] })
+  const story = await createStory({ authorId: survivor.id })
+  let response: Response
+  try {
+    response = (await uploadAction({ request: uploadRequest(story.id, survivor.cookie, filename, bytes), params: { id: story.id }, context: testContext })) as Response
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown
+    response = thrown
+  }
+  const keys: string[] = []
+  for await (const o of storage.list(`monument/${story.id}/`)) keys.push(o.key)
+  const media = await db.select({ id: storyMedia.id, storyId: storyMedia.storyId, kind: storyMedia.kind, mime: storyMedia.mime }).from(storyMedia).where(eq(storyMedia.storyId, story.id))
+  return { response, location: response.headers.get('Location') ?? '', keys, media }
+}
+
+const locales = ['nl', 'en'].map((lng) => JSON.parse(readFileSync(`public/locales/${lng}/monument.json`, 'utf8')) as { media: { errors: Record<string, string>; upload: Record<string, string> } })
+
+describe('uploading a HEIC photo', () => {
+  it('accepts it and stores JPEG variants without EXIF or GPS, upright', async () => {
+    const { response, location, keys, media } = await upload('IMG_0042.HEIC', portraitHeic())
+    expect(response.status).toBe(302)
+    expect(location).toContain('opgeslagen=mediaAdded')
+    expect(media).toHaveLength(1)
+    expect(media[0]).toMatchObject({ kind: 'photo', mime: 'image/jpeg' })
+    expect(keys.sort()).toEqual(['medium', 'original', 'thumb', 'web'].map((n) => `monument/${media[0]!.storyId}/${media[0]!.id}/${n}.jpg`))
+    for (const key of keys) {
+      const chunks: Buffer[] = []
+      for await (const chunk of (await storage.stream({ key }))!.body) chunks.push(chunk as Buffer)
+      const stored = Buffer.concat(chunks)
+      const meta = await sharp(stored).metadata()
+      expect(meta.format).toBe('jpeg')
+      expect(meta.exif).toBeUndefined()
+      expect(meta.icc).toBeUndefined()
+      expect(meta.orientation).toBeUndefined()
+      expect({ width: meta.width, height: meta.height }).toEqual(PORTRAIT_HEIC_UPRIGHT)
+      for (const [name, bytes] of PORTRAIT_HEIC_EXIF_NEEDLES) expect(stored.includes(bytes), `${key}: ${name}`).toBe(false)
+    }
+    const files = await db.select().from(storedFiles).where(eq(storedFiles.purpose, 'monument.photo'))
+    expect(files.filter((f) => keys.includes(f.key))).toHaveLength(4)
+  })
+
+  it('refuses a damaged HEIC with the HEIC message, in both languages, and leaves nothing behind', async () => {
+    const heic = portraitHeic()
+    const damaged = Buffer.concat([heic.subarray(0, heic.readUInt32BE(0)), Buffer.alloc(20_000, 0x5a)])
+    const { location, keys, media } = await upload('IMG_0043.HEIC', damaged)
+    expect(location).toContain('fout=heicNotSupported')
+    expect(location).toContain('#media-file')
+    expect(keys).toEqual([])
+    expect(media).toEqual([])
+    for (const locale of locales) expect(locale.media.errors.heicNotSupported).toMatch(/HEIC/)
+  })
+
+  it('refuses a HEIC over the photo limit and leaves nothing behind', async () => {
+    const heic = portraitHeic()
+    const huge = Buffer.concat([heic, Buffer.alloc(25 * 1000 * 1000 + 1 - heic.length, 0)])
+    const { location, keys, media } = await upload('IMG_0044.HEIC', huge)
+    expect(location).toContain('fout=tooLarge')
+    expect(location).toContain('limiet=25+MB')
+    expect(keys).toEqual([])
+    expect(media).toEqual([])
+  })
+
+  it('tells survivors in the upload hint that HEIC is welcome', () => {
+    for (const locale of locales) expect(locale.media.upload.hint).toContain('HEIC')
   })
 })
