@@ -26,8 +26,8 @@ async function freshCode(secret: string, used: Set<string>) {
   return code
 }
 
-test('a moderator redacts a staff name, a reader finds and reads the story, and a report hides another story at once', async ({ page, browser, visit }) => {
-  test.setTimeout(120_000)
+test('a moderator redacts a staff name in the story and in a transcript, the author approves, a reader reads it, and a report hides another story at once', async ({ page, browser, visit }) => {
+  test.setTimeout(150_000)
   const sql = connect()
   const marker = `mk${randomBytes(4).toString('hex')}`
   const [survivor] = await sql<Array<{ id: string }>>`select id from users where email = ${demo('survivor').email}`
@@ -43,6 +43,15 @@ test('a moderator redacts a staff name, a reader finds and reads the story, and 
     values (${survivor!.id}, ${`e2e-${marker}-b`}, ${`Een ander verhaal ${marker}`}, 'Het huis aan de dijk.', ${`Een ander verhaal ${marker}`}, 'Het huis aan de dijk.',
       'published', 'public', now(), now())
     returning slug, published_title as title`
+  // An audio recording with a transcript that names someone: published text too, so it is reviewed.
+  // (Its bytes are not needed here: players load nothing until asked, the media route has its own tests.)
+  const [file] = await sql<Array<{ id: string }>>`
+    insert into stored_files (key, byte_size, content_type, sha256, purpose)
+    values (${`monument/${submitted!.id}/e2e-${marker}/original.wav`}, 44, 'audio/wav', 'e2e', 'monument.audio') returning id`
+  const [audio] = await sql<Array<{ id: string }>>`
+    insert into story_media (story_id, owner_id, kind, file_id, mime, byte_size, description, transcript)
+    values (${submitted!.id}, ${survivor!.id}, 'audio', ${file!.id}, 'audio/wav', 44, 'Ik vertel over de slaapzaal.',
+      'Ik hoor nog de stem van meneer Pietersen op de gang.') returning id`
 
   // — the moderator —
   // A moderator of this spec's own (the demo one is shared, and a TOTP code works only once).
@@ -76,17 +85,55 @@ test('a moderator redacts a staff name, a reader finds and reads the story, and 
   await page.getByRole('form', { name: 'Besluit over Wim de Boer' }).getByLabel('Reden (verplicht)').fill('Naam van een medewerker')
   await page.getByRole('form', { name: 'Besluit over Wim de Boer' }).getByRole('button', { name: 'Besluit opslaan' }).click()
   await expect(page.getByText('Besluit: weghalen.')).toBeVisible()
+
+  // The recording is listed with its own consent; the guard marked the name in its transcript.
+  const media = page.getByRole('region', { name: "Foto's, geluid en video" })
+  await expect(media.getByRole('heading', { name: 'Geluidsopname 1' })).toBeVisible()
+  await expect(media.getByText('Toestemming om dit te publiceren:')).toContainText('niet gegeven')
+  await expect(media.getByRole('link', { name: 'Geluidsopname 1 apart openen' })).toHaveAttribute('href', `/media/${audio!.id}`)
+  await expect(media.getByRole('link', { name: 'Pietersen' })).toBeVisible()
+  const transcriptMark = page.getByRole('form', { name: 'Besluit over Pietersen' })
+  const transcriptItem = page.getByRole('listitem').filter({ has: transcriptMark })
+  await expect(transcriptItem.getByText('Uitgeschreven tekst bij Geluidsopname 1')).toBeVisible()
+  await transcriptMark.getByLabel('Weghalen (vervangen door een neutrale tekst)').check()
+  await transcriptMark.getByLabel('Reden (verplicht)').fill('Naam van een medewerker in de opname')
+  await transcriptMark.getByRole('button', { name: 'Besluit opslaan' }).click()
+  await expect(transcriptItem.getByText('Besluit: weghalen.')).toBeVisible()
+  await expectAccessible(page)
+
   await page.getByRole('button', { name: 'Aangepaste versie voorleggen aan de schrijver' }).click()
   await expect(page.getByRole('status')).toContainText('De aangepaste versie ligt nu bij de schrijver')
   await expect(page.getByText('[naam weggelaten]').first()).toBeVisible()
   await expectAccessible(page)
 
-  // The author approves the moderated version and gives the public consent. Arranged in the
-  // database here (the author's pages have their own journey): exactly what approving and
-  // consenting write, a ledger event and the audience projection.
+  // The public consents, arranged in the database (the consent pages have their own journey):
+  // exactly what consenting writes, ledger events and the audience projection.
   await sql`insert into consent_events (user_id, subject_ref, object_type, object_id, purpose, action, text_version, locale, channel)
-    values (${survivor!.id}, ${survivor!.id}, 'story', ${submitted!.id}, 'monument.publishPublic', 'grant', 'monument.publishPublic@2026-11-01', 'nl', 'web')`
-  await sql`update stories set status = 'published', author_approved_at = now(), published_at = now(), audience = 'public' where id = ${submitted!.id} and status = 'awaitingAuthor'`
+    values (${survivor!.id}, ${survivor!.id}, 'story', ${submitted!.id}, 'monument.publishPublic', 'grant', 'monument.publishPublic@2026-11-01', 'nl', 'web'),
+      (${survivor!.id}, ${survivor!.id}, 'media', ${audio!.id}, 'media.publish', 'grant', 'media.publish@2026-11-01', 'nl', 'web')`
+  await sql`update stories set audience = 'public' where id = ${submitted!.id}`
+
+  // — the author sees the transcript redacted in the version they approve —
+  const authorContext = await browser.newContext({ locale: 'nl-NL', extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.232' } })
+  const authorPage = await authorContext.newPage()
+  await authorPage.goto('/inloggen')
+  await expectAccessible(authorPage)
+  await authorPage.getByLabel('E-mailadres').fill(demo('survivor').email)
+  await authorPage.getByLabel('Wachtwoord').fill(demo('survivor').password)
+  await authorPage.getByRole('button', { name: 'Inloggen' }).click()
+  await expect(authorPage).toHaveURL(/\/account$/)
+  await expectAccessible(authorPage)
+  await authorPage.goto(`/mijn-verhalen/${submitted!.id}`)
+  await expect(authorPage.getByRole('heading', { name: 'De nagekeken versie' })).toBeVisible()
+  const moderatedMedia = authorPage.getByRole('region', { name: "De nagekeken teksten bij je foto's, geluid en video" })
+  await expect(moderatedMedia.getByRole('heading', { name: 'Geluidsopname 1' })).toBeVisible()
+  await expect(moderatedMedia.getByText('Ik hoor nog de stem van meneer [naam weggelaten] op de gang.')).toBeVisible()
+  await expect(authorPage.getByText('Pietersen')).toHaveCount(0)
+  await expectAccessible(authorPage)
+  await authorPage.getByRole('button', { name: 'Ik keur deze versie goed' }).click()
+  await expect(authorPage.getByText('Je verhaal staat nu op het monument.')).toBeVisible()
+  await expectAccessible(authorPage)
+  await authorContext.close()
 
   // — an anonymous reader —
   const readerContext = await browser.newContext({ locale: 'nl-NL', extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.231' } })
@@ -110,6 +157,9 @@ test('a moderator redacts a staff name, a reader finds and reads the story, and 
   await expect(reader.getByText(/Elke avond kwam groepsleider \[naam weggelaten\] langs/)).toBeVisible()
   await expect(reader.getByText('Wim de Boer')).toHaveCount(0)
   await expect(reader.getByText('Door Lotje', { exact: false })).toBeVisible()
+  // The recording's transcript: only the moderated version the author approved.
+  await expect(reader.getByText('Ik hoor nog de stem van meneer [naam weggelaten] op de gang.')).toHaveCount(1)
+  await expect(reader.getByText('Pietersen')).toHaveCount(0)
   await expectAccessible(reader)
   const help = reader.getByRole('region', { name: 'Praten met iemand die het begrijpt' })
   await help.getByRole('heading').getByRole('link').first().click()

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { db, type DbOrTx, type Tx } from '@db/client.server'
 import { users } from '@db/schema/accounts'
 import { moderationEvents, pilloryMarks, type ModerationAction, type PilloryMark } from '@db/schema/moderation'
-import { stories, type Story, type StoryStatus } from '@db/schema/monument'
+import { stories, storyMedia, type Story, type StoryMedia, type StoryStatus } from '@db/schema/monument'
 import { recordAccess } from '~/audit/audit.server'
 import type { AuditActor as Actor } from '~/audit/audit.server'
 import { getConsentState } from '~/consent/consent.server'
@@ -11,9 +11,12 @@ import { fallbackLng, isLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { absoluteUrl, dispatchMail, queueMail } from '~/mail/mail.server'
 import { nextStatus, type StoryTransition } from '~/monument/lifecycle'
+import { readCaptionsText } from '~/monument/media.server'
+import { MEDIA_TEXT_FIELDS, mediaMarkField, type MediaMarkField, type MediaTextField } from './media-text'
 import {
   applyRedactions,
   findIdentifyingDetails,
+  findIdentifyingDetailsInCaptions,
   findUndecidedMarks,
   MARK_KINDS,
   StaleMarksError,
@@ -33,6 +36,9 @@ import {
 export const QUEUE_STATUSES = ['submitted', 'inReview', 'awaitingAuthor'] as const satisfies readonly StoryStatus[]
 export const MARKED_FIELDS = ['title', 'body', 'contentNote'] as const
 export type MarkedField = (typeof MARKED_FIELDS)[number]
+
+export { MEDIA_TEXT_FIELDS, mediaMarkField, parseMediaMarkField, type MediaTextField } from './media-text'
+export type MarkField = MarkedField | MediaMarkField
 
 export class ModerationError extends Error {
   constructor(
@@ -107,7 +113,7 @@ export async function listModerationQueue({ actor, ip }: Who): Promise<QueueItem
 
 // ——— one story under review ————————————————————————————————————————————————————————
 
-export type ReviewMark = Pick<PilloryMark, 'id' | 'field' | 'markId' | 'kind' | 'start' | 'end' | 'text' | 'confidence' | 'decision' | 'reason'>
+export type ReviewMark = Pick<PilloryMark, 'id' | 'markId' | 'kind' | 'start' | 'end' | 'text' | 'confidence' | 'decision' | 'reason'> & { field: string }
 export type TextPart = { text: string; mark?: ReviewMark }
 
 /** The text cut into plain runs and marked runs, for highlighting (rendered as text, never HTML). */
@@ -139,6 +145,7 @@ export async function getStoryForReview({ storyId, actor, ip }: Who & { storyId:
     .orderBy(desc(moderationEvents.createdAt))
     .limit(50)
   const consent = story.authorId ? await getConsentState({ subjectRef: story.authorId, objectType: 'story', objectId: story.id }) : null
+  const media = await listMediaForReview(story)
   await recordAccess({ actor, action: 'story.view', objectType: 'story', objectId: story.id, subjectId: story.authorId, purpose: 'moderation', outcome: 'success', ip })
   const granted = consentPurposesFor('story').map((purpose) => ({ purpose, granted: consent?.[purpose].granted ?? false }))
   return {
@@ -157,6 +164,7 @@ export async function getStoryForReview({ storyId, actor, ip }: Who & { storyId:
     marks: marks.map((m) => ({ id: m.id, field: m.field, markId: m.markId, kind: m.kind, start: m.start, end: m.end, text: m.text, confidence: m.confidence, decision: m.decision, reason: m.reason })),
     undecided: marks.filter((m) => !m.decision).length,
     consent: granted,
+    media,
     events: events.map((e) => ({ action: e.action, note: e.note, createdAt: e.createdAt.toISOString() })),
   }
 }
@@ -165,6 +173,30 @@ export async function getStoryForReview({ storyId, actor, ip }: Who & { storyId:
 
 function textOf(story: Pick<Story, 'title' | 'body' | 'contentNote'>, field: MarkedField) {
   return field === 'title' ? story.title : field === 'body' ? story.body : (story.contentNote ?? '')
+}
+
+type GuardedText = { field: string; text: string; find: (text: string) => Mark[]; media?: StoryMedia; mediaField?: MediaTextField }
+
+/** The texts of one medium as the author wrote them (captions read from the stored WebVTT file). */
+async function mediaTextsOf(m: StoryMedia, tx: DbOrTx): Promise<Record<MediaTextField, string>> {
+  return {
+    description: m.description ?? '',
+    transcript: m.kind === 'photo' ? '' : (m.transcript ?? ''),
+    captions: m.captionsFileId ? ((await readCaptionsText({ fileId: m.captionsFileId }, tx)) ?? '') : '',
+  }
+}
+
+/** Every text of a story that is published when the story is: its own fields and its media's texts. */
+async function guardedTextsOf(tx: DbOrTx, story: Story): Promise<GuardedText[]> {
+  const out: GuardedText[] = MARKED_FIELDS.map((field) => ({ field, text: textOf(story, field), find: findIdentifyingDetails }))
+  const media = await tx.select().from(storyMedia).where(eq(storyMedia.storyId, story.id)).orderBy(asc(storyMedia.position))
+  for (const m of media) {
+    const texts = await mediaTextsOf(m, tx)
+    for (const field of MEDIA_TEXT_FIELDS) {
+      out.push({ field: mediaMarkField(m.id, field), text: texts[field], find: field === 'captions' ? findIdentifyingDetailsInCaptions : findIdentifyingDetails, media: m, mediaField: field })
+    }
+  }
+  return out
 }
 
 /**
@@ -176,8 +208,11 @@ export async function storeGuardMarks(tx: Tx, story: Story) {
   const previous = await tx.select().from(pilloryMarks).where(eq(pilloryMarks.storyId, story.id))
   const decided = new Map(previous.filter((m) => m.decision).map((m) => [`${m.field}|${m.markId}|${m.text}`, m]))
   await tx.delete(pilloryMarks).where(eq(pilloryMarks.storyId, story.id))
-  const rows = MARKED_FIELDS.flatMap((field) =>
-    findIdentifyingDetails(textOf(story, field)).map((m) => {
+  const texts = await guardedTextsOf(tx, story)
+  const rows = texts.flatMap(({ field: f, text, find }) =>
+    find(text).map((m) => {
+      // pillory_marks.field is plain text; media fields are `media:<id>:<text>` (see MarkField).
+      const field = f as PilloryMark['field']
       const old = decided.get(`${field}|${m.id}|${m.text}`)
       return {
         storyId: story.id,
@@ -264,27 +299,53 @@ export async function proposeVersion({ storyId, actor, ip }: Who & { storyId: st
     const story = await lockStory(tx, storyId)
     const status = transitionOrFail('proposeVersion', story.status)
     const rows = await tx.select().from(pilloryMarks).where(eq(pilloryMarks.storyId, storyId))
-    const out: Record<MarkedField, string> = { title: story.title, body: story.body, contentNote: story.contentNote ?? '' }
-    for (const field of MARKED_FIELDS) {
+    const texts = await guardedTextsOf(tx, story)
+    // A text the guard never read (review begun before media text was guarded) gets its marks
+    // now, for the moderator to decide: nothing is proposed unguarded.
+    const unseen = texts.flatMap(({ field, text, find }) =>
+      find(text)
+        .filter((m) => !rows.some((r) => r.field === field && r.markId === m.id))
+        .map((m) => ({ storyId, field: field as PilloryMark['field'], markId: m.id, kind: m.kind, start: m.start, end: m.end, text: m.text, confidence: m.confidence })),
+    )
+    if (unseen.length > 0) {
+      await tx.insert(pilloryMarks).values(unseen).onConflictDoNothing()
+      return 'undecided' as const
+    }
+    const out = new Map<string, string>()
+    for (const { field, text } of texts) {
       const fieldRows = rows.filter((r) => r.field === field)
       const marks: Mark[] = fieldRows.map((r) => ({ id: r.markId, kind: r.kind as MarkKind, start: r.start, end: r.end, text: r.text, confidence: r.confidence as Mark['confidence'] }))
       const decisions = fieldRows.filter((r) => r.decision).map((r) => ({ markId: r.markId, action: r.decision! }))
       if (findUndecidedMarks(marks, decisions).length > 0) throw new ModerationError('errors.undecidedMarks')
       try {
-        out[field] = applyRedactions(textOf(story, field), decisions, marks, labels)
+        out.set(field, applyRedactions(text, decisions, marks, labels))
       } catch (error) {
         // The author's text changed under the marks: review must start again, never guess.
         if (error instanceof StaleMarksError) throw new ModerationError('errors.staleMarks')
         throw error
       }
     }
+    const contentNote = out.get('contentNote') ?? ''
     await tx
       .update(stories)
-      .set({ status, publishedTitle: out.title, publishedBody: out.body, publishedContentNote: out.contentNote.trim() ? out.contentNote : null })
+      .set({ status, publishedTitle: out.get('title') ?? '', publishedBody: out.get('body') ?? '', publishedContentNote: contentNote.trim() ? contentNote : null })
       .where(eq(stories.id, storyId))
+    // The media texts' moderated version goes to the author with the story, and is all readers get.
+    const moderatedAt = new Date()
+    for (const m of new Map(texts.filter((t) => t.media).map((t) => [t.media!.id, t.media!])).values()) {
+      const value = (field: MediaTextField) => {
+        const text = out.get(mediaMarkField(m.id, field)) ?? ''
+        return text.trim() ? text : null
+      }
+      await tx
+        .update(storyMedia)
+        .set({ publishedDescription: value('description'), publishedTranscript: value('transcript'), publishedCaptions: value('captions'), textModeratedAt: moderatedAt })
+        .where(eq(storyMedia.id, m.id))
+    }
     await logStep(tx, { actor, ip, story, action: 'proposeVersion' })
     return queueAuthorNotice(tx, story.authorId)
   })
+  if (mailId === 'undecided') throw new ModerationError('errors.undecidedMarks')
   await dispatchAll([mailId])
 }
 
@@ -299,3 +360,43 @@ export async function getLatestModeratorNote({ storyId }: { storyId: string }, t
   return row ?? null
 }
 
+
+// ——— the story's media under review ——————————————————————————————————————————————
+
+export type ReviewMedia = {
+  id: string
+  /** 1-based, in the author's order: "photo 2". */
+  number: number
+  kind: StoryMedia['kind']
+  mime: string
+  publishConsent: boolean
+  /** Portal URLs (the media route checks the moderator and logs every view). */
+  url: string
+  thumbUrl: string | null
+  captionsUrl: string | null
+  texts: Record<MediaTextField, string>
+  /** The moderated texts proposed to (or approved by) the author; null before a proposal. */
+  published: Record<MediaTextField, string | null> | null
+}
+
+/** The story's photos, audio and video for the moderator: kind, own consent, link and every text. */
+async function listMediaForReview(story: Story, tx: DbOrTx = db): Promise<ReviewMedia[]> {
+  const media = await tx.select().from(storyMedia).where(eq(storyMedia.storyId, story.id)).orderBy(asc(storyMedia.position))
+  const out: ReviewMedia[] = []
+  for (const [i, m] of media.entries()) {
+    const consent = story.authorId ? await getConsentState({ subjectRef: story.authorId, objectType: 'media', objectId: m.id }, tx) : null
+    out.push({
+      id: m.id,
+      number: i + 1,
+      kind: m.kind,
+      mime: m.mime,
+      publishConsent: consent?.['media.publish'].granted ?? false,
+      url: `/media/${m.id}`,
+      thumbUrl: m.variants.web ? `/media/${m.id}/web` : m.kind === 'photo' ? `/media/${m.id}` : null,
+      captionsUrl: m.captionsFileId ? `/media/${m.id}/captions` : null,
+      texts: await mediaTextsOf(m, tx),
+      published: m.textModeratedAt ? { description: m.publishedDescription, transcript: m.publishedTranscript, captions: m.publishedCaptions } : null,
+    })
+  }
+  return out
+}

@@ -9,6 +9,7 @@ import { ErrorSummary, Field, StatusMessage, TextAreaField } from '~/components/
 import { consentTextKeys } from '~/consent/texts'
 import { DECADES, REGIONS, SETTINGS, THEMES, VIOLENCE_KINDS } from '~/facets/facets'
 import type { loadStoryEditor, UploadErrorName } from './editor.server'
+import { MEDIA_ACCEPT } from './media-limits'
 import { DISPLAY_MODES, EDITOR_STEP_KEYS, STORY_CONSENT_PURPOSES, StoryDisplaySchema, StoryTextSchema, type EditorStep } from './schemas'
 
 /**
@@ -32,7 +33,8 @@ export type EditorActionData = {
   error?: string
 }
 
-export function StoryEditor({ data, actionData }: { data: EditorData; actionData?: EditorActionData }) {
+/** `approvalExtra`: more of the version to approve (the moderated media texts), shown before the approve button. */
+export function StoryEditor({ data, actionData, approvalExtra }: { data: EditorData; actionData?: EditorActionData; approvalExtra?: ReactNode }) {
   const { t } = useTranslation('monument')
   const { story, step } = data
   return (
@@ -52,7 +54,7 @@ export function StoryEditor({ data, actionData }: { data: EditorData; actionData
       {step === 'media' ? <MediaStep data={data} /> : null}
       {step === 'toestemming' ? <ConsentStep data={data} /> : null}
       {step === 'controle' ? <CheckStep data={data} actionData={actionData} /> : null}
-      {step === 'status' ? <StatusView data={data} actionData={actionData} /> : null}
+      {step === 'status' ? <StatusView data={data} actionData={actionData} approvalExtra={approvalExtra} /> : null}
     </div>
   )
 }
@@ -485,7 +487,7 @@ function UploadForm({ data }: { data: EditorData }) {
           type="file"
           name="media"
           required
-          accept="image/jpeg,image/png,image/webp,image/heic,audio/*,video/mp4,video/webm"
+          accept={MEDIA_ACCEPT}
           aria-describedby={error ? 'media-file-hint media-file-error' : 'media-file-hint'}
           aria-invalid={error ? true : undefined}
         />
@@ -701,7 +703,7 @@ function Redacted({ text, own }: { text: string; own: string }) {
   )
 }
 
-function StatusView({ data, actionData }: { data: EditorData; actionData?: EditorActionData }) {
+function StatusView({ data, actionData, approvalExtra }: { data: EditorData; actionData?: EditorActionData; approvalExtra?: ReactNode }) {
   const { t } = useTranslation('monument')
   const { story } = data
   const canWithdraw = !['withdrawn', 'removed'].includes(story.status)
@@ -733,6 +735,7 @@ function StatusView({ data, actionData }: { data: EditorData; actionData?: Edito
                 </p>
               ))}
           </div>
+          {approvalExtra}
           <div className="form-actions">
             <Form method="post">
               <input type="hidden" name="seenVersion" value={data.seenVersion} />

@@ -92,11 +92,12 @@ async function publishedStory(author: Persona) {
   return story
 }
 
-/** Media are added while the story is a draft; then it is published. */
+/** Media are added while the story is a draft; then it is published (their text moderated as it was: none). */
 async function publishedStoryWithMedia(author: Persona, files: Buffer[]) {
   const story = await createStory({ authorId: author.id })
   const media = []
   for (const bytes of files) media.push(await addStoryMedia({ authorId: author.id, storyId: story.id, input: Readable.from([bytes]) }))
+  await db.update(storyMedia).set({ textModeratedAt: new Date() }).where(eq(storyMedia.storyId, story.id))
   await db.update(stories).set({ status: 'approved', authorApprovedAt: new Date(), title: 'T', body: 'B', publishedTitle: 'T', publishedBody: 'B' }).where(eq(stories.id, story.id))
   await setStoryConsent({ authorId: author.id, storyId: story.id, purpose: 'monument.publishPublic', grant: true, locale: 'nl' })
   return { story, media }
@@ -246,11 +247,16 @@ describe('serving media', () => {
     expect(served.headers.get('Cache-Control')).toBe('public, max-age=0, must-revalidate')
     // Audio needs its transcript first (WCAG 1.2.1).
     expect((await anon(audio.id)).status).toBe(410)
-    // After publication the transcript cannot change unmoderated; written before submission it counts.
+    // After publication the transcript cannot change unmoderated; the author's own text alone never counts.
     expect(await updateMediaDetails({ authorId: a.id, mediaId: audio.id, details: { transcript: 'Later toegevoegd.' } })).toEqual({ ok: false, reason: 'notEditable' })
-    await db.update(storyMedia).set({ transcript: 'Ik vertel over de zomer van 1972.' }).where(eq(storyMedia.id, audio.id))
+    await db.update(storyMedia).set({ transcript: 'Ik vertel over de zomer van 1972 met meneer Jansen.' }).where(eq(storyMedia.id, audio.id))
+    expect((await anon(audio.id)).status).toBe(410)
+    // Its moderated version (what the author approved) is what readers get.
+    await db.update(storyMedia).set({ publishedTranscript: 'Ik vertel over de zomer van 1972 met meneer [naam weggelaten].' }).where(eq(storyMedia.id, audio.id))
     expect((await anon(audio.id)).status).toBe(200)
-    expect((await getReadableMedia({ storyId: story.id, viewer: null })).map((m) => m.url)).toEqual([`/media/${photo.id}`, `/media/${audio.id}`])
+    const readable = await getReadableMedia({ storyId: story.id, viewer: null })
+    expect(readable.map((m) => m.url)).toEqual([`/media/${photo.id}`, `/media/${audio.id}`])
+    expect(readable[1]!.transcript).toBe('Ik vertel over de zomer van 1972 met meneer [naam weggelaten].')
 
     // Withdrawing the medium's consent: gone at the next request; the owner still sees it.
     await setMediaConsent({ authorId: a.id, mediaId: photo.id, grant: false, locale: 'nl' })

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
 import { db, type DbOrTx } from '@db/client.server'
 import type { ConsentLocale } from '@db/schema/consent'
 import { storedFiles } from '@db/schema/files'
+import { pilloryMarks } from '@db/schema/moderation'
 import { stories, storyMedia, type Story, type StoryMedia } from '@db/schema/monument'
 import { ObjectTooLargeError } from '@storage/index'
 import { recordAccess } from '~/audit/audit.server'
@@ -16,7 +17,7 @@ import { checkQuota, formatBytes, maxUploadBytes, MEDIA_BYTE_LIMITS, SURVIVOR_QU
 import { MediaTypeError, sniffMediaStream } from './media-type.server'
 import { PhotoProcessingError, processPhoto } from './photo.server'
 import { isWebVtt, MediaDetailsSchema, type MediaDetails } from './schemas'
-import { getOwnStory, isUuid } from './stories.server'
+import { approveModeratedVersion, getOwnStory, isUuid, moderatedVersionFingerprint } from './stories.server'
 
 /**
  * Photos, audio and video of a story: upload (streamed, typed by its bytes, within limits),
@@ -187,6 +188,12 @@ export async function listOwnStoryMedia({ authorId, storyId }: { authorId: strin
   return out
 }
 
+/**
+ * Changed media text is unreviewed text: the moderated version is dropped, and only a new
+ * review (the story is resubmitted, as for the story's own text) gives it back to readers.
+ */
+const UNMODERATED = { publishedDescription: null, publishedTranscript: null, publishedCaptions: null, textModeratedAt: null } as const
+
 export async function updateMediaDetails({ authorId, mediaId, details }: { authorId: string; mediaId: string; details: MediaDetails }) {
   const values = MediaDetailsSchema.parse(details)
   const own = await getOwnMedia({ authorId, mediaId })
@@ -194,9 +201,12 @@ export async function updateMediaDetails({ authorId, mediaId, details }: { autho
   // Descriptions and transcripts are published text: they go through moderation with the
   // story, so they change only while the story itself may be edited.
   if (!isEditableByAuthor(own.story.status)) return { ok: false as const, reason: 'notEditable' as const }
+  const description = values.description ?? null
+  const transcript = own.media.kind === 'photo' ? null : (values.transcript ?? null)
+  const changed = description !== own.media.description || transcript !== own.media.transcript
   await db
     .update(storyMedia)
-    .set({ description: values.description ?? null, transcript: own.media.kind === 'photo' ? null : (values.transcript ?? null), updatedAt: new Date() })
+    .set({ description, transcript, ...(changed ? UNMODERATED : {}), updatedAt: new Date() })
     .where(eq(storyMedia.id, own.media.id))
   return { ok: true as const }
 }
@@ -235,7 +245,7 @@ export async function setMediaCaptions({ authorId, mediaId, input }: { authorId:
   try {
     await db.transaction(async (t) => {
       const [file] = await t.insert(storedFiles).values({ key, byteSize: stored.size, contentType: 'text/vtt; charset=utf-8', sha256: stored.sha256, purpose: 'monument.captions' }).returning({ id: storedFiles.id })
-      await t.update(storyMedia).set({ captionsFileId: file!.id, updatedAt: new Date() }).where(eq(storyMedia.id, own.media.id))
+      await t.update(storyMedia).set({ captionsFileId: file!.id, ...UNMODERATED, updatedAt: new Date() }).where(eq(storyMedia.id, own.media.id))
       if (own.media.captionsFileId) {
         const [old] = await t.delete(storedFiles).where(eq(storedFiles.id, own.media.captionsFileId)).returning({ key: storedFiles.key })
         oldKey = old?.key ?? null
@@ -257,6 +267,8 @@ export async function deleteStoryMedia({ authorId, mediaId }: { authorId: string
     const m = own.media
     const fileIds = [m.fileId, ...Object.values(m.variants), ...(m.captionsFileId ? [m.captionsFileId] : [])]
     await t.delete(storyMedia).where(eq(storyMedia.id, m.id))
+    // Its marks may hold third parties' names: they go with it.
+    await t.delete(pilloryMarks).where(and(eq(pilloryMarks.storyId, m.storyId), like(pilloryMarks.field, `media:${m.id}:%`)))
     const removed = await t.delete(storedFiles).where(inArray(storedFiles.id, fileIds)).returning({ key: storedFiles.key })
     return removed.map((r) => r.key)
   })
@@ -295,17 +307,27 @@ export async function canViewMedia({ mediaId, viewer }: { mediaId: string; viewe
   if (!row) return { outcome: 'notFound' }
   const { media, story } = row
   if (viewer && story.authorId === viewer.id) return { outcome: 'allowed', as: 'owner', media, story }
-  if (viewer && can(viewer, 'stories.moderate') && story.status !== 'draft') {
+  // Moderators see what they may have to review or decide on: not a draft the author has not
+  // sent in, nor a story the author withdrew.
+  if (viewer && can(viewer, 'stories.moderate') && story.status !== 'draft' && story.status !== 'withdrawn') {
     return { outcome: 'allowed', as: 'moderator', media, story }
   }
   const consented = story.authorId
     ? await hasConsent({ subjectRef: story.authorId, objectType: 'media', objectId: media.id, purpose: 'media.publish' }, tx)
     : false
-  const transcribed = media.kind === 'photo' || Boolean(media.transcript?.trim())
+  const transcribed = isModeratedForReaders(media)
   if (storyReadableBy(story, viewer) && consented && transcribed) return { outcome: 'allowed', as: 'reader', media, story }
   // Fellow-survivors-only stories stay unknown to everyone else.
   if (story.status === 'published' && !story.hiddenAt && story.audience === 'fellowSurvivors' && consented && transcribed) return { outcome: 'notFound' }
   return story.publishedAt ? { outcome: 'gone' } : { outcome: 'notFound' }
+}
+
+/**
+ * Readers get a medium only with its moderated text (approved by the author with the story)
+ * and, for audio and video, a moderated transcript (WCAG 1.2.1).
+ */
+function isModeratedForReaders(m: StoryMedia) {
+  return Boolean(m.textModeratedAt) && (m.kind === 'photo' || Boolean(m.publishedTranscript?.trim()))
 }
 
 export type ReadableMedia = {
@@ -332,7 +354,7 @@ export async function getReadableMedia({ storyId, viewer }: { storyId: string; v
   const media = await tx.select().from(storyMedia).where(eq(storyMedia.storyId, story.id)).orderBy(asc(storyMedia.position))
   const out: ReadableMedia[] = []
   for (const m of media) {
-    if (m.kind !== 'photo' && !m.transcript?.trim()) continue
+    if (!isModeratedForReaders(m)) continue
     if (!(await hasConsent({ subjectRef: story.authorId, objectType: 'media', objectId: m.id, purpose: 'media.publish' }, tx))) continue
     out.push(toReadable(m))
   }
@@ -344,11 +366,12 @@ function toReadable(m: StoryMedia): ReadableMedia {
     id: m.id,
     kind: m.kind,
     mime: m.mime,
-    description: m.description,
-    transcript: m.transcript,
+    // Only the moderated text, never the author's own (see `isModeratedForReaders`).
+    description: m.publishedDescription,
+    transcript: m.publishedTranscript,
     url: `/media/${m.id}`,
     variantUrls: Object.fromEntries(Object.keys(m.variants).map((v) => [v, `/media/${m.id}/${v}`])),
-    captionsUrl: m.captionsFileId ? `/media/${m.id}/captions` : null,
+    captionsUrl: m.publishedCaptions ? `/media/${m.id}/captions` : null,
   }
 }
 
@@ -387,6 +410,21 @@ export async function serveMedia({ request, mediaId, variant, viewer, ip }: { re
   if (decision.outcome === 'notFound') return new Response('Not found', { status: 404, headers: { ...base, 'Cache-Control': 'no-store' } })
   if (decision.outcome === 'gone') return new Response('Gone', { status: 410, headers: { ...base, 'Cache-Control': 'no-store' } })
   const { media, story } = decision
+  if (variant === 'captions' && decision.as === 'reader') {
+    // Readers get the moderated captions (stored as text), never the author's own file.
+    if (!media.publishedCaptions) return new Response('Not found', { status: 404, headers: { ...base, 'Cache-Control': 'no-store' } })
+    const body = Buffer.from(media.publishedCaptions, 'utf8')
+    return new Response(request.method === 'HEAD' ? null : body, {
+      status: 200,
+      headers: {
+        ...base,
+        'Content-Type': 'text/vtt; charset=utf-8',
+        'Content-Length': String(body.length),
+        'Cache-Control': story.audience === 'public' ? 'public, max-age=0, must-revalidate' : 'private, no-store',
+        'Cross-Origin-Resource-Policy': 'same-origin',
+      },
+    })
+  }
   let fileId: string | undefined = media.fileId
   if (variant === 'captions') fileId = media.captionsFileId ?? undefined
   else if (variant) fileId = (MEDIA_VARIANTS as readonly string[]).includes(variant) ? media.variants[variant] : undefined
@@ -419,4 +457,82 @@ export async function serveMedia({ request, mediaId, variant, viewer, ip }: { re
     })
   }
   return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: { ...headers, 'Content-Length': String(file.byteSize) } })
+}
+
+// ——— moderated media text for the author ————————————————————————————————————————————
+
+/** The text of a stored WebVTT captions file (for the pillory guard and the moderator's view). */
+export async function readCaptionsText({ fileId }: { fileId: string }, tx: DbOrTx = db): Promise<string | null> {
+  const [file] = await tx.select({ key: storedFiles.key }).from(storedFiles).where(eq(storedFiles.id, fileId))
+  if (!file) return null
+  const object = await storage.stream({ key: file.key })
+  if (!object) return null
+  const chunks: Buffer[] = []
+  for await (const chunk of object.body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array))
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+type ModeratedText = Pick<StoryMedia, 'id' | 'publishedDescription' | 'publishedTranscript' | 'publishedCaptions' | 'textModeratedAt'>
+
+/** A fingerprint of the media texts as the author saw them, like `moderatedVersionFingerprint` for the story. */
+export function moderatedMediaFingerprint(media: ModeratedText[]) {
+  return createHash('sha256')
+    .update(JSON.stringify(media.map((m) => [m.id, m.textModeratedAt ? 1 : 0, m.publishedDescription ?? '', m.publishedTranscript ?? '', m.publishedCaptions ?? ''])))
+    .digest('hex')
+    .slice(0, 32)
+}
+
+export type ModeratedMediaText = {
+  id: string
+  number: number
+  kind: MediaKind
+  description: string | null
+  transcript: string | null
+  captions: string | null
+  /** Bracketed texts the author wrote themselves, to tell them from the placeholders the moderator put in. */
+  ownBrackets: string[]
+}
+
+/**
+ * The moderated media texts of the author's story, as proposed for approval, with the one
+ * fingerprint (story and media) the approve form carries: nothing is published that the
+ * author has not seen, media text included.
+ */
+export async function getModeratedVersionForAuthor({ authorId, storyId }: { authorId: string; storyId: string }, tx: DbOrTx = db) {
+  const story = await getOwnStory({ authorId, storyId }, tx)
+  if (!story || story.status !== 'awaitingAuthor') return null
+  const media = await tx.select().from(storyMedia).where(eq(storyMedia.storyId, story.id)).orderBy(asc(storyMedia.position))
+  return {
+    seenVersion: `${moderatedVersionFingerprint(story)}.${moderatedMediaFingerprint(media)}`,
+    media: media.map(
+      (m, i): ModeratedMediaText => ({
+        id: m.id,
+        number: i + 1,
+        kind: m.kind,
+        description: m.publishedDescription,
+        transcript: m.publishedTranscript,
+        captions: m.publishedCaptions,
+        ownBrackets: [m.description ?? '', m.transcript ?? ''].flatMap((text) => text.match(/\[[^\]\n]{1,80}\]/g) ?? []),
+      }),
+    ),
+  }
+}
+
+/**
+ * The author approves the moderated version they saw, story and media text together. The
+ * media fingerprint is checked under the story's lock, then the story's own approval runs in
+ * the same transaction.
+ */
+export async function approveModeratedVersionWithMedia({ authorId, storyId, seenVersion }: { authorId: string; storyId: string; seenVersion: string }) {
+  return db.transaction(async (t) => {
+    if (!isUuid(storyId)) return { ok: false as const, reason: 'notFound' as const }
+    const [story] = await t.select().from(stories).where(and(eq(stories.id, storyId), eq(stories.authorId, authorId))).for('update')
+    if (!story) return { ok: false as const, reason: 'notFound' as const }
+    const [storySeen = '', mediaSeen = ''] = seenVersion.split('.')
+    const media = await t.select().from(storyMedia).where(eq(storyMedia.storyId, story.id)).orderBy(asc(storyMedia.position))
+    if (moderatedMediaFingerprint(media) !== mediaSeen) return { ok: false as const, reason: 'versionChanged' as const }
+    // Every medium's text must have been through this review (a medium without it was never shown to the author).
+    if (story.status === 'awaitingAuthor' && media.some((m) => !m.textModeratedAt)) return { ok: false as const, reason: 'versionChanged' as const }
+    return approveModeratedVersion({ authorId, storyId, seenVersion: storySeen }, t)
+  })
 }

@@ -47,7 +47,20 @@ registerPersonalData({
       archiveTransferredAt: s.archiveTransferredAt,
       media: media
         .filter((m) => m.storyId === s.id)
-        .map((m) => ({ id: m.id, kind: m.kind, mime: m.mime, byteSize: m.byteSize, description: m.description, transcript: m.transcript, hasCaptions: Boolean(m.captionsFileId), createdAt: m.createdAt })),
+        .map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          mime: m.mime,
+          byteSize: m.byteSize,
+          description: m.description,
+          transcript: m.transcript,
+          hasCaptions: Boolean(m.captionsFileId),
+          // The moderated texts readers get (after the author approved them).
+          publishedDescription: m.publishedDescription,
+          publishedTranscript: m.publishedTranscript,
+          publishedCaptions: m.publishedCaptions,
+          createdAt: m.createdAt,
+        })),
     }))
   },
   // Every file of the person's stories goes into the export; the eraser says which stay

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import {
   applyRedactions,
   findIdentifyingDetails,
+  findIdentifyingDetailsInCaptions,
   findUndecidedMarks,
   isValidBsn,
   MARK_KINDS,
@@ -281,5 +282,38 @@ describe('monument locale files', () => {
       expect(placeholder, `${lng} ${kind}`).toMatch(/^\[.+\]$/)
       expect(messages.pillory.kinds[kind], `${lng} ${kind}`).toEqual(expect.any(String))
     }
+  })
+})
+
+describe('captions (WebVTT)', () => {
+  const vtt = [
+    'WEBVTT - Kind: captions',
+    '',
+    'NOTE opgenomen op 12-03-1968',
+    '',
+    'cue-1',
+    '00:00:01.000 --> 00:00:04.000 align:start',
+    'Meneer Jansen sloeg mij.',
+    '',
+    '00:01:02.500 --> 00:01:05.000',
+    '<v Wim de Boer>Dat was in 1971.',
+    '',
+  ].join('\r\n')
+
+  it('reads the cue text and the voice tags, never the header or the timing lines', () => {
+    const marks = findIdentifyingDetailsInCaptions(vtt)
+    expect(marks.map((m) => m.text)).toEqual(expect.arrayContaining(['Jansen', 'Wim de Boer']))
+    expect(marks.some((m) => /-->|\d\d:\d\d/.test(m.text) || vtt.slice(m.start, m.end) !== m.text)).toBe(false)
+    // A note in the file is published with it, so it is read too.
+    expect(marks.map((m) => m.text)).toContain('12-03-1968')
+  })
+
+  it('redacts in the file itself, keeping the timing lines character for character', () => {
+    const marks = findIdentifyingDetailsInCaptions(vtt)
+    const labels = Object.fromEntries(MARK_KINDS.map((k) => [k, '[weg]'])) as RedactionLabels
+    const out = applyRedactions(vtt, marks.map((m) => ({ markId: m.id, action: 'redact' as const })), marks, labels)
+    expect(out).toContain('00:00:01.000 --> 00:00:04.000 align:start\r\nMeneer [weg] sloeg mij.')
+    expect(out).not.toContain('Jansen')
+    expect(out.startsWith('WEBVTT - Kind: captions\r\n')).toBe(true)
   })
 })

@@ -585,3 +585,17 @@ export function findUndecidedMarks(marks: Mark[], decisions: RedactionDecision[]
   const decided = new Set(decisions.map((d) => d.markId))
   return marks.filter((m) => !decided.has(m.id))
 }
+
+/**
+ * The guard for a WebVTT captions file. Only the cue text is read (and voice tags such as
+ * `<v Wim>`, which can name someone): the header and the timing lines are blanked out with
+ * spaces of the same length first, so the marks' offsets are into the file exactly as stored
+ * and `applyRedactions` works on the file itself.
+ */
+export function findIdentifyingDetailsInCaptions(vtt: string): Mark[] {
+  const masked = vtt
+    .split(/(\r\n|\r|\n)/)
+    .map((part, i) => (i % 2 === 1 ? part : i === 0 || part.includes('-->') ? ' '.repeat(part.length) : part))
+    .join('')
+  return findIdentifyingDetails(masked).filter((m) => vtt.slice(m.start, m.end) === m.text)
+}

@@ -16,6 +16,7 @@ import {
   startReview,
   type ReviewMark,
 } from '~/moderation/moderation.server'
+import { MEDIA_TEXT_FIELDS, mediaMarkField, parseMediaMarkField } from '~/moderation/media-text'
 import { ReviewActionSchema } from '~/moderation/reports-schemas'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
@@ -36,7 +37,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     contentNote: splitByMarks(review.story.contentNote ?? '', review.marks.filter((m) => m.field === 'contentNote')),
     body: splitByMarks(review.story.body, review.marks.filter((m) => m.field === 'body')),
   }
-  return { ...review, parts, title: `${t('review.title')} – ${t('common:siteName')}` }
+  const mediaParts = Object.fromEntries(
+    review.media.map((m) => [
+      m.id,
+      Object.fromEntries(MEDIA_TEXT_FIELDS.map((f) => [f, splitByMarks(m.texts[f], review.marks.filter((mark) => mark.field === mediaMarkField(m.id, f)))])),
+    ]),
+  )
+  // Where each mark is: a field of the story, or a text of "audio 2".
+  const marks = review.marks.map((mark) => {
+    const inMedia = parseMediaMarkField(mark.field)
+    const medium = inMedia ? review.media.find((m) => m.id === inMedia.mediaId) : undefined
+    return { ...mark, place: inMedia && medium ? { field: inMedia.field, kind: medium.kind, number: medium.number } : { field: mark.field } }
+  })
+  return { ...review, marks, parts, mediaParts, title: `${t('review.title')} – ${t('common:siteName')}` }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -84,14 +97,50 @@ function Highlighted({ parts }: { parts: Array<{ text: string; mark?: ReviewMark
   )
 }
 
+type MediumView = ReturnType<typeof useLoaderData<typeof loader>>['media'][number]
+
+/** See or hear the medium itself; /media/<id> checks the moderator again and logs the view. */
+function MediaPreview({ medium }: { medium: MediumView }) {
+  const { t } = useTranslation('moderation')
+  const label = t(`review.media.kinds.${medium.kind}`, { number: medium.number })
+  const track = medium.captionsUrl ? <track kind="captions" src={medium.captionsUrl} srcLang="nl" label={t('review.media.fields.captions')} /> : null
+  return (
+    <>
+      {medium.kind === 'photo' ? (
+        <img src={medium.thumbUrl ?? medium.url} alt={medium.texts.description || t('review.media.noDescriptionAlt', { medium: label })} className="review-media__photo" />
+      ) : null}
+      {medium.kind === 'audio' ? (
+        // The transcript is shown right below; captions are added when the author gave them.
+        // eslint-disable-next-line jsx-a11y/media-has-caption
+        <audio controls preload="none" src={medium.url} aria-label={label}>
+          {track}
+        </audio>
+      ) : null}
+      {medium.kind === 'video' ? (
+        // eslint-disable-next-line jsx-a11y/media-has-caption
+        <video controls preload="none" src={medium.url} aria-label={label} className="review-media__video">
+          {track}
+        </video>
+      ) : null}
+      <p>
+        <a href={medium.url}>{t('review.media.open', { medium: label })}</a>
+      </p>
+    </>
+  )
+}
+
 export default function ReviewStory() {
   const { t, i18n } = useTranslation(['moderation', 'consent'])
-  const { story, marks, undecided, consent, events, parts } = useLoaderData<typeof loader>()
+  const { story, marks, undecided, consent, events, parts, media, mediaParts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const done = params.get('gedaan')
   const error = actionData?.error
   const inReview = story.status === 'inReview'
+  const placeLabel = (place: { field: string; kind?: string; number?: number }) =>
+    place.kind
+      ? t('review.media.markPlace', { field: t(`review.media.fields.${place.field}`), medium: t(`review.media.kinds.${place.kind}`, { number: place.number }) })
+      : t(`review.fields.${place.field}`)
   return (
     <div className="page page--wide">
       <p>
@@ -153,6 +202,36 @@ export default function ReviewStory() {
         </div>
       </section>
 
+      <section aria-labelledby="media-title">
+        <h2 id="media-title">{t('review.media.title')}</h2>
+        {media.length === 0 ? (
+          <p>{t('review.media.empty')}</p>
+        ) : (
+          <>
+            <p>{t('review.media.lead')}</p>
+            <ol className="review-media">
+              {media.map((m) => (
+                <li key={m.id} id={`media-${m.id}`} className="card">
+                  <h3>{t(`review.media.kinds.${m.kind}`, { number: m.number })}</h3>
+                  <p>
+                    {t('review.media.consent')} <strong>{m.publishConsent ? t('review.consent.granted') : t('review.consent.notGranted')}</strong>
+                  </p>
+                  <MediaPreview medium={m} />
+                  <dl className="review-media__texts">
+                    {MEDIA_TEXT_FIELDS.filter((f) => m.kind !== 'photo' || f === 'description').map((f) => (
+                      <div key={f}>
+                        <dt>{t(`review.media.fields.${f}`)}</dt>
+                        <dd className="preserve-lines">{m.texts[f] ? <Highlighted parts={mediaParts[m.id]?.[f] ?? []} /> : t('review.media.noText')}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+
       {marks.length > 0 ? (
         <section aria-labelledby="marks-title">
           <h2 id="marks-title">{t('review.marks.title')}</h2>
@@ -163,7 +242,7 @@ export default function ReviewStory() {
               return (
                 <li key={mark.id} id={`mark-${mark.id}`} className="card">
                   <p>
-                    <strong>{mark.text}</strong> <span className="muted">{`${t(`kinds.${mark.kind}`)} · ${t(`review.fields.${mark.field}`)} · ${t(`confidence.${mark.confidence}`)}`}</span>
+                    <strong>{mark.text}</strong> <span className="muted">{`${t(`kinds.${mark.kind}`)} · ${placeLabel(mark.place)} · ${t(`confidence.${mark.confidence}`)}`}</span>
                   </p>
                   {mark.decision ? (
                     <p>
@@ -246,6 +325,21 @@ export default function ReviewStory() {
           <p>{story.status === 'awaitingAuthor' ? t('review.proposed.waiting') : t('review.proposed.current')}</p>
           <h3>{story.publishedTitle}</h3>
           <p className="preserve-lines">{story.publishedBody}</p>
+          {media
+            .filter((m) => m.published)
+            .map((m) => (
+              <div key={m.id}>
+                <h4>{t(`review.media.kinds.${m.kind}`, { number: m.number })}</h4>
+                <dl className="review-media__texts">
+                  {MEDIA_TEXT_FIELDS.filter((f) => m.published?.[f]).map((f) => (
+                    <div key={f}>
+                      <dt>{t(`review.media.fields.${f}`)}</dt>
+                      <dd className="preserve-lines">{m.published?.[f]}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+            ))}
         </section>
       ) : null}
 

@@ -61,13 +61,10 @@ export default function StoryEditorPage() {
   const loaderData = useLoaderData<typeof loader>()
   const actionData = useActionData<EditorActionData>()
   return (
-    <>
-      <StoryEditor data={loaderData} actionData={actionData} />
-      {loaderData.step === 'status' && loaderData.seenVersion ? (
-        <div className="page">
-          <ModeratedMediaTexts media={loaderData.moderatedMedia} />
-        </div>
-      ) : null}
-    </>
+    <StoryEditor
+      data={loaderData}
+      actionData={actionData}
+      approvalExtra={loaderData.seenVersion ? <ModeratedMediaTexts media={loaderData.moderatedMedia} /> : null}
+    />
   )
 }
