@@ -1,5 +1,6 @@
-import { and, asc, eq, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, lt, ne, sql } from 'drizzle-orm'
 import { db } from '@db/client.server'
+import { userRoles, users } from '@db/schema/accounts'
 import { moderationEvents, storyReports, type ReportDecision, type ReportReason } from '@db/schema/moderation'
 import { stories } from '@db/schema/monument'
 import { recordAccess } from '~/audit/audit.server'
@@ -209,4 +210,36 @@ export async function decideReport({
     return ids
   })
   await dispatchAll(mailIds)
+}
+
+/** How long before a report's 48 hours are up the moderators are reminded. */
+export const REMINDER_HOURS_BEFORE_DUE = 12
+
+/**
+ * Mails every active moderator once when open reports are within 12 hours of their deadline
+ * (or past it) and nobody was reminded of them yet. The mail names no story or content, only
+ * that reports wait, with a link to the reports page. Returns how many reports it covered.
+ */
+export async function remindModeratorsOfDueReports({ now = new Date() }: { now?: Date } = {}) {
+  const soon = new Date(now.getTime() + REMINDER_HOURS_BEFORE_DUE * 3600_000)
+  const { count, mailIds } = await db.transaction(async (tx) => {
+    const due = await tx
+      .update(storyReports)
+      .set({ remindedAt: now })
+      .where(and(eq(storyReports.status, 'open'), isNull(storyReports.remindedAt), lt(storyReports.dueAt, soon)))
+      .returning({ id: storyReports.id })
+    if (due.length === 0) return { count: 0, mailIds: [] as string[] }
+    const moderators = await tx
+      .selectDistinct({ id: users.id, email: users.email, locale: users.locale })
+      .from(users)
+      .innerJoin(userRoles, eq(userRoles.userId, users.id))
+      .where(and(eq(userRoles.role, 'moderator'), isNull(users.disabledAt)))
+    const ids: string[] = []
+    for (const m of moderators) {
+      ids.push(await queueMail({ to: m.email, userId: m.id, template: 'reportsDue', locale: m.locale, params: { link: absoluteUrl('/beheer/meldingen') } }, tx))
+    }
+    return { count: due.length, mailIds: ids }
+  })
+  await dispatchAll(mailIds)
+  return count
 }

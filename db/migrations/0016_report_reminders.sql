@@ -1,0 +1,1 @@
+ALTER TABLE "story_reports" ADD COLUMN "reminded_at" timestamp with time zone;
