@@ -42,6 +42,7 @@ test('the text typed when the session ended is there again after signing in', as
   await expectAccessible(page)
 
   await page.getByRole('button', { name: 'Concept opslaan' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Je concept is bewaard.' })).toBeVisible()
   await page.goto(editorUrl)
   await expect(page.getByLabel('Je verhaal', { exact: true })).toHaveValue(body)
   await expect(page.getByText('We hebben je tekst bewaard')).toHaveCount(0)
