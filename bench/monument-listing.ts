@@ -63,11 +63,13 @@ try {
   const results: Array<{ name: string; http: Figures; rendered: Figures; raw: Figures }> = []
   let unique = 0
   const fresh = (p: string) => `${portal!.base}${p}${p.includes('?') ? '&' : '?'}bench=${++unique}`
+  // Warm up every path (JIT, plans, the facet counts of this generation) before measuring any.
   for (const c of cases) {
-    // Warm up every path (JIT, plans, the facet counts of this generation) before measuring.
-    await measure(() => httpTask(portal!.base + c.path), { total: 500, concurrency: CONCURRENCY })
+    await measure(() => httpTask(portal!.base + c.path), { total: 1000, concurrency: CONCURRENCY })
     await measure(() => httpTask(fresh(c.path)), { total: 100, concurrency: CONCURRENCY })
     for (let i = 0; i < 20; i++) await c.raw()
+  }
+  for (const c of cases) {
     const http = await measure(() => httpTask(portal!.base + c.path), { total: REQUESTS, concurrency: CONCURRENCY })
     const rendered = await measure(() => httpTask(fresh(c.path)), { total: Math.min(REQUESTS, 1000), concurrency: CONCURRENCY })
     const raw = await measure(async () => (await c.raw(), true), { total: REQUESTS, concurrency: CONCURRENCY })
