@@ -1,19 +1,8 @@
-import { authenticator } from 'otplib'
 import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts'
 import { addVirtualAuthenticator, expect, expectAccessible, mailedLink, test } from './fixtures'
+import { freshCode } from './sign-in'
 
 const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!
-
-/** A fresh TOTP code; waits for the next 30-second step when this one is already spent. */
-async function freshCode(secret: string, used: Set<string>) {
-  let code = authenticator.generate(secret)
-  while (used.has(code)) {
-    await new Promise((r) => setTimeout(r, 1000))
-    code = authenticator.generate(secret)
-  }
-  used.add(code)
-  return code
-}
 
 test.describe('survivor account', () => {
   test('registers, confirms by mail, adds TOTP, signs in with it, downloads data and deletes the account', async ({ page, visit }) => {

@@ -1,34 +1,15 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { authenticator } from 'otplib'
-import postgres from 'postgres'
 import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts'
 import { expect, expectAccessible, test } from './fixtures'
+import { connectPortalDb } from './portal-db'
+import { freshCode } from './sign-in'
 import { createStaffAccount } from './staff-accounts'
 
 const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!
-const PORT = Number(process.env.E2E_PORT ?? 3100)
-
-/** The e2e portal's own embedded database (see playwright.config.ts), to arrange stories directly. */
-function connect() {
-  const secrets = JSON.parse(readFileSync(`.data/e2e-${PORT}/secrets.json`, 'utf8')) as { EMBEDDED_PG_PASSWORD: string }
-  const port = process.env.E2E_PG_PORT ?? '5434'
-  return postgres(`postgres://postgres:${encodeURIComponent(secrets.EMBEDDED_PG_PASSWORD)}@127.0.0.1:${port}/portal`, { max: 1, onnotice: () => {} })
-}
-
-async function freshCode(secret: string, used: Set<string>) {
-  let code = authenticator.generate(secret)
-  while (used.has(code)) {
-    await new Promise((r) => setTimeout(r, 1000))
-    code = authenticator.generate(secret)
-  }
-  used.add(code)
-  return code
-}
 
 test('a moderator redacts a staff name in the story and in a transcript, the author approves, a reader reads it, and a report hides another story at once', async ({ page, browser, visit }) => {
   test.setTimeout(150_000)
-  const sql = connect()
+  const sql = connectPortalDb()
   const marker = `mk${randomBytes(4).toString('hex')}`
   const [survivor] = await sql<Array<{ id: string }>>`select id from users where email = ${demo('survivor').email}`
   // Arranged directly: the author's editor (/mijn-verhalen) is tested in its own journey.

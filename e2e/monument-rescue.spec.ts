@@ -1,22 +1,36 @@
-import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts'
+import type { Page } from '@playwright/test'
 import { expect, expectAccessible, test } from './fixtures'
+import { createSurvivorAccount } from './staff-accounts'
 
 // "Nothing typed is lost on an expired session": a survivor types a long story, their session
 // has ended by the time they press save, they sign in again and find their text back.
 
-const survivor = DEMO_ACCOUNTS.find((a) => a.role === 'survivor')!
+// Each journey has a survivor of its own: the shared demo survivor signs in from many specs,
+// and sign-ins per account are rate limited.
+let survivor: { email: string; password: string }
+test.beforeEach(async () => {
+  survivor = await createSurvivorAccount({ name: 'Schrijver' })
+})
 
-test('the text typed when the session ended is there again after signing in', async ({ page, visit }) => {
+async function signIn(page: Page) {
   await page.goto('/inloggen')
   await page.getByLabel('E-mailadres').fill(survivor.email)
   await page.getByLabel('Wachtwoord').fill(survivor.password)
   await page.getByRole('button', { name: 'Inloggen' }).click()
   await expect(page).toHaveURL(/\/account$/)
+}
 
+async function startStory(page: Page, visit: (path: string) => Promise<void>) {
   await visit('/mijn-verhalen')
   await page.getByRole('button', { name: 'Een nieuw verhaal beginnen' }).click()
   await expect(page).toHaveURL(/\/mijn-verhalen\/[0-9a-f-]+\?stap=verhaal/)
-  const editorUrl = page.url()
+  return page.url()
+}
+
+test('the text typed when the session ended is there again after signing in', async ({ page, visit }) => {
+  await signIn(page)
+
+  const editorUrl = await startStory(page, visit)
 
   const body = 'Ik heb er lang over gedaan om dit op te schrijven.\n\nDe winter van 1972 was koud in het tehuis.'
   await page.getByLabel('Titel').fill('De lange winter')
@@ -49,15 +63,8 @@ test('the text typed when the session ended is there again after signing in', as
 })
 
 test('a save while offline stays on the page with the text, and the tab keeps a copy', async ({ page, visit, context }) => {
-  await page.goto('/inloggen')
-  await page.getByLabel('E-mailadres').fill(survivor.email)
-  await page.getByLabel('Wachtwoord').fill(survivor.password)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await expect(page).toHaveURL(/\/account$/)
-  await visit('/mijn-verhalen')
-  await page.getByRole('button', { name: 'Een nieuw verhaal beginnen' }).click()
-  await expect(page).toHaveURL(/\/mijn-verhalen\/[0-9a-f-]+\?stap=verhaal/)
-  const editorUrl = page.url()
+  await signIn(page)
+  const editorUrl = await startStory(page, visit)
 
   await context.setOffline(true)
   await page.getByLabel('Je verhaal', { exact: true }).fill('Zonder verbinding geschreven.')

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts'
 import { expect, expectAccessible, test } from './fixtures'
+import { answerConversationAndDeclaration, fillPersonalDetails } from './scheme-steps'
 
 // An applicant fills in the financial scheme's application over two sessions (save and
 // return), gets clear messages for an invalid BSN and IBAN without losing anything, uses
@@ -45,16 +46,18 @@ test('a survivor applies over two sessions, with their monument story, evidence,
   // Personal details: an invalid BSN and IBAN first.
   await expect(page.getByRole('heading', { name: 'Persoonlijke gegevens', level: 1 })).toBeVisible()
   await expectAccessible(page)
-  await page.getByLabel('Volledige naam').fill('Sanne de Demo')
-  await page.getByLabel('Geboortedatum').fill('1962-05-14')
-  await page.getByLabel('Burgerservicenummer (BSN)').fill('123456789')
-  await page.getByLabel('Straat').fill('Lindelaan')
-  await page.getByLabel('Huisnummer').fill('7')
-  await page.getByLabel('Postcode').fill('3511 AA')
-  await page.getByLabel('Woonplaats').fill('Utrecht')
-  await page.getByLabel('E-mailadres').fill('sanne@example.nl')
-  await page.getByLabel('Rekeningnummer (IBAN)').fill('NL91 ABNA 0417 1643 01')
-  await page.getByLabel('Naam van de rekeninghouder').fill('S. de Demo')
+  await fillPersonalDetails(page, {
+    name: 'Sanne de Demo',
+    dateOfBirth: '1962-05-14',
+    bsn: '123456789',
+    street: 'Lindelaan',
+    houseNumber: '7',
+    postcode: '3511 AA',
+    town: 'Utrecht',
+    email: 'sanne@example.nl',
+    iban: 'NL91 ABNA 0417 1643 01',
+    accountHolder: 'S. de Demo',
+  })
   await page.getByRole('button', { name: 'Opslaan en verder' }).click()
   await expect(page.getByText('Dit BSN klopt niet.').first()).toBeVisible()
   await expect(page.getByText('Dit IBAN klopt niet.').first()).toBeVisible()
@@ -115,16 +118,7 @@ test('a survivor applies over two sessions, with their monument story, evidence,
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Opslaan en verder' }).click()
 
-  await expect(page.getByRole('heading', { name: 'Een gesprek', level: 1 })).toBeVisible()
-  await expectAccessible(page)
-  await page.getByLabel('Nee, dat hoeft niet').check()
-  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
-
-  await expect(page.getByRole('heading', { name: 'Verklaring', level: 1 })).toBeVisible()
-  await expectAccessible(page)
-  await page.getByLabel('Ik heb de vragen naar waarheid beantwoord').check()
-  await page.getByLabel('Ik weet dat mijn gegevens worden gebruikt').check()
-  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
+  await answerConversationAndDeclaration(page)
 
   // Check your answers, then send.
   await expect(page.getByRole('heading', { name: 'Controleer je antwoorden', level: 1 })).toBeVisible()

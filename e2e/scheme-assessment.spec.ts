@@ -1,24 +1,25 @@
 import { randomBytes, randomInt } from 'node:crypto'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 // ajv 6 comes with the toolchain (eslint); it reads the published draft-07 schema as any consumer would.
 import Ajv from 'ajv'
 import { authenticator } from 'otplib'
-import postgres from 'postgres'
+import type postgres from 'postgres'
 import { hashPassword } from '../app/auth/password.server'
 import { createFieldCrypto } from '../app/privacy/field-crypto.server'
 import { JEUGDZORG_DEMO_2026 } from '../app/scheme/schemes'
 import { startReceiver, type Receiver } from '../scripts/schadefonds-receiver'
-import { addVirtualAuthenticator, expect, expectAccessible, test } from './fixtures'
+import { expect, expectAccessible, test } from './fixtures'
+import { connectPortalDb, e2eSecrets } from './portal-db'
+import { signInAddingPasskey } from './sign-in'
 
 // The portal delivers to SCHADEFONDS_URL (default http://127.0.0.1:4600/cases); Playwright
 // passes this process's environment on to the portal it starts, so both sides agree.
 const SCHADEFONDS_URL = process.env.SCHADEFONDS_URL ?? 'http://127.0.0.1:4600/cases'
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://localhost:${PORT}`
-const dataDir = `.data/e2e-${PORT}`
 const PASSWORD = 'een lange zin voor de beoordeling'
 
 type Secrets = { EMBEDDED_PG_PASSWORD: string; DATA_ENCRYPTION_KEYS: string; LOOKUP_HASH_KEY: string; WEBHOOK_SECRET: string }
@@ -35,9 +36,8 @@ const applicant = { email: `aanvrager-${suffix}@example.nl` }
 let application: { id: string; reference: string }
 
 test.beforeAll(async () => {
-  secrets = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as Secrets
-  const pgPort = process.env.E2E_PG_PORT ?? '5434'
-  sql = postgres(`postgres://postgres:${encodeURIComponent(secrets.EMBEDDED_PG_PASSWORD)}@127.0.0.1:${pgPort}/portal`, { max: 2, onnotice: () => {} })
+  secrets = e2eSecrets()
+  sql = connectPortalDb({ max: 2 })
   const crypto = createFieldCrypto({ encryptionKeys: secrets.DATA_ENCRYPTION_KEYS, lookupKey: secrets.LOOKUP_HASH_KEY })
   const passwordHash = await hashPassword(PASSWORD)
 
@@ -85,34 +85,6 @@ test.afterAll(async () => {
   await sql?.end()
 })
 
-/** A fresh TOTP code; waits for the next 30-second step when this one is already spent. */
-async function freshCode(secret: string, used: Set<string>) {
-  let code = authenticator.generate(secret)
-  while (used.has(code)) {
-    await new Promise((r) => setTimeout(r, 1000))
-    code = authenticator.generate(secret)
-  }
-  used.add(code)
-  return code
-}
-
-/** First sign-in of an assessor: password, authenticator code, then a passkey (required for assessors). */
-async function signInAssessor(page: Page, assessor: { email: string; totp: string }) {
-  await addVirtualAuthenticator(page)
-  await page.goto('/inloggen')
-  await expectAccessible(page)
-  await page.getByLabel('E-mailadres').fill(assessor.email)
-  await page.getByLabel('Wachtwoord').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.getByLabel('Code van 6 cijfers').fill(await freshCode(assessor.totp, new Set()))
-  await page.getByRole('button', { name: 'Bevestigen' }).click()
-  await expect(page).toHaveURL(/\/beheer\/tweede-factor$/)
-  await expectAccessible(page)
-  await page.getByRole('button', { name: 'Passkey toevoegen' }).click()
-  await page.getByRole('link', { name: 'Verder' }).click()
-  await expect(page).toHaveURL(/\/beheer$/)
-}
-
 async function openCase(page: Page) {
   await page.goto('/beheer/aanvragen')
   await expectAccessible(page)
@@ -130,7 +102,7 @@ test('assessment with four eyes, hand-off to the Schadefonds and its report back
   test.setTimeout(180_000)
 
   // Assessor 1 opens the case: masked numbers, the full BSN only on request (fresh sign-in).
-  await signInAssessor(page, assessors[0]!)
+  await signInAddingPasskey(page, { email: assessors[0]!.email, password: PASSWORD, totpSecret: assessors[0]!.totp })
   await openCase(page)
   await expect(page.getByText('*****2333')).toBeVisible()
   await expect(page.getByText('111222333')).toHaveCount(0)
@@ -176,7 +148,7 @@ test('assessment with four eyes, hand-off to the Schadefonds and its report back
 
   // Assessor 2 confirms.
   const second = await newClient(browser, 2)
-  await signInAssessor(second.page, assessors[1]!)
+  await signInAddingPasskey(second.page, { email: assessors[1]!.email, password: PASSWORD, totpSecret: assessors[1]!.totp })
   await openCase(second.page)
   await second.page.getByRole('button', { name: 'Voorstel bevestigen' }).click()
   await expect(second.page.getByRole('status')).toContainText('Het voorstel is bevestigd')

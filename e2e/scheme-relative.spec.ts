@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { authenticator } from 'otplib'
-import postgres from 'postgres'
-import { hashPassword } from '../app/auth/password.server'
-import { addVirtualAuthenticator, expect, expectAccessible, test } from './fixtures'
-import { createStaffAccount } from './staff-accounts'
+import { expect, expectAccessible, test } from './fixtures'
+import { answerConversationAndDeclaration, fillPersonalDetails } from './scheme-steps'
+import { signInAddingPasskey } from './sign-in'
+import { createStaffAccount, createSurvivorAccount } from './staff-accounts'
 
 // A surviving relative applies for a survivor who died: the survivor's dates of birth and
 // death on the 'who is applying' page, with proof of being next of kin uploaded right there
@@ -14,9 +10,8 @@ import { createStaffAccount } from './staff-accounts'
 // the completeness checklist that the authorisation is present; two assessors confirm, which
 // only succeeds when the case document for the Schadefonds is complete.
 
-const PORT = Number(process.env.E2E_PORT ?? 3100)
 const PASSWORD = 'een lange zin voor de nabestaande'
-const relative = { email: `nabestaande-${randomBytes(4).toString('hex')}@example.nl` }
+let relative: { email: string }
 
 /** A small but real PDF, generated here. */
 function tinyPdf() {
@@ -26,15 +21,7 @@ function tinyPdf() {
 
 test.beforeAll(async () => {
   // The relative's own account (the demo survivor already applies in another spec: one application per person).
-  const secrets = JSON.parse(readFileSync(path.join(`.data/e2e-${PORT}`, 'secrets.json'), 'utf8')) as Record<string, string>
-  const sql = postgres(`postgres://postgres:${encodeURIComponent(secrets.EMBEDDED_PG_PASSWORD!)}@127.0.0.1:${process.env.E2E_PG_PORT ?? '5434'}/portal`, { max: 1, onnotice: () => {} })
-  try {
-    const [user] = await sql`insert into users (email, password_hash, display_name, kind, email_verified_at)
-      values (${relative.email}, ${await hashPassword(PASSWORD)}, 'Pieter', 'survivor', now()) returning id`
-    await sql`insert into user_roles (user_id, role) values (${user!.id}, 'survivor')`
-  } finally {
-    await sql.end()
-  }
+  relative = await createSurvivorAccount({ name: 'Pieter', password: PASSWORD })
 })
 
 async function signInRelative(page: Page) {
@@ -44,24 +31,6 @@ async function signInRelative(page: Page) {
   await page.getByLabel('Wachtwoord').fill(PASSWORD)
   await page.getByRole('button', { name: 'Inloggen' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'))
-}
-
-/** An assessor's first sign-in: password, authenticator code, then a passkey (required for assessors). */
-async function signInAssessor(page: Page, account: { email: string; password: string; totpSecret: string }) {
-  await addVirtualAuthenticator(page)
-  await page.goto('/inloggen')
-  await expectAccessible(page)
-  await page.getByLabel('E-mailadres').fill(account.email)
-  await page.getByLabel('Wachtwoord').fill(account.password)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.getByLabel('Code van 6 cijfers').fill(authenticator.generate(account.totpSecret))
-  await page.getByRole('button', { name: 'Bevestigen' }).click()
-  await expect(page).toHaveURL(/\/beheer\/tweede-factor$/)
-  await expectAccessible(page)
-  await page.getByRole('button', { name: 'Passkey toevoegen' }).click()
-  await page.getByRole('link', { name: 'Verder' }).click()
-  await expect(page).toHaveURL(/\/beheer$/)
-  await expectAccessible(page)
 }
 
 async function openCase(page: Page, reference: string) {
@@ -105,16 +74,18 @@ test('a surviving relative applies for a deceased survivor with proof of being n
   // The relative's own details.
   await expect(page.getByRole('heading', { name: 'Persoonlijke gegevens', level: 1 })).toBeVisible()
   await expectAccessible(page)
-  await page.getByLabel('Volledige naam').fill('Pieter de Boer')
-  await page.getByLabel('Geboortedatum').fill('1982-03-09')
-  await page.getByLabel('Burgerservicenummer (BSN)').fill('123456782')
-  await page.getByLabel('Straat').fill('Kerkstraat')
-  await page.getByLabel('Huisnummer').fill('3')
-  await page.getByLabel('Postcode').fill('3512 AB')
-  await page.getByLabel('Woonplaats').fill('Utrecht')
-  await page.getByLabel('E-mailadres').fill('pieter@example.nl')
-  await page.getByLabel('Rekeningnummer (IBAN)').fill('NL91 ABNA 0417 1643 00')
-  await page.getByLabel('Naam van de rekeninghouder').fill('P. de Boer')
+  await fillPersonalDetails(page, {
+    name: 'Pieter de Boer',
+    dateOfBirth: '1982-03-09',
+    bsn: '123456782',
+    street: 'Kerkstraat',
+    houseNumber: '3',
+    postcode: '3512 AB',
+    town: 'Utrecht',
+    email: 'pieter@example.nl',
+    iban: 'NL91 ABNA 0417 1643 00',
+    accountHolder: 'P. de Boer',
+  })
   await page.getByRole('button', { name: 'Opslaan en verder' }).click()
 
   // The survivor's placement (aged 11 to 16: the age rule reads the survivor's birth date).
@@ -144,16 +115,7 @@ test('a surviving relative applies for a deceased survivor with proof of being n
   await page.getByLabel('Zoek de gegevens voor mij op in de archieven').check()
   await page.getByRole('button', { name: 'Opslaan en verder' }).click()
 
-  await expect(page.getByRole('heading', { name: 'Een gesprek', level: 1 })).toBeVisible()
-  await expectAccessible(page)
-  await page.getByLabel('Nee, dat hoeft niet').check()
-  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
-
-  await expect(page.getByRole('heading', { name: 'Verklaring', level: 1 })).toBeVisible()
-  await expectAccessible(page)
-  await page.getByLabel('Ik heb de vragen naar waarheid beantwoord').check()
-  await page.getByLabel('Ik weet dat mijn gegevens worden gebruikt').check()
-  await page.getByRole('button', { name: 'Opslaan en verder' }).click()
+  await answerConversationAndDeclaration(page)
 
   // Check your answers: the survivor's dates and the proof, each with a way to change it.
   await expect(page.getByRole('heading', { name: 'Controleer je antwoorden', level: 1 })).toBeVisible()
@@ -178,7 +140,7 @@ test('a surviving relative applies for a deceased survivor with proof of being n
   ])
   const one = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.231' }, locale: 'nl-NL' })
   const assessorPage = await one.newPage()
-  await signInAssessor(assessorPage, first)
+  await signInAddingPasskey(assessorPage, first)
   await openCase(assessorPage, reference)
   await expect(assessorPage.getByText('Er is een machtiging of bewijs van nabestaande meegestuurd.')).toBeVisible()
   // For whom the relative applies, with the survivor's dates (the case document needs the birth date).
@@ -196,7 +158,7 @@ test('a surviving relative applies for a deceased survivor with proof of being n
   // Confirming checks the case document against the contract: it is complete for a relative.
   const two = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.232' }, locale: 'nl-NL' })
   const confirmPage = await two.newPage()
-  await signInAssessor(confirmPage, second)
+  await signInAddingPasskey(confirmPage, second)
   await openCase(confirmPage, reference)
   await confirmPage.getByRole('button', { name: 'Voorstel bevestigen' }).click()
   await expect(confirmPage.getByRole('status')).toContainText('Het voorstel is bevestigd')

@@ -1,31 +1,18 @@
 import { readFileSync } from 'node:fs'
-import { authenticator } from 'otplib'
-import postgres from 'postgres'
 import type { Browser, Page } from '@playwright/test'
 import { DEMO_ACCOUNTS } from '../db/seed/demo-accounts'
 import { SECOND_TRIAGE_DEMO } from '../db/seed/triage'
 import { addVirtualAuthenticator, expect, expectAccessible, test } from './fixtures'
+import { connectPortalDb } from './portal-db'
+import { freshCode } from './sign-in'
 import { createStaffAccount } from './staff-accounts'
 
 const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!
-const PORT = Number(process.env.E2E_PORT ?? 3100)
-const PG_PORT = Number(process.env.E2E_PG_PORT ?? 5434)
 const usedCodes = new Set<string>()
 
 // One worker for this file: the journeys sign in as the same demo staff, and a TOTP code may
 // be used only once, so two workers would spend each other's codes.
 test.describe.configure({ mode: 'serial' })
-
-/** A fresh TOTP code; waits for the next 30-second step when this one is already spent. */
-async function freshCode(secret: string) {
-  let code = authenticator.generate(secret)
-  while (usedCodes.has(`${secret}:${code}`)) {
-    await new Promise((r) => setTimeout(r, 1000))
-    code = authenticator.generate(secret)
-  }
-  usedCodes.add(`${secret}:${code}`)
-  return code
-}
 
 async function newClient(browser: Browser, n: number) {
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${200 + n}` }, locale: 'nl-NL' })
@@ -39,7 +26,7 @@ async function signIn(page: Page, email: string, password: string, totpSecret?: 
   await page.getByLabel('Wachtwoord').fill(password)
   await page.getByRole('button', { name: 'Inloggen' }).click()
   if (totpSecret) {
-    await page.getByLabel('Code van 6 cijfers').fill(await freshCode(totpSecret))
+    await page.getByLabel('Code van 6 cijfers').fill(await freshCode(totpSecret, usedCodes))
     await page.getByRole('button', { name: 'Bevestigen' }).click()
     await expect(page).toHaveURL(/\/beheer$/)
   } else {
@@ -161,8 +148,7 @@ test('a survivor asks for guidance; a triage worker guides them to care with one
   await expect(other.getByRole('button', { name: 'Vraag overnemen' })).toBeVisible()
   await expectAccessible(other)
 
-  const secrets = JSON.parse(readFileSync(`.data/e2e-${PORT}/secrets.json`, 'utf8')) as { EMBEDDED_PG_PASSWORD: string }
-  const sql = postgres(`postgres://postgres:${encodeURIComponent(secrets.EMBEDDED_PG_PASSWORD)}@127.0.0.1:${PG_PORT}/portal`, { max: 1, onnotice: () => {} })
+  const sql = connectPortalDb()
   try {
     const rows = await sql`select outcome from audit_log where object_id = ${requestId} and action = 'helpRequest.detailsAttempt'`
     expect(rows.map((r) => r.outcome)).toEqual(['denied'])
@@ -226,7 +212,7 @@ test('an admin sees anonymised figures with small counts suppressed and download
   await page.getByLabel('E-mailadres').fill(admin.email)
   await page.getByLabel('Wachtwoord').fill(admin.password)
   await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.getByLabel('Code van 6 cijfers').fill(await freshCode(admin.totpSecret!))
+  await page.getByLabel('Code van 6 cijfers').fill(await freshCode(admin.totpSecret!, usedCodes))
   await page.getByRole('button', { name: 'Bevestigen' }).click()
   await expect(page).toHaveURL(/\/beheer\/tweede-factor$/)
   await page.getByRole('button', { name: 'Passkey toevoegen' }).click()

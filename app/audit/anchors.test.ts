@@ -1,26 +1,15 @@
 import { Readable } from 'node:stream'
-import postgres from 'postgres'
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeDb, db, sql } from '@db/client.server'
 import { sweepOrphanObjects } from '~/files/sweep-orphans.server'
 import { storage } from '~/utils/storage.server'
 import { checkNewestAnchor, readNewestAnchor, writeAuditAnchor } from './anchors.server'
 import { recordAccess, verifyAuditChain } from './audit.server'
+import { asAttacker } from './testing.server'
 
 afterAll(() => closeDb())
 
 const view = () => recordAccess({ actor: null, action: 'auth.signInFailed', objectType: 'account', purpose: 'authentication', outcome: 'failure' })
-
-/** A superuser connection with triggers off: what an attacker with database access could do. */
-async function asAttacker<T>(fn: (conn: postgres.Sql) => Promise<T>) {
-  const conn = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-  try {
-    await conn`set session_replication_role = replica`
-    return await fn(conn)
-  } finally {
-    await conn.end()
-  }
-}
 
 describe('access log anchors outside the database', () => {
   it('passes without anchors, and writes none for an empty log', async () => {

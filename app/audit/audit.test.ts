@@ -8,6 +8,7 @@ import { auditLog } from '@db/schema/audit'
 import { hashOrigin } from '~/privacy/field-crypto.server'
 import { listAccessesToSubject, recordAccess, searchAuditLog, verifyAuditChain } from './audit.server'
 import { auditRowHash, CHAIN_ROWS_QUERY, chainRowFromDb, GENESIS_HASH } from './chain.server'
+import { asAttacker } from './testing.server'
 
 afterAll(() => closeDb())
 
@@ -31,17 +32,6 @@ async function failure(promise: Promise<unknown>) {
     (e: unknown) => e,
   )) as (Error & { cause?: Error }) | null
   return error ? `${error.message} ${error.cause?.message ?? ''}` : 'no error'
-}
-
-/** A superuser connection with triggers off: what an attacker with database access could do. */
-async function asAttacker<T>(fn: (conn: postgres.Sql) => Promise<T>) {
-  const conn = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
-  try {
-    await conn`set session_replication_role = replica`
-    return await fn(conn)
-  } finally {
-    await conn.end()
-  }
 }
 
 const view = (actor: { id: string; roles: string[] } | null, subjectId: string | null, action = 'story.view') =>
