@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { CONSENT_PURPOSES, isConsentPurpose } from '~/consent/texts'
+import { formatDateTime } from '~/utils/format-date'
 
 export type ConsentHistoryRow = { id: string | number; at: string | Date; purpose: string; action: string; channel: string; textVersion: string }
 
 /** Every consent given or withdrawn, with the exact text version shown then (account page, story editor). */
 export function ConsentHistoryTable({ history, caption }: { history: ConsentHistoryRow[]; caption: string }) {
   const { t, i18n } = useTranslation('consent')
-  const when = (d: string | Date) => new Date(d).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+  const when = (d: string | Date) => formatDateTime(d, i18n.language)
   if (history.length === 0) return <p>{t('consent:history.empty')}</p>
   return (
     <table className="data">

@@ -13,6 +13,7 @@ import { ErrorSummary, Field, StatusMessage } from '~/components/forms'
 import { languageCookie } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
+import { formatDateTime } from '~/utils/format-date'
 
 export const handle = { i18n: ['account', 'consent', 'validation'] }
 export const meta = titleMeta
@@ -47,7 +48,7 @@ export default function Account() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PreferencesSchema }),
     shouldValidate: 'onBlur',
   })
-  const when = (d: string | Date) => new Date(d).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+  const when = (d: string | Date) => formatDateTime(d, i18n.language)
   return (
     <div className="page">
       <h1>{t('overview.title')}</h1>

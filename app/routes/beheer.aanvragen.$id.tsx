@@ -22,6 +22,7 @@ import { formatLongDate } from '~/scheme/dates'
 import { formatWarningParams } from '~/scheme/eligibility'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import { formatDate } from '~/utils/format-date'
 
 export const handle = { i18n: ['assessment', 'scheme', 'facets'] }
 export const meta = titleMeta
@@ -130,7 +131,7 @@ export default function AssessmentCase() {
   const result = useActionData<typeof action>()
   const lng = i18n.language
   const date = (d: string | null) => (d ? formatLongDate(d, lng) : '–')
-  const instant = (d: string | Date | null) => (d ? new Date(d).toLocaleDateString(lng) : '–')
+  const instant = (d: string | Date | null) => (d ? formatDate(d, lng) : '–')
   const open = c.openProposal
   const canPropose = !open && (c.status === 'submitted' || c.status === 'inAssessment')
   const canAsk = c.status === 'submitted' || c.status === 'inAssessment' || c.status === 'informationRequested'

@@ -9,6 +9,7 @@ import { decideReport, listOpenReports } from '~/moderation/reports.server'
 import { ReportDecisionSchema } from '~/moderation/reports-schemas'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import { formatDateTime } from '~/utils/format-date'
 
 export const handle = { i18n: ['moderation'] }
 export const meta = titleMeta
@@ -62,7 +63,7 @@ export default function Reports() {
               <h2>{report.storyTitle || t('queue.untitled')}</h2>
               <p>
                 <strong>{report.overdue ? t('reports.clock.overdue', { count: -report.hoursLeft }) : t('reports.clock.left', { count: report.hoursLeft })}</strong>{' '}
-                <span className="muted">{t('reports.received', { when: new Date(report.createdAt).toLocaleString(i18n.language) })}</span>
+                <span className="muted">{t('reports.received', { when: formatDateTime(report.createdAt, i18n.language) })}</span>
               </p>
               <p>
                 {t('reports.reasonLine', { reason: t(`reasons.${report.reason}`) })} {report.hidden ? t('reports.hidden') : null}

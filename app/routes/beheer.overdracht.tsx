@@ -8,6 +8,7 @@ import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import { formatDateTime } from '~/utils/format-date'
 
 export const handle = { i18n: ['assessment'] }
 export const meta = titleMeta
@@ -55,7 +56,7 @@ export default function HandoffDeadLetters() {
                 <td>{r.caseVersion}</td>
                 <td>{r.attempts}</td>
                 <td>{r.lastError ?? '–'}</td>
-                <td>{new Date(r.createdAt).toLocaleString(i18n.language)}</td>
+                <td>{formatDateTime(r.createdAt, i18n.language)}</td>
                 <td>
                   <Form method="post">
                     <input type="hidden" name="outboxId" value={r.id} />

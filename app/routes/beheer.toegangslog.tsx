@@ -6,6 +6,7 @@ import { requireStaff } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import { formatDateTime } from '~/utils/format-date'
 
 export const handle = { i18n: ['account'] }
 export const meta = titleMeta
@@ -76,7 +77,7 @@ export default function AuditLog() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{new Date(r.occurredAt).toLocaleString(i18n.language)}</td>
+              <td>{formatDateTime(r.occurredAt, i18n.language)}</td>
               <td>
                 {r.actorId ? <code>{r.actorId.slice(0, 8)}</code> : t('audit.noActor')} {r.actorRoles.join(', ')}
               </td>

@@ -20,6 +20,7 @@ import { MEDIA_TEXT_FIELDS, mediaMarkField, parseMediaMarkField } from '~/modera
 import { ReviewActionSchema } from '~/moderation/reports-schemas'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import { formatDateTime } from '~/utils/format-date'
 
 export const handle = { i18n: ['moderation', 'consent', 'validation'] }
 export const meta = titleMeta
@@ -351,7 +352,7 @@ export default function ReviewStory() {
           <ul>
             {events.map((e, i) => (
               <li key={i}>
-                {`${new Date(e.createdAt).toLocaleString(i18n.language)} · ${t(`events.${e.action}`)}`}
+                {`${formatDateTime(e.createdAt, i18n.language)} · ${t(`events.${e.action}`)}`}
                 {e.note ? <span className="muted">{` · ${e.note}`}</span> : null}
               </li>
             ))}

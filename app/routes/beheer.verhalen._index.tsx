@@ -6,6 +6,7 @@ import { getPageTitle } from '~/i18n/meta.server'
 import { listModerationQueue } from '~/moderation/moderation.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import { formatDate } from '~/utils/format-date'
 
 export const handle = { i18n: ['moderation'] }
 export const meta = titleMeta
@@ -49,7 +50,7 @@ export default function ModerationQueue() {
                   <td>{t(`status.${item.status}`)}</td>
                   <td>
                     {t('queue.age', { count: days })}{' '}
-                    <span className="muted">{new Date(item.waitingSince).toLocaleDateString(i18n.language)}</span>
+                    <span className="muted">{formatDate(item.waitingSince, i18n.language)}</span>
                   </td>
                 </tr>
               )

@@ -5,6 +5,7 @@ import { listDevMailbox } from '~/mail/mail.server'
 import { getEnv } from '~/utils/env.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
+import { formatDateTime } from '~/utils/format-date'
 
 export const handle = { i18n: ['account'] }
 export const meta = titleMeta
@@ -30,7 +31,7 @@ export default function DevMail() {
         <article key={m.id} className="card" aria-label={m.subject}>
           <h2>{m.subject}</h2>
           <p className="muted">
-            {t('devMail.meta', { to: m.to, at: new Date(m.at).toLocaleString(i18n.language), status: m.status })}
+            {t('devMail.meta', { to: m.to, at: formatDateTime(m.at, i18n.language), status: m.status })}
           </p>
           <pre className="mail-body">{m.text}</pre>
         </article>

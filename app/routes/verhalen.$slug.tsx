@@ -13,6 +13,7 @@ import { EntryCard } from '~/referrals/entry-card'
 import { matchEntries } from '~/referrals/matching.server'
 import { SlugSchema } from '~/referrals/schemas'
 import { titleMeta } from '~/utils/meta'
+import { formatDate } from '~/utils/format-date'
 
 export const handle = { i18n: ['reading', 'facets', 'referrals'] }
 export const meta = titleMeta
@@ -72,7 +73,7 @@ export default function StoryPage() {
       </p>
       <h1>{story.title || t('story.untitled')}</h1>
       <p className="muted">
-        {t('story.byline', { author: story.author ?? t('story.anonymous'), date: new Date(story.publishedAt).toLocaleDateString(i18n.language) })}
+        {t('story.byline', { author: story.author ?? t('story.anonymous'), date: formatDate(story.publishedAt, i18n.language) })}
       </p>
 
       {!showStory && story.contentNote ? (

@@ -6,6 +6,7 @@ import { getReader } from '~/moderation/reader.server'
 import { countFacets, decodeCursor, encodeCursor, listVisibleStories } from '~/moderation/reading.server'
 import { FACET_FILTERS, parseStoryFilters, readingCacheHeaders } from '~/moderation/reading-schemas'
 import { titleMeta } from '~/utils/meta'
+import { formatDate } from '~/utils/format-date'
 
 export const handle = { i18n: ['reading', 'facets'] }
 export const meta = titleMeta
@@ -92,7 +93,7 @@ export default function StoriesListing() {
                   <Link to={`/verhalen/${story.slug}`}>{story.title || t('story.untitled')}</Link>
                 </h3>
                 <p className="muted">
-                  {t('story.byline', { author: story.author ?? t('story.anonymous'), date: new Date(story.publishedAt).toLocaleDateString(i18n.language) })}
+                  {t('story.byline', { author: story.author ?? t('story.anonymous'), date: formatDate(story.publishedAt, i18n.language) })}
                   {story.hasContentNote ? ` · ${t('listing.results.hasContentNote')}` : ''}
                 </p>
                 {story.hasContentNote ? null : <p>{`${story.excerpt}${story.excerpt.length >= 280 ? '…' : ''}`}</p>}

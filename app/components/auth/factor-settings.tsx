@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { TotpCodeSchema } from '~/auth/schemas'
 import { ErrorSummary, Field, StatusMessage } from '~/components/forms'
 import { PasskeyButton } from './passkey-button'
+import { formatDate } from '~/utils/format-date'
 
 type State = {
   totpConfirmed: boolean
@@ -29,7 +30,7 @@ export function FactorSettings({ state, actionData, continueTo }: { state: State
     shouldValidate: 'onSubmit',
   })
 
-  const date = (d: string | Date | null) => (d ? new Date(d).toLocaleDateString(i18n.language) : '–')
+  const date = (d: string | Date | null) => (d ? formatDate(d, i18n.language) : '–')
 
   return (
     <>
