@@ -1,5 +1,5 @@
-import { getInputProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
+import { useEffect, useRef, type ChangeEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** Zod messages are i18n keys ('validation:required', 'account:password.tooShort'). */
@@ -63,6 +63,82 @@ export function TextAreaField({ meta, label, hint, rows = 8 }: { meta: FieldMeta
     <FieldShell meta={meta} label={label} hint={hint}>
       <textarea {...getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })} rows={rows} />
     </FieldShell>
+  )
+}
+
+export type Option = { value: string; label: string; hint?: string }
+
+/** Options from stored values and a way to name each (usually a translation). */
+export function toOptions(values: readonly string[], labelOf: (value: string) => string): Option[] {
+  return values.map((value) => ({ value, label: labelOf(value) }))
+}
+
+/** A labelled select; `emptyLabel` adds a first option meaning "no answer". */
+export function SelectField({ meta, label, hint, options, emptyLabel }: { meta: FieldMetadata<string | undefined>; label: string; hint?: ReactNode; options: readonly Option[]; emptyLabel?: string }) {
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      <select {...getSelectProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined })}>
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+/**
+ * Radios or checkboxes in a fieldset with a legend; its hint and error belong to the fieldset
+ * (which carries the field id, so the error summary can link to it). Validate these on the
+ * server only: conform remounts keyed collections after client validation, undoing a first click.
+ */
+export function ChoiceGroup({
+  meta,
+  legend,
+  hint,
+  type,
+  options,
+  onChange,
+  className,
+}: {
+  meta: FieldMetadata<string | string[] | undefined>
+  legend: string
+  hint?: ReactNode
+  type: 'radio' | 'checkbox'
+  options: readonly Option[]
+  onChange?: (event: ChangeEvent<HTMLInputElement>) => void
+  className?: string
+}) {
+  const errorText = useErrorText()
+  const errors = meta.errors ?? []
+  const describedBy = [hint ? meta.descriptionId : null, errors.length ? meta.errorId : null].filter(Boolean).join(' ') || undefined
+  const byValue = new Map(options.map((o) => [o.value, o]))
+  return (
+    <fieldset id={meta.id} className={`field${errors.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={meta.descriptionId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {errors.length ? (
+        <p id={meta.errorId} className="field__error">
+          {errors.map(errorText).join(' ')}
+        </p>
+      ) : null}
+      {getCollectionProps(meta, { type, options: options.map((o) => o.value), ariaAttributes: false }).map((props) => {
+        const option = byValue.get(props.value)!
+        return (
+          <div key={props.key} className="choice">
+            <input {...props} key={props.key} onChange={onChange} />{' '}
+            <label htmlFor={props.id}>{option.label}</label>
+            {option.hint ? <p className="field__hint">{option.hint}</p> : null}
+          </div>
+        )
+      })}
+    </fieldset>
   )
 }
 

@@ -4,13 +4,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
-import { ErrorSummary, Field, TextAreaField } from '~/components/forms'
+import { ChoiceGroup, ErrorSummary, Field, SelectField, TextAreaField, toOptions } from '~/components/forms'
 import { LANGUAGES, NEEDS, REGIONS, SETTINGS } from '~/facets/facets'
 import { getPageTitle } from '~/i18n/meta.server'
 import { getEntryForEdit, markEntryChecked, updateDirectoryEntry } from '~/referrals/directory-admin.server'
 import { DirectoryEntryFormSchema, formatContactLines, type DirectoryEntryFormFields } from '~/referrals/directory-form'
 import { DIRECTORY_KINDS } from '~/referrals/schemas'
-import { ChoiceGroup, SelectField } from '~/triage/components'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['triage', 'referrals', 'facets', 'validation'] }
@@ -85,17 +84,17 @@ export default function EditDirectoryEntry() {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="save" />
         <Field meta={fields.name} label={t('directory.fields.name')} />
-        <SelectField meta={fields.kind} label={t('directory.fields.kind')} options={DIRECTORY_KINDS} labelOf={(v) => t(`referrals:kinds.${v}`)} />
+        <SelectField meta={fields.kind} label={t('directory.fields.kind')} options={toOptions(DIRECTORY_KINDS, (v) => t(`referrals:kinds.${v}`))} />
         <TextAreaField meta={fields.descriptionNl} label={t('directory.fields.descriptionNl')} rows={5} />
         <TextAreaField meta={fields.descriptionEn} label={t('directory.fields.descriptionEn')} rows={5} />
         <TextAreaField meta={fields.forWhomNl} label={t('directory.fields.forWhomNl')} rows={3} />
         <TextAreaField meta={fields.forWhomEn} label={t('directory.fields.forWhomEn')} rows={3} />
-        <ChoiceGroup meta={fields.settings} legend={t('directory.fields.settings')} hint={t('directory.fields.settingsHint')} type="checkbox" options={SETTINGS} labelOf={(v) => t(`facets:settings.${v}`)} />
+        <ChoiceGroup meta={fields.settings} legend={t('directory.fields.settings')} hint={t('directory.fields.settingsHint')} type="checkbox" options={toOptions(SETTINGS, (v) => t(`facets:settings.${v}`))} />
         <Field meta={fields.periodFrom} label={t('directory.fields.periodFrom')} inputMode="numeric" />
         <Field meta={fields.periodTo} label={t('directory.fields.periodTo')} inputMode="numeric" />
-        <ChoiceGroup meta={fields.regions} legend={t('directory.fields.regions')} type="checkbox" options={REGIONS} labelOf={(v) => t(`facets:regions.${v}`)} />
-        <ChoiceGroup meta={fields.languages} legend={t('directory.fields.languages')} type="checkbox" options={LANGUAGES} labelOf={(v) => t(`facets:languages.${v}`)} />
-        <ChoiceGroup meta={fields.needs} legend={t('directory.fields.needs')} type="checkbox" options={NEEDS} labelOf={(v) => t(`facets:needs.${v}`)} />
+        <ChoiceGroup meta={fields.regions} legend={t('directory.fields.regions')} type="checkbox" options={toOptions(REGIONS, (v) => t(`facets:regions.${v}`))} />
+        <ChoiceGroup meta={fields.languages} legend={t('directory.fields.languages')} type="checkbox" options={toOptions(LANGUAGES, (v) => t(`facets:languages.${v}`))} />
+        <ChoiceGroup meta={fields.needs} legend={t('directory.fields.needs')} type="checkbox" options={toOptions(NEEDS, (v) => t(`facets:needs.${v}`))} />
         <TextAreaField meta={fields.accessibilityNl} label={t('directory.fields.accessibilityNl')} rows={2} />
         <TextAreaField meta={fields.accessibilityEn} label={t('directory.fields.accessibilityEn')} rows={2} />
         <TextAreaField meta={fields.contacts} label={t('directory.fields.contacts')} hint={t('directory.fields.contactsHint')} rows={5} />

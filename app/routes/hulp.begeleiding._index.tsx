@@ -5,13 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getUser } from '~/auth/guards.server'
-import { ErrorSummary, Field } from '~/components/forms'
+import { ChoiceGroup, ErrorSummary, Field, SelectField, toOptions } from '~/components/forms'
 import { HoneypotField } from '~/components/honeypot-field'
 import { DECADES, LANGUAGES, REGIONS, SETTINGS } from '~/facets/facets'
 import { fallbackLng, isLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
-import { ChoiceGroup, CrisisNow, SelectField } from '~/triage/components'
+import { CrisisNow } from '~/triage/components'
 import { createHelpRequest, listOwnStories, TriageError } from '~/triage/requests.server'
 import { AskGuidanceSchema, CONTACT_CHANNELS, type AskGuidanceFormFields, GUIDANCE_NEEDS, INTERPRETER_NEEDS } from '~/triage/schemas'
 import { checkHoneypot } from '~/utils/honeypot.server'
@@ -115,18 +115,17 @@ export default function AskGuidance() {
           legend={t('ask.inDanger.legend')}
           hint={t('ask.inDanger.hint')}
           type="radio"
-          options={['yes', 'no']}
-          labelOf={(v) => t(`ask.inDanger.${v}`)}
+          options={toOptions(['yes', 'no'], (v) => t(`ask.inDanger.${v}`))}
           onChange={(e) => setDangerNow(e.currentTarget.value === 'yes')}
         />
-        <ChoiceGroup meta={fields.needs} legend={t('ask.needs.legend')} hint={t('ask.needs.hint')} type="checkbox" options={GUIDANCE_NEEDS} labelOf={(v) => t(`facets:needs.${v}`)} />
+        <ChoiceGroup meta={fields.needs} legend={t('ask.needs.legend')} hint={t('ask.needs.hint')} type="checkbox" options={toOptions(GUIDANCE_NEEDS, (v) => t(`facets:needs.${v}`))} />
 
         <h2>{t('ask.contact.title')}</h2>
         <p>{t('ask.contact.intro')}</p>
-        <ChoiceGroup meta={fields.channel} legend={t('ask.contact.channel')} type="radio" options={CONTACT_CHANNELS} labelOf={(v) => t(`channels.${v}`)} />
+        <ChoiceGroup meta={fields.channel} legend={t('ask.contact.channel')} type="radio" options={toOptions(CONTACT_CHANNELS, (v) => t(`channels.${v}`))} />
         <Field meta={fields.phone} label={t('ask.contact.phone')} hint={t('ask.contact.phoneHint')} type="tel" autoComplete="tel" inputMode="tel" />
         <Field meta={fields.safeTimes} label={t('ask.contact.safeTimes')} hint={t('ask.contact.safeTimesHint')} />
-        <ChoiceGroup meta={fields.voicemail} legend={t('ask.contact.voicemail')} hint={t('ask.contact.voicemailHint')} type="radio" options={['yes', 'no']} labelOf={(v) => t(`ask.contact.voicemailOptions.${v}`)} />
+        <ChoiceGroup meta={fields.voicemail} legend={t('ask.contact.voicemail')} hint={t('ask.contact.voicemailHint')} type="radio" options={toOptions(['yes', 'no'], (v) => t(`ask.contact.voicemailOptions.${v}`))} />
         <Field meta={fields.neutralName} label={t('ask.contact.neutralName')} hint={t('ask.contact.neutralNameHint')} />
         <Field meta={fields.email} label={t('ask.contact.email')} hint={t('ask.contact.emailHint')} type="email" autoComplete="email" spellCheck={false} />
         <Field meta={fields.street} label={t('ask.contact.street')} hint={t('ask.contact.letterHint')} autoComplete="street-address" />
@@ -134,16 +133,16 @@ export default function AskGuidance() {
         <Field meta={fields.town} label={t('ask.contact.town')} autoComplete="address-level2" />
 
         <h2>{t('ask.language.title')}</h2>
-        <SelectField meta={fields.language} label={t('ask.language.label')} options={LANGUAGES} labelOf={(v) => t(`facets:languages.${v}`)} />
-        <ChoiceGroup meta={fields.interpreter} legend={t('ask.language.interpreter')} type="radio" options={INTERPRETER_NEEDS} labelOf={(v) => t(`interpreter.${v}`)} />
+        <SelectField meta={fields.language} label={t('ask.language.label')} options={toOptions(LANGUAGES, (v) => t(`facets:languages.${v}`))} />
+        <ChoiceGroup meta={fields.interpreter} legend={t('ask.language.interpreter')} type="radio" options={toOptions(INTERPRETER_NEEDS, (v) => t(`interpreter.${v}`))} />
 
         <h2>{t('ask.background.title')}</h2>
         <p>{t('ask.background.intro')}</p>
-        <SelectField meta={fields.setting} label={t('ask.background.setting')} options={SETTINGS} labelOf={(v) => t(`facets:settings.${v}`)} emptyLabel={t('ask.background.noAnswer')} />
-        <SelectField meta={fields.decade} label={t('ask.background.decade')} options={DECADES} labelOf={(v) => t(`facets:decades.${v}`)} emptyLabel={t('ask.background.noAnswer')} />
-        <SelectField meta={fields.region} label={t('ask.background.region')} options={REGIONS} labelOf={(v) => t(`facets:regions.${v}`)} emptyLabel={t('ask.background.noAnswer')} />
+        <SelectField meta={fields.setting} label={t('ask.background.setting')} options={toOptions(SETTINGS, (v) => t(`facets:settings.${v}`))} emptyLabel={t('ask.background.noAnswer')} />
+        <SelectField meta={fields.decade} label={t('ask.background.decade')} options={toOptions(DECADES, (v) => t(`facets:decades.${v}`))} emptyLabel={t('ask.background.noAnswer')} />
+        <SelectField meta={fields.region} label={t('ask.background.region')} options={toOptions(REGIONS, (v) => t(`facets:regions.${v}`))} emptyLabel={t('ask.background.noAnswer')} />
         {stories.length ? (
-          <SelectField meta={fields.storyId} label={t('ask.background.story')} options={stories.map((s) => s.id)} labelOf={(id) => stories.find((s) => s.id === id)?.title || t('ask.background.untitled')} emptyLabel={t('ask.background.noStory')} />
+          <SelectField meta={fields.storyId} label={t('ask.background.story')} options={stories.map((s) => ({ value: s.id, label: s.title || t('ask.background.untitled') }))} emptyLabel={t('ask.background.noStory')} />
         ) : null}
 
         <div className={`field${fields.agree.errors?.length ? ' field--invalid' : ''}`}>

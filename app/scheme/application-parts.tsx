@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ErrorSummary, Field, StatusMessage, TextAreaField } from '~/components/forms'
+import { ChoiceGroup, ErrorSummary, Field, SelectField, StatusMessage, TextAreaField } from '~/components/forms'
 import type { z } from 'zod'
 import {
   ConversationPartSchema,
@@ -14,7 +14,7 @@ import {
   type HarmPartSchema,
   type PlacementSchema,
 } from './application-form'
-import { ChoiceGroup, SaveButtons, SelectField } from './components'
+import { SaveButtons } from './components'
 
 /** The pages of the application, one topic each. Forms work without JavaScript (plain POST). */
 
@@ -51,7 +51,7 @@ export function ApplicantForm({ answers, authorisations, lastResult }: { answers
       {/* Removing a file is its own small form, so pressing Enter in a field never removes one. */}
       <Form method="post" id={removeFormId} />
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-        <ChoiceGroup
+        <ChoiceGroup className="scheme-choices"
           meta={fields.kind}
           legend={t('applicant.question')}
           type="radio"
@@ -213,11 +213,11 @@ export function PlacementsForm({
           <legend>{placements.length === 0 ? t('placements.addFirst') : t('placements.addAnother')}</legend>
           <Field meta={fields.from} label={t('placements.from')} hint={t('placements.monthHint')} inputMode="numeric" />
           <Field meta={fields.to} label={t('placements.to')} hint={t('placements.toHint')} inputMode="numeric" />
-          <SelectField meta={fields.kind} label={t('placements.kind')} options={kinds} placeholder={t('placements.choose')} />
+          <SelectField meta={fields.kind} label={t('placements.kind')} options={kinds} emptyLabel={t('placements.choose')} />
           <Field meta={fields.place} label={t('placements.place')} hint={t('placements.placeHint')} />
           <Field meta={fields.municipality} label={t('placements.municipality')} />
           <Field meta={fields.placedBy} label={t('placements.placedBy')} hint={t('placements.placedByHint')} />
-          <ChoiceGroup
+          <ChoiceGroup className="scheme-choices"
             meta={fields.inNetherlands}
             legend={t('placements.inNetherlands')}
             type="radio"
@@ -265,9 +265,9 @@ export function HarmForm({
     <>
       <ErrorSummary form={form} fields={fields} />
       <Form method="post" {...getFormProps(form)}>
-        <ChoiceGroup meta={fields.kinds} legend={t('harm.kindsLabel')} hint={t('harm.kindsHint')} type="checkbox" options={harmKinds.map((k) => ({ value: k, label: t(`facets:violenceKinds.${k}`) }))} />
+        <ChoiceGroup className="scheme-choices" meta={fields.kinds} legend={t('harm.kindsLabel')} hint={t('harm.kindsHint')} type="checkbox" options={harmKinds.map((k) => ({ value: k, label: t(`facets:violenceKinds.${k}`) }))} />
         {stories.length > 0 ? (
-          <ChoiceGroup
+          <ChoiceGroup className="scheme-choices"
             meta={fields.mode}
             legend={t('harm.modeQuestion')}
             type="radio"
@@ -282,7 +282,7 @@ export function HarmForm({
         <TextAreaField meta={fields.ownWords} label={t('harm.ownWords')} hint={t('harm.ownWordsHint')} rows={10} />
         {stories.length > 0 ? (
           <>
-            <ChoiceGroup
+            <ChoiceGroup className="scheme-choices"
               meta={fields.storyId}
               legend={t('harm.storyQuestion')}
               type="radio"
@@ -346,7 +346,7 @@ export function EvidenceForm({
             meta={fields.type}
             label={t('evidence.type')}
             options={EVIDENCE_TYPES.map((v) => ({ value: v, label: t(`evidence.types.${v}`) }))}
-            placeholder={t('placements.choose')}
+            emptyLabel={t('placements.choose')}
           />
           <div className={`field${fileErrors.length ? ' field--invalid' : ''}`}>
             <label htmlFor="evidence-file">{t('evidence.file')}</label>
@@ -395,7 +395,7 @@ export function ConversationForm({ answers, lastResult }: { answers: Answers; la
       <ErrorSummary form={form} fields={fields} />
       <Form method="post" {...getFormProps(form)}>
         <p>{t('conversation.explain')}</p>
-        <ChoiceGroup
+        <ChoiceGroup className="scheme-choices"
           meta={fields.wish}
           legend={t('conversation.question')}
           type="radio"
