@@ -66,6 +66,32 @@ export function TextAreaField({ meta, label, hint, rows = 8 }: { meta: FieldMeta
   )
 }
 
+/**
+ * One checkbox ("I agree"): its error above it, `after` right after the label (a link), and an
+ * optional hint below. Ticked stays ticked after an error elsewhere in the form.
+ */
+export function CheckboxField({ meta, label, hint, after }: { meta: FieldMetadata<string | undefined>; label: string; hint?: ReactNode; after?: ReactNode }) {
+  const errorText = useErrorText()
+  const errors = meta.errors ?? []
+  return (
+    <div className={`field${errors.length ? ' field--invalid' : ''}`}>
+      {errors.length ? (
+        <p id={meta.errorId} className="field__error">
+          {errors.map(errorText).join(' ')}
+        </p>
+      ) : null}
+      <input {...getInputProps(meta, { type: 'checkbox', value: 'on', ariaDescribedBy: hint ? meta.descriptionId : undefined })} />{' '}
+      <label htmlFor={meta.id}>{label}</label>
+      {after ? <> {after}</> : null}
+      {hint ? (
+        <p id={meta.descriptionId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
 export type Option = { value: string; label: string; hint?: string }
 
 /** Options from stored values and a way to name each (usually a translation). */

@@ -1,4 +1,4 @@
-import { getCollectionProps, getFormProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -8,7 +8,7 @@ import { inviteStaff, listAccounts, setAccountDisabled, setStaffRoles } from '~/
 import { requireStaff } from '~/auth/guards.server'
 import { STAFF_ROLES, type StaffRole } from '~/auth/roles'
 import { InviteStaffSchema } from '~/auth/schemas'
-import { ErrorSummary, Field, StatusMessage } from '~/components/forms'
+import { ChoiceGroup, ErrorSummary, Field, StatusMessage, toOptions } from '~/components/forms'
 import { isLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
@@ -72,20 +72,7 @@ export default function Accounts() {
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="invite" />
           <Field meta={fields.email} label={t('fields.email')} type="email" autoComplete="off" spellCheck={false} />
-          <fieldset className={`field${fields.roles.errors?.length ? ' field--invalid' : ''}`} aria-describedby={fields.roles.errors?.length ? fields.roles.errorId : undefined}>
-            <legend>{t('admin.roles')}</legend>
-            {fields.roles.errors?.length ? (
-              <p id={fields.roles.errorId} className="field__error">
-                {t('admin.rolesRequired')}
-              </p>
-            ) : null}
-            {getCollectionProps(fields.roles, { type: 'checkbox', options: [...STAFF_ROLES] }).map((props) => (
-              <div key={props.key}>
-                <input {...props} key={props.key} />{' '}
-                <label htmlFor={props.id}>{t(`roles.${props.value}`)}</label>
-              </div>
-            ))}
-          </fieldset>
+          <ChoiceGroup meta={fields.roles} legend={t('admin.roles')} type="checkbox" options={toOptions(STAFF_ROLES, (role) => t(`roles.${role}`))} />
           <button type="submit" className="button button--primary">
             {t('admin.inviteSubmit')}
           </button>

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getUser } from '~/auth/guards.server'
-import { ChoiceGroup, ErrorSummary, Field, SelectField, toOptions } from '~/components/forms'
+import { CheckboxField, ChoiceGroup, ErrorSummary, Field, SelectField, toOptions } from '~/components/forms'
 import { HoneypotField } from '~/components/honeypot-field'
 import { DECADES, LANGUAGES, REGIONS, SETTINGS } from '~/facets/facets'
 import { fallbackLng, isLng } from '~/i18n/config'
@@ -145,18 +145,7 @@ export default function AskGuidance() {
           <SelectField meta={fields.storyId} label={t('ask.background.story')} options={stories.map((s) => ({ value: s.id, label: s.title || t('ask.background.untitled') }))} emptyLabel={t('ask.background.noStory')} />
         ) : null}
 
-        <div className={`field${fields.agree.errors?.length ? ' field--invalid' : ''}`}>
-          {fields.agree.errors?.length ? (
-            <p id={fields.agree.errorId} className="field__error">
-              {t('ask.errors.agree')}
-            </p>
-          ) : null}
-          <input type="checkbox" id={fields.agree.id} name={fields.agree.name} value="on" defaultChecked={fields.agree.initialValue === 'on'} aria-describedby={fields.agree.errors?.length ? fields.agree.errorId : 'agree-text'} />{' '}
-          <label htmlFor={fields.agree.id}>{t('ask.agree')}</label>
-          <p id="agree-text" className="field__hint">
-            {t('ask.agreeText')}
-          </p>
-        </div>
+        <CheckboxField meta={fields.agree} label={t('ask.agree')} hint={t('ask.agreeText')} />
         <button type="submit" className="button button--primary">
           {showCrisis ? t('ask.submitAfterCrisis') : t('ask.submit')}
         </button>

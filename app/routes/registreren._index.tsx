@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
@@ -8,7 +8,7 @@ import { getUser } from '~/auth/guards.server'
 import { refuseCommonPasswords } from '~/auth/passwords.server'
 import { RateLimitedError } from '~/auth/rate-limit.server'
 import { RegisterSchema } from '~/auth/schemas'
-import { ErrorSummary, Field } from '~/components/forms'
+import { CheckboxField, ErrorSummary, Field } from '~/components/forms'
 import { HoneypotField } from '~/components/honeypot-field'
 import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
@@ -64,15 +64,7 @@ export default function Register() {
         <Field meta={fields.email} label={t('fields.email')} hint={t('register.emailHint')} type="email" autoComplete="email" spellCheck={false} />
         <Field meta={fields.displayName} label={t('fields.displayName')} hint={t('register.displayNameHint')} autoComplete="nickname" />
         <Field meta={fields.password} label={t('fields.newPassword')} hint={t('password.hint')} type="password" autoComplete="new-password" />
-        <div className={`field${fields.agree.errors?.length ? ' field--invalid' : ''}`}>
-          {fields.agree.errors?.length ? (
-            <p id={fields.agree.errorId} className="field__error">
-              {t('register.agreeRequired')}
-            </p>
-          ) : null}
-          <input {...getInputProps(fields.agree, { type: 'checkbox', value: 'on' })} />{' '}
-          <label htmlFor={fields.agree.id}>{t('register.agree')}</label> <Link to="/privacy">{t('register.privacyLink')}</Link>
-        </div>
+        <CheckboxField meta={fields.agree} label={t('register.agree')} after={<Link to="/privacy">{t('register.privacyLink')}</Link>} />
         <button type="submit" className="button button--primary">
           {t('register.submit')}
         </button>

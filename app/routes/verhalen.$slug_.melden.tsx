@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ErrorSummary, Field, TextAreaField } from '~/components/forms'
+import { ChoiceGroup, ErrorSummary, Field, TextAreaField, toOptions } from '~/components/forms'
 import { HoneypotField } from '~/components/honeypot-field'
 import { i18next } from '~/i18n/i18next.server'
 import { getReader } from '~/moderation/reader.server'
@@ -47,7 +47,6 @@ export default function ReportStory() {
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm<ReportInput>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' })
 
-  const reasonErrors = fields.reason.errors ?? []
   return (
     <div className="page">
       <p>
@@ -59,20 +58,7 @@ export default function ReportStory() {
       <ErrorSummary form={form} fields={fields} />
       <Form method="post" {...getFormProps(form)}>
         <HoneypotField />
-        <fieldset className={`field choices${reasonErrors.length ? ' field--invalid' : ''}`} id={fields.reason.id} aria-describedby={reasonErrors.length ? fields.reason.errorId : undefined}>
-          <legend>{t('report.reason')}</legend>
-          {reasonErrors.length ? (
-            <p id={fields.reason.errorId} className="field__error">
-              {reasonErrors.map((e) => t(e)).join(' ')}
-            </p>
-          ) : null}
-          {REPORT_REASON_VALUES.map((reason) => (
-            <div key={reason}>
-              <input type="radio" id={`reason-${reason}`} name={fields.reason.name} value={reason} defaultChecked={fields.reason.initialValue === reason} />{' '}
-              <label htmlFor={`reason-${reason}`}>{t(`reasons.${reason}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <ChoiceGroup meta={fields.reason} legend={t('report.reason')} type="radio" options={toOptions(REPORT_REASON_VALUES, (reason) => t(`reasons.${reason}`))} className="choices" />
         <TextAreaField meta={fields.details} label={t('report.details')} hint={t('report.detailsHint')} rows={5} />
         <Field meta={fields.contact} label={t('report.contact')} hint={t('report.contactHint')} type="email" autoComplete="email" spellCheck={false} />
         <button type="submit" className="button button--primary">

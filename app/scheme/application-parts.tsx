@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ChoiceGroup, ErrorSummary, Field, SelectField, StatusMessage, TextAreaField } from '~/components/forms'
+import { CheckboxField, ChoiceGroup, ErrorSummary, Field, SelectField, StatusMessage, TextAreaField } from '~/components/forms'
 import type { z } from 'zod'
 import {
   ConversationPartSchema,
@@ -288,16 +288,7 @@ export function HarmForm({
               type="radio"
               options={stories.map((s) => ({ value: s.id, label: s.title || t('harm.untitled') }))}
             />
-            <div className={`field${fields.storyConsent.errors?.length ? ' field--invalid' : ''}`}>
-              {fields.storyConsent.errors?.length ? (
-                <p id={fields.storyConsent.errorId} className="field__error">
-                  {t('form.errors.storyConsent')}
-                </p>
-              ) : null}
-              <input {...getInputProps(fields.storyConsent, { type: 'checkbox', value: 'on' })} />{' '}
-              <label htmlFor={fields.storyConsent.id}>{t('harm.storyConsent')}</label>
-              <p className="field__hint">{t('harm.storyConsentHint')}</p>
-            </div>
+            <CheckboxField meta={fields.storyConsent} label={t('harm.storyConsent')} hint={t('harm.storyConsentHint')} />
           </>
         ) : null}
         <SaveButtons />
@@ -424,15 +415,7 @@ export function DeclarationsForm({ answers, lastResult }: { answers: Answers; la
       <ErrorSummary form={form} fields={fields} />
       <Form method="post" {...getFormProps(form)}>
         {(['truthful', 'processing'] as const).map((name) => (
-          <div key={name} className={`field${fields[name].errors?.length ? ' field--invalid' : ''}`}>
-            {fields[name].errors?.length ? (
-              <p id={fields[name].errorId} className="field__error">
-                {t('form.errors.declaration')}
-              </p>
-            ) : null}
-            <input {...getInputProps(fields[name], { type: 'checkbox', value: 'on' })} />{' '}
-            <label htmlFor={fields[name].id}>{t(`declarations.${name}`)}</label>
-          </div>
+          <CheckboxField key={name} meta={fields[name]} label={t(`declarations.${name}`)} />
         ))}
         <SaveButtons />
       </Form>
