@@ -17,6 +17,8 @@ type FieldProps = {
   inputMode?: 'numeric' | 'text' | 'email' | 'tel'
   spellCheck?: boolean
   className?: string
+  /** The id of a <datalist> with suggestions. */
+  list?: string
 }
 
 /**
@@ -45,7 +47,7 @@ function FieldShell({ meta, label, hint, className, children }: { meta: FieldMet
 }
 
 /** A labelled input; what was typed stays after an error (except passwords). */
-export function Field({ meta, label, hint, type = 'text', autoComplete, inputMode, spellCheck, className }: FieldProps) {
+export function Field({ meta, label, hint, type = 'text', autoComplete, inputMode, spellCheck, className, list }: FieldProps) {
   return (
     <FieldShell meta={meta} label={label} hint={hint} className={className}>
       <input
@@ -53,6 +55,7 @@ export function Field({ meta, label, hint, type = 'text', autoComplete, inputMod
         autoComplete={autoComplete}
         inputMode={inputMode}
         spellCheck={spellCheck}
+        list={list}
       />
     </FieldShell>
   )

@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { SubmissionResult } from '@conform-to/react'
 import { Form, Link, useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ConsentHistoryTable } from '~/components/consent-history'
-import { ErrorSummary, Field, StatusMessage, TextAreaField } from '~/components/forms'
+import { ChoiceGroup, ErrorSummary, Field, SelectField, StatusMessage, TextAreaField, toOptions } from '~/components/forms'
 import { consentTextKeys } from '~/consent/texts'
 import { DECADES, REGIONS, SETTINGS, THEMES, VIOLENCE_KINDS } from '~/facets/facets'
 import type { loadStoryEditor, UploadErrorName } from './editor.server'
@@ -291,21 +291,6 @@ function asList(value: unknown): string[] {
   return typeof value === 'string' && value ? [value] : []
 }
 
-function CheckboxGroup({ meta, legend, values, labelOf }: { meta: FieldMetadata<string[] | undefined>; legend: string; values: readonly string[]; labelOf: (v: string) => string }) {
-  const initial = asList(meta.initialValue)
-  return (
-    <fieldset className="field checkbox-group">
-      <legend>{legend}</legend>
-      {values.map((v) => (
-        <div key={v} className="checkbox-group__item">
-          <input type="checkbox" id={`${meta.id}-${v}`} name={meta.name} value={v} defaultChecked={initial.includes(v)} />{' '}
-          <label htmlFor={`${meta.id}-${v}`}>{labelOf(v)}</label>
-        </div>
-      ))}
-    </fieldset>
-  )
-}
-
 function DetailsStep({ story, actionData, suggestions }: { story: StoryView; actionData?: EditorActionData; suggestions: string[] }) {
   const { t } = useTranslation(['monument', 'facets', 'validation'])
   const formRef = useRef<HTMLFormElement>(null)
@@ -316,8 +301,6 @@ function DetailsStep({ story, actionData, suggestions }: { story: StoryView; act
     defaultValue: { decades: story.decades, settings: story.settings, violenceKinds: story.violenceKinds, themes: story.themes, institutionName: story.institutionName, region: story.region },
   })
   const autosave = useAutosave(formRef, story.revision, mine ? actionData?.revision : undefined)
-  const institution = fields.institutionName
-  const institutionErrors = institution.errors ?? []
   return (
     <section>
       <StepIntro step="details" />
@@ -325,38 +308,17 @@ function DetailsStep({ story, actionData, suggestions }: { story: StoryView; act
       <Form method="post" {...getFormProps(form)} ref={formRef}>
         <input type="hidden" name="step" value="details" />
         <input type="hidden" name="revision" value={autosave.revision} />
-        <CheckboxGroup meta={fields.decades} legend={t('editor.fields.decades')} values={DECADES} labelOf={(v) => t(`facets:decades.${v}`)} />
-        <CheckboxGroup meta={fields.settings} legend={t('editor.fields.settings')} values={SETTINGS} labelOf={(v) => t(`facets:settings.${v}`)} />
-        <div className={`field${institutionErrors.length ? ' field--invalid' : ''}`}>
-          <label htmlFor={institution.id}>{t('editor.fields.institutionName')}</label>
-          <p id={institution.descriptionId} className="field__hint">
-            {t('editor.fields.institutionNameHint')}
-          </p>
-          {institutionErrors.length ? (
-            <p id={institution.errorId} className="field__error">
-              {institutionErrors.map((e) => t(e)).join(' ')}
-            </p>
-          ) : null}
-          <input {...getInputProps(institution, { type: 'text', ariaDescribedBy: institution.descriptionId })} list="institution-suggestions" autoComplete="off" />
-          <datalist id="institution-suggestions">
-            {suggestions.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor={fields.region.id}>{t('editor.fields.region')}</label>
-          <select id={fields.region.id} name={fields.region.name} defaultValue={asList(fields.region.initialValue)[0] ?? ''}>
-            <option value="">{t('editor.fields.regionNone')}</option>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`facets:regions.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <CheckboxGroup meta={fields.violenceKinds} legend={t('editor.fields.violenceKinds')} values={VIOLENCE_KINDS} labelOf={(v) => t(`facets:violenceKinds.${v}`)} />
-        <CheckboxGroup meta={fields.themes} legend={t('editor.fields.themes')} values={THEMES} labelOf={(v) => t(`facets:themes.${v}`)} />
+        <ChoiceGroup meta={fields.decades} legend={t('editor.fields.decades')} type="checkbox" options={toOptions(DECADES, (v) => t(`facets:decades.${v}`))} className="checkbox-group" />
+        <ChoiceGroup meta={fields.settings} legend={t('editor.fields.settings')} type="checkbox" options={toOptions(SETTINGS, (v) => t(`facets:settings.${v}`))} className="checkbox-group" />
+        <Field meta={fields.institutionName} label={t('editor.fields.institutionName')} hint={t('editor.fields.institutionNameHint')} list="institution-suggestions" autoComplete="off" />
+        <datalist id="institution-suggestions">
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <SelectField meta={fields.region} label={t('editor.fields.region')} options={toOptions(REGIONS, (r) => t(`facets:regions.${r}`))} emptyLabel={t('editor.fields.regionNone')} />
+        <ChoiceGroup meta={fields.violenceKinds} legend={t('editor.fields.violenceKinds')} type="checkbox" options={toOptions(VIOLENCE_KINDS, (v) => t(`facets:violenceKinds.${v}`))} className="checkbox-group" />
+        <ChoiceGroup meta={fields.themes} legend={t('editor.fields.themes')} type="checkbox" options={toOptions(THEMES, (v) => t(`facets:themes.${v}`))} className="checkbox-group" />
         <AutosaveStatus status={autosave.status} savedAt={autosave.savedAt} />
         <StepButtons />
       </Form>
