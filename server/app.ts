@@ -35,6 +35,21 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
   app.use(securityHeaders({ production: env.APP_ENV === 'production' }))
   app.use(permissionsPolicy)
 
+  // Personal pages must never be cached: `no-store` unless a route set its own policy
+  // (public pages send `max-age=0, must-revalidate`). Decided when the head is written,
+  // because Remix appends its headers after this middleware runs. First in line, so kept pages,
+  // static files and refusals all pass it.
+  app.use((_req, res, next) => {
+    const writeHead = res.writeHead
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!this.hasHeader('Cache-Control')) this.setHeader('Cache-Control', 'no-store')
+      // helmet sets nosniff and a module may set it too (Remix appends): send it once.
+      if (Array.isArray(this.getHeader('X-Content-Type-Options'))) this.setHeader('X-Content-Type-Options', 'nosniff')
+      return writeHead.apply(this, args)
+    } as typeof writeHead
+    next()
+  })
+
   // Anonymous readers of the monument get pages rendered once per publication generation
   // (ADR 0011). First in line after the security headers and the read limit: a kept page
   // needs no compression pass, static-file lookup or Remix routing. Requests it cannot
@@ -65,20 +80,6 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
 
   app.use(readLimit, writeLimit)
   app.use(sameOriginMutations(env.PUBLIC_URL))
-
-  // Personal pages must never be cached: `no-store` unless a route set its own policy
-  // (public pages send `max-age=0, must-revalidate`). Decided when the head is written,
-  // because Remix appends its headers after this middleware runs.
-  app.use((_req, res, next) => {
-    const writeHead = res.writeHead
-    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-      if (!this.hasHeader('Cache-Control')) this.setHeader('Cache-Control', 'no-store')
-      // helmet sets nosniff and a module may set it too (Remix appends): send it once.
-      if (Array.isArray(this.getHeader('X-Content-Type-Options'))) this.setHeader('X-Content-Type-Options', 'nosniff')
-      return writeHead.apply(this, args)
-    } as typeof writeHead
-    next()
-  })
 
   app.all(
     '*',

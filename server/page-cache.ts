@@ -128,8 +128,6 @@ async function sendResponse(res: Response, response: globalThis.Response) {
   res.status(response.status)
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
   for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie)
-  // As everywhere else (server/app.ts): what does not say it may be kept is not kept.
-  if (!response.headers.has('cache-control')) res.setHeader('Cache-Control', 'no-store')
   res.end(Buffer.from(await response.arrayBuffer()))
 }
 

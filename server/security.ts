@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 import type { NextFunction, Request, Response } from 'express'
 import rateLimit from 'express-rate-limit'
 import helmet from 'helmet'
+import { fallbackLng, isLng, supportedLngs, type Lng } from '../app/i18n/config'
+import { resources } from '../app/i18n/resources.server'
 
 /** A fresh nonce per request; Remix puts it on its inline and module scripts. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
@@ -89,9 +91,36 @@ export function sameOriginMutations(publicUrl?: string) {
   }
 }
 
+/** The reader's language for answers given before Remix runs: the `lng` cookie, then Accept-Language. */
+export function requestLanguage(req: Pick<Request, 'headers'> & { acceptsLanguages: (...langs: string[]) => string | false }): Lng {
+  const cookie = /(?:^|;\s*)lng=([^;]*)/.exec(req.headers.cookie ?? '')?.[1]
+  if (cookie) {
+    try {
+      // remix's createCookie without secrets: base64 of the JSON value.
+      const value: unknown = JSON.parse(Buffer.from(decodeURIComponent(cookie), 'base64').toString('utf8'))
+      if (isLng(value)) return value
+    } catch {
+      // not ours: fall through
+    }
+  }
+  const accepted = req.acceptsLanguages(...supportedLngs)
+  return isLng(accepted) ? accepted : fallbackLng
+}
+
+/** "Please wait", in the reader's language (common.json), as a small page of its own. */
+function tooManyRequests(req: Request, res: Response) {
+  const lng = requestLanguage(req)
+  const text = (resources[lng]!.common as { errors: { tooManyRequests: { title: string; body: string } } }).errors.tooManyRequests
+  const escape = (v: string) => v.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+  res
+    .status(429)
+    .type('html')
+    .send(`<!DOCTYPE html><html lang="${lng}"><head><meta charset="utf-8"><title>${escape(text.title)}</title></head><body><main><h1>${escape(text.title)}</h1><p>${escape(text.body)}</p></main></body></html>`)
+}
+
 /** Two tiers: reading is generous; writing (POST etc.) is stricter. Auth steps add their own limits. */
 export function rateLimits(perMinute: { reads: number; writes: number }) {
-  const common = { standardHeaders: 'draft-7' as const, legacyHeaders: false }
+  const common = { standardHeaders: 'draft-7' as const, legacyHeaders: false, handler: tooManyRequests }
   const reads = rateLimit({
     ...common,
     windowMs: 60_000,
