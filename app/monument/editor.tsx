@@ -11,6 +11,7 @@ import { DECADES, REGIONS, SETTINGS, THEMES, VIOLENCE_KINDS } from '~/facets/fac
 import type { loadStoryEditor, UploadErrorName } from './editor.server'
 import { MEDIA_ACCEPT } from './media-limits'
 import { DISPLAY_MODES, EDITOR_STEP_KEYS, STORY_CONSENT_PURPOSES, StoryDisplaySchema, StoryTextSchema, type EditorStep } from './schemas'
+import { formatLongDateTime, formatTime } from '~/utils/format-date'
 
 /**
  * The survivor's story editor: one plain form per step (works without JavaScript), each
@@ -116,7 +117,7 @@ function useAutosave(formRef: RefObject<HTMLFormElement>, initialRevision: numbe
 
 function AutosaveStatus({ status, savedAt }: { status: string | null; savedAt?: string }) {
   const { t, i18n } = useTranslation('monument')
-  const time = savedAt ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(savedAt)) : ''
+  const time = savedAt ? formatTime(savedAt, i18n.language) : ''
   return (
     <p className="autosave-status" role="status">
       {status === 'saved' ? t('editor.autosave.saved', { time }) : status === 'failed' ? t('editor.autosave.failed') : null}
@@ -540,7 +541,6 @@ function MediaItem({ storyId, media }: { storyId: string; media: MediaView }) {
 
 function ConsentStep({ data }: { data: EditorData }) {
   const { t, i18n } = useTranslation(['monument', 'consent'])
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' })
   return (
     <section>
       <StepIntro step="consent" />
@@ -554,7 +554,7 @@ function ConsentStep({ data }: { data: EditorData }) {
             <p>{t(keys.text, { ns: 'consent' })}</p>
             <p>
               <strong>{granted ? t('consent:state.granted') : state?.since ? t('consent:state.withdrawn') : t('consent:state.notGranted')}</strong>
-              {state?.since ? ` (${date.format(new Date(state.since))})` : null}
+              {state?.since ? ` (${formatLongDateTime(state.since, i18n.language)})` : null}
             </p>
             {granted ? <p className="field__hint">{t(keys.withdrawEffect, { ns: 'consent' })}</p> : null}
             <ConsentButton purpose={purpose} granted={granted} />

@@ -13,6 +13,7 @@ import { ATTEMPT_OUTCOMES, CLOSE_REASONS, CONTACT_CHANNELS, SHAREABLE_FIELDS } f
 import { handleStaffAction } from '~/triage/staff-actions.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import { formatDateTime } from '~/utils/format-date'
 
 export const handle = { i18n: ['triage', 'facets'] }
 export const meta = titleMeta
@@ -51,10 +52,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return data({ problem: outcome.problem }, { status: outcome.problem === 'notContact' ? 403 : 400 })
 }
 
-function when(iso: string, locale: string) {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
-}
-
 export default function TriageRequest() {
   const { t, i18n } = useTranslation('triage')
   const { view, done, targets, suggested, workers } = useLoaderData<typeof loader>()
@@ -63,7 +60,7 @@ export default function TriageRequest() {
   const summary = (
     <dl className="facts">
       <dt>{t('detail.received')}</dt>
-      <dd>{when(s.createdAt, i18n.language)}</dd>
+      <dd>{formatDateTime(s.createdAt, i18n.language)}</dd>
       <dt>{t('detail.needs')}</dt>
       <dd>{s.needs.map((n) => t(`facets:needs.${n}`)).join(', ')}</dd>
       <dt>{t('detail.language')}</dt>
@@ -165,7 +162,7 @@ export default function TriageRequest() {
               <ul>
                 {view.details.attempts.map((a) => (
                   <li key={a.id}>
-                    {t('detail.attempts.line', { when: when(a.at, i18n.language), channel: t(`channels.${a.channel}`), outcome: t(`outcomes.${a.outcome}`) })}
+                    {t('detail.attempts.line', { when: formatDateTime(a.at, i18n.language), channel: t(`channels.${a.channel}`), outcome: t(`outcomes.${a.outcome}`) })}
                   </li>
                 ))}
               </ul>
@@ -207,7 +204,7 @@ export default function TriageRequest() {
                 {view.details.messages.map((m) => (
                   <li key={m.id} className={m.fromSurvivor ? 'message' : 'message message--mine'}>
                     <p className="muted">
-                      {t('messages.meta', { who: m.fromSurvivor ? t('messages.fromSurvivor') : t('messages.fromTeam'), when: when(m.at, i18n.language) })}
+                      {t('messages.meta', { who: m.fromSurvivor ? t('messages.fromSurvivor') : t('messages.fromTeam'), when: formatDateTime(m.at, i18n.language) })}
                     </p>
                     <p className="message__body">{m.body}</p>
                   </li>
@@ -236,7 +233,7 @@ export default function TriageRequest() {
               <ul>
                 {view.details.notes.map((n) => (
                   <li key={n.id}>
-                    <span className="muted">{when(n.at, i18n.language)}</span> <span className="message__body">{n.body}</span>
+                    <span className="muted">{formatDateTime(n.at, i18n.language)}</span> <span className="message__body">{n.body}</span>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { ShareableField } from './schemas'
+import { formatLongDateTime } from '~/utils/format-date'
 
 /** 113 and 112, shown at once when someone says they are in danger; nothing is queued before this. */
 export function CrisisNow({ headingId = 'crisis-now-title' }: { headingId?: string }) {
@@ -35,10 +36,6 @@ type SurvivorViewData = {
   open: boolean
 }
 
-function formatDateTime(iso: string, locale: string) {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
-}
-
 /**
  * The survivor's side of a request, for the account page and the guest tracking page alike:
  * status in plain words, the contact person's first name, messages, referrals waiting for an
@@ -56,7 +53,7 @@ export function SurvivorRequestView({ view, action, messageError }: { view: Surv
         <ol className="timeline">
           {view.timeline.map((e, i) => (
             <li key={`${e.kind}-${i}`}>
-              <span className="muted">{formatDateTime(e.at, locale)}</span> {t(`timeline.${e.kind}`, { organisation: e.organisation ?? '' })}
+              <span className="muted">{formatLongDateTime(e.at, locale)}</span> {t(`timeline.${e.kind}`, { organisation: e.organisation ?? '' })}
             </li>
           ))}
         </ol>
@@ -95,7 +92,7 @@ export function SurvivorRequestView({ view, action, messageError }: { view: Surv
             {view.messages.map((m) => (
               <li key={m.id} className={m.fromSurvivor ? 'message message--mine' : 'message'}>
                 <p className="muted">
-                  {t('messages.meta', { who: m.fromSurvivor ? t('messages.fromYou') : t('messages.fromContact', { name: view.contactFirstName ?? t('messages.team') }), when: formatDateTime(m.at, locale) })}
+                  {t('messages.meta', { who: m.fromSurvivor ? t('messages.fromYou') : t('messages.fromContact', { name: view.contactFirstName ?? t('messages.team') }), when: formatLongDateTime(m.at, locale) })}
                 </p>
                 <p className="message__body">{m.body}</p>
               </li>
@@ -130,7 +127,7 @@ export function SurvivorRequestView({ view, action, messageError }: { view: Surv
             {view.shared.map((s) => (
               <li key={s.id}>
                 <strong>{s.name}</strong>{': '}{s.fields.map((f) => t(`fields.${f}`)).join(', ')}
-                {s.sharedAt ? ` (${formatDateTime(s.sharedAt, locale)})` : null}{' '}
+                {s.sharedAt ? ` (${formatLongDateTime(s.sharedAt, locale)})` : null}{' '}
                 {s.consentActive ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="referralId" value={s.id} />

@@ -7,6 +7,8 @@
 const STYLES = {
   date: { day: 'numeric', month: 'numeric', year: 'numeric' },
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  longDateTime: { dateStyle: 'long', timeStyle: 'short' },
+  time: { timeStyle: 'short' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>
 
 const formats = new Map<string, Intl.DateTimeFormat>()
@@ -15,13 +17,14 @@ function formatter(lng: string, style: keyof typeof STYLES) {
   const key = `${lng}|${style}`
   let format = formats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(lng, { ...STYLES[style], timeZone: 'Europe/Amsterdam' })
+    // British English for English readers: day before month, as in Dutch.
+    format = new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'nl-NL', { ...STYLES[style], timeZone: 'Europe/Amsterdam' })
     formats.set(key, format)
   }
   return format
 }
 
-/** A day, e.g. "25-11-2026" (nl) or "11/25/2026" (en). */
+/** A day, e.g. "25-11-2026" (nl) or "25/11/2026" (en). */
 export function formatDate(value: string | Date, lng: string) {
   return formatter(lng, 'date').format(new Date(value))
 }
@@ -29,4 +32,14 @@ export function formatDate(value: string | Date, lng: string) {
 /** A moment, e.g. "25 nov 2026, 14:05". */
 export function formatDateTime(value: string | Date, lng: string) {
   return formatter(lng, 'dateTime').format(new Date(value))
+}
+
+/** A moment written out, e.g. "25 november 2026 om 14:05". */
+export function formatLongDateTime(value: string | Date, lng: string) {
+  return formatter(lng, 'longDateTime').format(new Date(value))
+}
+
+/** A time of day, e.g. "14:05". */
+export function formatTime(value: string | Date, lng: string) {
+  return formatter(lng, 'time').format(new Date(value))
 }
