@@ -162,6 +162,11 @@ describe('four eyes', () => {
     const app = await createTestApplication()
     const missing = await act(assessor1, app.id, { intent: 'propose', outcome: 'reject', motivation: 'Te weinig informatie.' })
     expect((missing as { data: { error: string } }).data.error).toBe('reasonRequired')
+    // The error belongs to the reason field, and what was chosen and typed comes back with it.
+    const refused = (missing as { data: { field: string; intent: string; values: Record<string, string> } }).data
+    expect(refused.field).toBe('reasonCode')
+    expect(refused.intent).toBe('propose')
+    expect(refused.values).toMatchObject({ outcome: 'reject', motivation: 'Te weinig informatie.' })
     await expect(
       proposeAssessment({ actor: { id: assessor1.id, roles: ['assessor'] }, applicationId: app.id, proposal: { outcome: 'reject', reasonCode: 'madeUp', motivation: 'x' }, ip: null }),
     ).rejects.toThrow('invalidReason')

@@ -74,10 +74,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(context)
   const applicationId = params.id ?? ''
   const form = await request.formData()
+  // What was typed or chosen goes back with any refusal, so no form on this page loses it.
+  const kept = { intent: String(form.get('intent') ?? ''), values: Object.fromEntries(KEPT_FIELDS.map((name) => [name, String(form.get(name) ?? '')])) }
   const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), items: form.getAll('items').map(String) })
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message
-    return data({ error: message && /^[a-z][a-zA-Z]+$/.test(message) ? message : 'invalid', ok: null }, { status: 400 })
+    return data({ error: message && /^[a-z][a-zA-Z]+$/.test(message) ? message : 'invalid', ok: null, field: null, ...kept }, { status: 400 })
   }
   const input = parsed.data
   try {
@@ -94,8 +96,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case 'propose': {
         const proposal = ProposalSchema.safeParse(input)
         if (!proposal.success) {
-          const key = proposal.error.issues[0]?.message.replace('assessment:errors.', '') ?? 'invalid'
-          return data({ error: key, ok: null }, { status: 400 })
+          const issue = proposal.error.issues[0]
+          const key = issue?.message.replace('assessment:errors.', '') ?? 'invalid'
+          return data({ error: key, ok: null, field: String(issue?.path[0] ?? ''), ...kept }, { status: 400 })
         }
         await proposeAssessment({ actor, applicationId, proposal: proposal.data, ip })
         return { ok: 'proposed', error: null }
@@ -116,10 +119,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof Response) throw error
     const response = await refusal(error, ctx, request, context)
     if (response) throw response
-    if (error instanceof AssessmentError) return data({ error: error.code, ok: null }, { status: error.code === 'ownProposal' ? 403 : 409 })
+    if (error instanceof AssessmentError) return data({ error: error.code, ok: null, field: null, ...kept }, { status: error.code === 'ownProposal' ? 403 : 409 })
     throw error
   }
 }
+
+/** The free-text and choice fields of this page's forms, handed back after a refusal. */
+const KEPT_FIELDS = ['outcome', 'reasonCode', 'motivation', 'question', 'body', 'note'] as const
 
 function formatBytes(n: number) {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`
@@ -132,6 +138,9 @@ export default function AssessmentCase() {
   const lng = i18n.language
   const date = (d: string | null) => (d ? formatLongDate(d, lng) : '–')
   const instant = (d: string | Date | null) => (d ? formatDate(d, lng) : '–')
+  // After a refusal, the form that was sent shows what was in it again; its field error stands next to the field.
+  const keptValue = (intent: string, name: (typeof KEPT_FIELDS)[number]) => (result && 'intent' in result && result.intent === intent ? result.values[name] : undefined)
+  const fieldError = (name: string) => (result && 'field' in result && result.field === name && result.error ? t(`errors.${result.error}`) : null)
   const open = c.openProposal
   const canPropose = !open && (c.status === 'submitted' || c.status === 'inAssessment')
   const canAsk = c.status === 'submitted' || c.status === 'inAssessment' || c.status === 'informationRequested'
@@ -312,7 +321,7 @@ export default function AssessmentCase() {
               <p className="field__hint" id="question-hint">
                 {t('case.questions.hint')}
               </p>
-              <textarea id="question" name="question" rows={4} required aria-describedby="question-hint" />
+              <textarea id="question" name="question" rows={4} required aria-describedby="question-hint" defaultValue={keptValue('requestInformation', 'question')} />
             </div>
             <button type="submit" className="button">
               {t('case.questions.submit')}
@@ -351,7 +360,7 @@ export default function AssessmentCase() {
           <input type="hidden" name="intent" value="note" />
           <div className="field">
             <label htmlFor="note-body">{t('case.notes.label')}</label>
-            <textarea id="note-body" name="body" rows={3} required />
+            <textarea id="note-body" name="body" rows={3} required defaultValue={keptValue('note', 'body')} />
           </div>
           <button type="submit" className="button">
             {t('case.notes.submit')}
@@ -381,7 +390,7 @@ export default function AssessmentCase() {
                   <input type="hidden" name="intent" value="return" />
                   <div className="field">
                     <label htmlFor="return-note">{t('case.assessment.returnNote')}</label>
-                    <textarea id="return-note" name="note" rows={3} required />
+                    <textarea id="return-note" name="note" rows={3} required defaultValue={keptValue('return', 'note')} />
                   </div>
                   <button type="submit" className="button">
                     {t('case.assessment.return')}
@@ -394,21 +403,37 @@ export default function AssessmentCase() {
         {canPropose ? (
           <Form method="post">
             <input type="hidden" name="intent" value="propose" />
-            <fieldset>
+            <fieldset aria-describedby={fieldError('outcome') ? 'outcome-error' : undefined}>
               <legend>{t('case.assessment.outcomeLegend')}</legend>
+              {fieldError('outcome') ? (
+                <p id="outcome-error" className="field__error">
+                  {fieldError('outcome')}
+                </p>
+              ) : null}
               {(['grant', 'reject', 'notEligible'] as const).map((o) => (
                 <div className="field" key={o}>
-                  <input type="radio" id={`outcome-${o}`} name="outcome" value={o} required />
+                  <input type="radio" id={`outcome-${o}`} name="outcome" value={o} required defaultChecked={keptValue('propose', 'outcome') === o} />
                   <label htmlFor={`outcome-${o}`}>{t(`outcome.${o}`)}</label>
                 </div>
               ))}
             </fieldset>
-            <div className="field">
+            <div className={`field${fieldError('reasonCode') ? ' field--invalid' : ''}`}>
               <label htmlFor="reasonCode">{t('case.assessment.reasonLabel')}</label>
               <p className="field__hint" id="reason-hint">
                 {t('case.assessment.reasonHint')}
               </p>
-              <select id="reasonCode" name="reasonCode" defaultValue="" aria-describedby="reason-hint">
+              {fieldError('reasonCode') ? (
+                <p id="reasonCode-error" className="field__error">
+                  {fieldError('reasonCode')}
+                </p>
+              ) : null}
+              <select
+                id="reasonCode"
+                name="reasonCode"
+                defaultValue={keptValue('propose', 'reasonCode') ?? ''}
+                aria-invalid={fieldError('reasonCode') ? true : undefined}
+                aria-describedby={fieldError('reasonCode') ? 'reason-hint reasonCode-error' : 'reason-hint'}
+              >
                 <option value="">{t('case.assessment.noReason')}</option>
                 {c.rejectionReasons.map((r) => (
                   <option key={r.code} value={r.code}>
@@ -417,9 +442,22 @@ export default function AssessmentCase() {
                 ))}
               </select>
             </div>
-            <div className="field">
+            <div className={`field${fieldError('motivation') ? ' field--invalid' : ''}`}>
               <label htmlFor="motivation">{t('case.assessment.motivationLabel')}</label>
-              <textarea id="motivation" name="motivation" rows={5} required />
+              {fieldError('motivation') ? (
+                <p id="motivation-error" className="field__error">
+                  {fieldError('motivation')}
+                </p>
+              ) : null}
+              <textarea
+                id="motivation"
+                name="motivation"
+                rows={5}
+                required
+                defaultValue={keptValue('propose', 'motivation')}
+                aria-invalid={fieldError('motivation') ? true : undefined}
+                aria-describedby={fieldError('motivation') ? 'motivation-error' : undefined}
+              />
             </div>
             <button type="submit" className="button button--primary">
               {t('case.assessment.propose')}

@@ -47,9 +47,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = await requireStaff(request, context, 'triage.work')
-  const outcome = await handleStaffAction({ ctx, requestId: params.id ?? '', formData: await request.formData(), ip: clientIp(context) })
+  const formData = await request.formData()
+  const outcome = await handleStaffAction({ ctx, requestId: params.id ?? '', formData, ip: clientIp(context) })
   if (outcome.ok) return redirect(outcome.done === 'transferred' ? '/beheer/triage?klaar=transferred' : `/beheer/triage/${params.id}?klaar=${outcome.done}`)
-  return data({ problem: outcome.problem }, { status: outcome.problem === 'notContact' ? 403 : 400 })
+  // A refused message or note keeps its text (the same form shows it again).
+  const kept = { intent: String(formData.get('intent') ?? ''), body: String(formData.get('body') ?? '') }
+  return data({ problem: outcome.problem, ...kept }, { status: outcome.problem === 'notContact' ? 403 : 400 })
 }
 
 export default function TriageRequest() {
@@ -218,7 +221,7 @@ export default function TriageRequest() {
               <input type="hidden" name="intent" value="message" />
               <div className="field">
                 <label htmlFor="staff-message">{t('messages.labelStaff')}</label>
-                <textarea id="staff-message" name="body" rows={4} />
+                <textarea id="staff-message" name="body" rows={4} defaultValue={actionData?.intent === 'message' ? actionData.body : undefined} />
               </div>
               <button type="submit" className="button">
                 {t('messages.send')}
@@ -244,7 +247,7 @@ export default function TriageRequest() {
               <input type="hidden" name="intent" value="note" />
               <div className="field">
                 <label htmlFor="note-body">{t('detail.notes.label')}</label>
-                <textarea id="note-body" name="body" rows={3} />
+                <textarea id="note-body" name="body" rows={3} defaultValue={actionData?.intent === 'note' ? actionData.body : undefined} />
               </div>
               <button type="submit" className="button">
                 {t('detail.notes.submit')}
