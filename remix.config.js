@@ -1,5 +1,12 @@
+// REMIX_OUT_DIR puts the server build and the browser assets under one folder of its own, so
+// two checkouts' test runs on one machine (or parallel e2e runs) do not overwrite each other's
+// build. The server reads the same variable (server/build-paths.js).
+const out = process.env.REMIX_OUT_DIR
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
+  serverBuildPath: out ? `${out}/server/index.js` : 'build/index.js',
+  assetsBuildDirectory: out ? `${out}/public/build` : 'public/build',
   ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
   serverModuleFormat: 'esm',
   serverPlatform: 'node',

@@ -1,4 +1,5 @@
 import { createRequestHandler } from '@remix-run/express'
+import { buildPaths } from './build-paths'
 import { createRequestHandler as createFetchHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
@@ -73,7 +74,7 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
 
   app.use(compression())
   // Static files by prefix only: a catch-all static folder would look on disk for every page address.
-  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y', index: false }))
+  app.use('/build', express.static(buildPaths().assets, { immutable: true, maxAge: '1y', index: false }))
   app.use('/locales', express.static('public/locales', { maxAge: '5m', index: false }))
   app.use('/schemas', express.static('public/schemas', { maxAge: '1h', index: false }))
   app.get('/favicon.ico', (_req, res) => res.sendFile('favicon.ico', { root: 'public', maxAge: '1h' }))

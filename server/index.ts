@@ -4,6 +4,7 @@ import './production-mode'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
+import { buildPaths } from './build-paths'
 import { logger } from '../app/utils/logger.server'
 import { prepareRuntime, type Runtime } from './runtime'
 
@@ -26,7 +27,7 @@ const { env } = runtime
 }
 
 const { createServerApp } = await import('./app')
-const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+const build = (await import(pathToFileURL(path.resolve(buildPaths().serverBuild)).href)) as ServerBuild
 const app = createServerApp({ build, env })
 
 const jobs = env.RUN_WORKER ? await (await import('../app/jobs/queue.server')).startWorker() : undefined
