@@ -3,6 +3,7 @@ import { isIsoDate } from './dates'
 import { BsnSchema, IbanSchema } from './identifiers'
 import type { PrecheckInput } from './eligibility'
 import { APPLICANT_KINDS, type SchemeConfig } from './scheme-config'
+import { line, optionalLine, optionalText as optionalWrittenText } from '~/utils/text-schema'
 
 /**
  * The application form, GOV.UK question-page style: one part per page, each saved on its
@@ -36,8 +37,11 @@ export const EVIDENCE_TYPES = ['guardianshipCard', 'registrationProof', 'courtRu
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number]
 
 const required = 'validation:required'
-const text = (max: number) => z.string({ required_error: required }).trim().min(1, required).max(max, 'scheme:form.errors.tooLong')
-const optionalText = (max: number) => z.string().trim().max(max, 'scheme:form.errors.tooLong').optional()
+// Names, places and short answers are single lines (invisible junk stripped); the harm in the
+// applicant's own words is written text (control characters refused). See app/utils/text-schema.ts.
+const text = (max: number) => line({ max, required, tooLong: 'scheme:form.errors.tooLong' })
+const optionalText = (max: number) => optionalLine({ max, tooLong: 'scheme:form.errors.tooLong' })
+const writtenText = (max: number) => optionalWrittenText({ max, tooLong: 'scheme:form.errors.tooLong' })
 
 /** A month and year as people remember them; 'YYYY-MM' or just 'YYYY'. */
 const MonthYearSchema = z
@@ -127,7 +131,7 @@ export const PlacementSchema = z
   .object({
     from: MonthYearSchema,
     to: MonthYearSchema.optional(),
-    kind: z.string({ required_error: 'scheme:form.errors.chooseOne' }).min(1, 'scheme:form.errors.chooseOne').max(60),
+    kind: line({ max: 60, required: 'scheme:form.errors.chooseOne' }),
     place: text(300),
     municipality: text(120),
     placedBy: optionalText(300),
@@ -139,8 +143,8 @@ export type Placement = z.infer<typeof PlacementSchema>
 export const HarmPartSchema = z
   .object({
     mode: z.enum(['write', 'story'], { required_error: 'scheme:form.errors.chooseOne' }),
-    kinds: z.array(z.string().max(40)).default([]),
-    ownWords: optionalText(20_000),
+    kinds: z.array(line({ max: 40 })).default([]),
+    ownWords: writtenText(20_000),
     storyId: z.string().uuid().optional(),
     storyConsent: z.literal('on').optional(),
   })
