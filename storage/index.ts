@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
 import {
+  AbortMultipartUploadCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   S3Client,
   S3ServiceException,
@@ -29,6 +31,8 @@ export type StorageConfig = {
 
 export type StoredObject = { key: string; size: number; sha256: string }
 export type ObjectInfo = { key: string; size: number; contentType?: string; lastModified?: Date }
+/** A multipart upload that was begun and neither completed nor aborted: its parts take space but are no object. */
+export type UnfinishedUpload = { key: string; uploadId: string; initiated?: Date }
 export type ObjectStream = {
   body: Readable
   /** Bytes in this response (the range when one was asked for). */
@@ -38,6 +42,14 @@ export type ObjectStream = {
   contentType?: string
   /** Present when a range was served, e.g. `bytes 0-99/1000`. */
   contentRange?: string
+}
+
+/** The upload was called off by its caller (the client went away). */
+export class UploadAbortedError extends Error {
+  constructor() {
+    super('upload aborted')
+    this.name = 'UploadAbortedError'
+  }
 }
 
 export class ObjectTooLargeError extends Error {
@@ -87,6 +99,23 @@ export function createStorage(config: StorageConfig) {
   })
   const Bucket = config.bucket
 
+  /**
+   * Best effort: removes the object `key` and every unfinished multipart upload of exactly
+   * that key. Keys of uploads carry a fresh UUID, so no other writer's upload is touched.
+   */
+  async function discard(key: string) {
+    await client.send(new DeleteObjectCommand({ Bucket, Key: key })).catch(() => {})
+    try {
+      const page = await client.send(new ListMultipartUploadsCommand({ Bucket, Prefix: key }))
+      for (const u of page.Uploads ?? []) {
+        if (u.Key !== key || !u.UploadId) continue
+        await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: u.UploadId })).catch(() => {})
+      }
+    } catch {
+      // A server without ListMultipartUploads: the bucket's lifecycle rule and the sweep remain.
+    }
+  }
+
   return {
     bucket: Bucket,
 
@@ -102,6 +131,9 @@ export function createStorage(config: StorageConfig) {
     /**
      * Streams `body` into the bucket (multipart above 8 MiB), hashing as it goes.
      * With `maxBytes` the upload is aborted, leaving nothing behind, once the limit is passed.
+     * Whatever goes wrong (the body breaks or ends in an error, the limit, `signal`, S3 itself),
+     * it rejects only after the bucket holds neither the object nor an unfinished multipart
+     * upload for `key` (as far as S3 answers; the orphan sweep catches what a crash leaves).
      */
     async put(args: {
       key: string
@@ -112,7 +144,20 @@ export function createStorage(config: StorageConfig) {
     }): Promise<StoredObject> {
       const measure = new Measure(args.maxBytes)
       const source = args.body instanceof Readable ? args.body : Readable.from(args.body)
+      // Every stream made here has an 'error' listener: an error of the source (a connection
+      // that drops) must fail this upload, never reach the process as an unhandled event.
       source.on('error', (e) => measure.destroy(e))
+      // Destroyed without an error (a request stream whose client went away) is no end either.
+      source.on('close', () => {
+        if (!source.readableEnded && !measure.destroyed) measure.destroy(new UploadAbortedError())
+      })
+      measure.on('error', () => {})
+      // The signal fails the body rather than calling Upload.abort(): abort() makes done()
+      // reject at once while parts may still be in flight; a failing body lets lib-storage
+      // finish its part requests and abort the multipart upload before done() rejects.
+      const abort = () => measure.destroy(new UploadAbortedError())
+      if (args.signal?.aborted) abort()
+      args.signal?.addEventListener('abort', abort, { once: true })
       const upload = new Upload({
         client,
         params: { Bucket, Key: args.key, Body: source.pipe(measure), ContentType: args.contentType },
@@ -120,22 +165,42 @@ export function createStorage(config: StorageConfig) {
         queueSize: 4,
         leavePartsOnError: false,
       })
-      const abort = () => void upload.abort()
-      args.signal?.addEventListener('abort', abort, { once: true })
       try {
         await upload.done()
+        if (measure.errored) throw measure.errored
       } catch (error) {
-        // A single-part upload may have completed before the stream failed; make sure nothing stays.
-        await client.send(new DeleteObjectCommand({ Bucket, Key: args.key })).catch(() => {})
+        source.unpipe(measure)
+        // A single-part upload may have completed before the stream failed, and lib-storage's
+        // own AbortMultipartUpload may have failed: make sure nothing stays either way.
+        await discard(args.key)
         throw measure.errored ?? error
       } finally {
         args.signal?.removeEventListener('abort', abort)
       }
-      if (measure.errored) {
-        await client.send(new DeleteObjectCommand({ Bucket, Key: args.key })).catch(() => {})
-        throw measure.errored
-      }
       return { key: args.key, size: measure.bytes, sha256: measure.digest() }
+    },
+
+    /** Multipart uploads begun and never completed or aborted (optionally under a prefix), page by page. */
+    async *listUnfinishedUploads(prefix = ''): AsyncGenerator<UnfinishedUpload> {
+      let KeyMarker: string | undefined
+      let UploadIdMarker: string | undefined
+      do {
+        const page = await client.send(new ListMultipartUploadsCommand({ Bucket, Prefix: prefix || undefined, KeyMarker, UploadIdMarker }))
+        for (const u of page.Uploads ?? []) {
+          if (u.Key && u.UploadId) yield { key: u.Key, uploadId: u.UploadId, initiated: u.Initiated }
+        }
+        KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined
+        UploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined
+      } while (KeyMarker)
+    },
+
+    /** Removes the parts of an unfinished multipart upload. An upload that is already gone is no error. */
+    async abortUnfinishedUpload(upload: { key: string; uploadId: string }) {
+      try {
+        await client.send(new AbortMultipartUploadCommand({ Bucket, Key: upload.key, UploadId: upload.uploadId }))
+      } catch (error) {
+        if (!isNotFound(error) && !(error instanceof S3ServiceException && error.name === 'NoSuchUpload')) throw error
+      }
     },
 
     /** A readable stream of an object, or of a byte range of it (`{ start, end }`, inclusive). */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createStorage, ObjectTooLargeError } from './index'
+import { createStorage, ObjectTooLargeError, UploadAbortedError } from './index'
 
 const storage = createStorage({
   endpoint: process.env.S3_ENDPOINT,
@@ -26,6 +26,12 @@ function chunked(data: Buffer, chunk = 64 * 1024) {
       for (let i = 0; i < data.length; i += chunk) yield data.subarray(i, i + chunk)
     })(),
   )
+}
+
+async function unfinished(prefix: string) {
+  const out: string[] = []
+  for await (const u of storage.listUnfinishedUploads(prefix)) out.push(u.key)
+  return out
 }
 
 describe('storage', () => {
@@ -76,6 +82,49 @@ describe('storage', () => {
     })
     await expect(storage.put({ key: 'a/cut.bin', body: broken, contentType: 'audio/mpeg' })).rejects.toThrow()
     expect(await storage.head('a/cut.bin')).toBeNull()
+  })
+
+  it('leaves neither an object nor an unfinished multipart upload when a large body breaks after its first parts', async () => {
+    let sent = 0
+    const broken = new Readable({
+      read() {
+        if (sent >= 20 * 1024 * 1024) {
+          this.destroy(new Error('connection lost'))
+          return
+        }
+        sent += 1024 * 1024
+        this.push(randomBytes(1024 * 1024))
+      },
+    })
+    await expect(storage.put({ key: 'd/cut-large.bin', body: broken, contentType: 'video/mp4' })).rejects.toThrow('connection lost')
+    expect(await storage.head('d/cut-large.bin')).toBeNull()
+    expect(await unfinished('d/')).toEqual([])
+  })
+
+  it('leaves nothing behind when the caller aborts, or the body closes without an end (the client went away)', async () => {
+    const controller = new AbortController()
+    let sent = 0
+    const endless = new Readable({
+      read() {
+        sent += 1024 * 1024
+        // Called off by the caller once two parts' worth has gone out.
+        if (sent === 18 * 1024 * 1024) controller.abort()
+        this.push(randomBytes(1024 * 1024))
+      },
+    })
+    await expect(storage.put({ key: 'd/aborted.bin', body: endless, contentType: 'video/mp4', signal: controller.signal })).rejects.toBeInstanceOf(UploadAbortedError)
+    endless.destroy()
+
+    const closing = new Readable({
+      read() {
+        this.push(randomBytes(1024 * 1024))
+        this.destroy()
+      },
+    })
+    await expect(storage.put({ key: 'd/closed.bin', body: closing, contentType: 'audio/ogg' })).rejects.toBeInstanceOf(UploadAbortedError)
+    expect(await storage.head('d/aborted.bin')).toBeNull()
+    expect(await storage.head('d/closed.bin')).toBeNull()
+    expect(await unfinished('d/')).toEqual([])
   })
 
   it('lists, deletes and answers null for missing objects', async () => {

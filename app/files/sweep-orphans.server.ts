@@ -6,20 +6,29 @@ import { ANCHOR_PREFIX } from '~/audit/anchors.server'
 
 const KEPT_OUTSIDE_DATABASE = [ANCHOR_PREFIX]
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
 /**
  * Removes objects that have no row in `stored_files` and are older than the grace period
- * (an upload interrupted between S3 and the database). Young objects are left alone,
- * because their upload may still be completing.
+ * (an upload interrupted between S3 and the database), and aborts multipart uploads begun
+ * longer than `unfinishedOlderThanMs` ago and never completed (the portal stopped in the
+ * middle of a large upload: its parts are no object, so listing objects never shows them).
+ * Young objects and uploads are left alone, because their upload may still be completing.
+ * In production the bucket's lifecycle rule (AbortIncompleteMultipartUpload) does the second
+ * part too; this sweep is for servers without one (ADR 0016).
  */
 export async function sweepOrphanObjects({
   db,
   storage,
-  olderThanMs = 24 * 60 * 60 * 1000,
+  olderThanMs = DAY_MS,
+  unfinishedOlderThanMs = DAY_MS,
   now = new Date(),
 }: {
   db: DbOrTx
   storage: Storage
   olderThanMs?: number
+  /** Grace period for unfinished multipart uploads (a 1 GB video over a slow line takes hours). */
+  unfinishedOlderThanMs?: number
   now?: Date
 }) {
   let examined = 0
@@ -43,5 +52,13 @@ export async function sweepOrphanObjects({
   }
   await flush()
   await storage.removeMany(orphans)
-  return { examined, removed: orphans.length }
+
+  // Collected first, aborted after: aborting while paging could shift the listing's markers.
+  const stale: Array<{ key: string; uploadId: string }> = []
+  for await (const upload of storage.listUnfinishedUploads()) {
+    const age = now.getTime() - (upload.initiated?.getTime() ?? now.getTime())
+    if (age >= unfinishedOlderThanMs) stale.push(upload)
+  }
+  for (const upload of stale) await storage.abortUnfinishedUpload(upload)
+  return { examined, removed: orphans.length, unfinishedAborted: stale.length }
 }
