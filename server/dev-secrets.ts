@@ -7,6 +7,8 @@ export type DevSecrets = {
   DATA_ENCRYPTION_KEYS: string
   LOOKUP_HASH_KEY: string
   EMBEDDED_PG_PASSWORD: string
+  /** The portal's own login role (member of portal_app), not the superuser (ADR 0018). */
+  EMBEDDED_APP_PASSWORD: string
   WEBHOOK_SECRET: string
 }
 
@@ -23,6 +25,7 @@ export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
     DATA_ENCRYPTION_KEYS: existing.DATA_ENCRYPTION_KEYS ?? `dev1:${randomBytes(32).toString('base64')}`,
     LOOKUP_HASH_KEY: existing.LOOKUP_HASH_KEY ?? randomBytes(32).toString('base64'),
     EMBEDDED_PG_PASSWORD: existing.EMBEDDED_PG_PASSWORD ?? randomBytes(18).toString('base64url'),
+    EMBEDDED_APP_PASSWORD: existing.EMBEDDED_APP_PASSWORD ?? randomBytes(18).toString('base64url'),
     WEBHOOK_SECRET: existing.WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('base64')}`,
   }
   if (JSON.stringify(secrets) !== JSON.stringify(existing)) {

@@ -6,14 +6,29 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { buildPaths } from './build-paths'
 import { logger } from '../app/utils/logger.server'
+import { installLastResort } from './last-resort'
 import { prepareRuntime, type Runtime } from './runtime'
 
 const t0 = performance.now()
 const log = (msg: string) => logger.info(msg)
 
+// ADR 0018: a broken connection costs one request; an unknown error costs the process.
+const listening: { server?: { close: () => void } } = {}
+installLastResort({ logger, beforeExit: () => listening.server?.close() })
+
 let runtime: Runtime
 try {
-  runtime = await prepareRuntime({ log })
+  runtime = await prepareRuntime({
+    log,
+    supervise: {
+      // An embedded server that would not come back: the outer supervisor starts us afresh.
+      onGiveUp: (part) => {
+        logger.fatal(`${part} could not be restarted; exiting`)
+        listening.server?.close()
+        process.exit(1)
+      },
+    },
+  })
 } catch (error) {
   logger.fatal(error instanceof Error ? error.message : String(error))
   process.exit(1)
@@ -35,6 +50,7 @@ const jobs = env.RUN_WORKER ? await (await import('../app/jobs/queue.server')).s
 const server = app.listen(env.PORT, env.HOST, () => {
   log(`portal ready on http://localhost:${env.PORT} in ${Math.round(performance.now() - t0)} ms`)
 })
+listening.server = server
 
 let stopping = false
 async function shutdown(signal: string) {

@@ -2,7 +2,11 @@
 // Start the portal with RUN_WORKER=false when you run workers separately.
 import './production-mode'
 import { logger } from '../app/utils/logger.server'
+import { installLastResort } from './last-resort'
 import { prepareRuntime } from './runtime'
+
+// ADR 0018: the same rule as the portal process; a worker has no listener to close.
+installLastResort({ logger })
 
 const runtime = await prepareRuntime({ log: (m) => logger.info(m), startEmbedded: false, migrate: true })
 const { startWorker } = await import('../app/jobs/queue.server')

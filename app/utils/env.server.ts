@@ -19,6 +19,11 @@ export const EnvSchema = z
     DATABASE_URL: z
       .string()
       .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL'),
+    /** The schema owner's URL, for migrations only (ADR 0018); DATABASE_URL is then the app role. */
+    MIGRATION_DATABASE_URL: z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL')
+      .optional(),
     S3_ENDPOINT: z.string().url().optional(),
     S3_REGION: z.string().default('eu-west-1'),
     S3_BUCKET: z
