@@ -156,6 +156,9 @@ async function relatedItems(tx: DbOrTx, { applicationId, institutionNames, decad
         inArray(sql`lower(${stories.institutionName})`, lowered),
         decades.length ? sql`${stories.decades} && ${sql`array[${sql.join(decades.map((d) => sql`${d}`), sql`, `)}]::text[]`}` : sql`true`,
         isNull(stories.hiddenAt),
+        // Only a version the author approved: never a draft (the author's alone), one still in
+        // review, nor one withdrawn or removed.
+        inArray(stories.status, ['approved', 'published']),
       ),
     )
     .limit(50)

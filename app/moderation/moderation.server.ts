@@ -64,8 +64,42 @@ async function logStep(
   )
 }
 
+/**
+ * The states in which staff may read a story: from the moment the author sends it in. A draft
+ * is the author's alone (also one taken back before review), and a story its author withdrew
+ * is no longer ours to read; no moderation step starts from either, and the media route
+ * refuses their media to moderators likewise (`canViewMedia`).
+ */
+export const STAFF_STORY_STATUSES = [
+  'submitted',
+  'inReview',
+  'changesRequested',
+  'awaitingAuthor',
+  'approved',
+  'published',
+  'removed',
+] as const satisfies readonly StoryStatus[]
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * THE one query that loads a story for staff, scoped by status in its `where`: the review
+ * page (with its media, consent state and history) and every moderation step go through it,
+ * so a draft cannot be read by forgetting a check. Null for a story outside those states,
+ * exactly as for one that does not exist: staff must not learn that a draft exists.
+ */
+async function findStoryForStaff(tx: DbOrTx, storyId: string, { lock = false }: { lock?: boolean } = {}) {
+  if (!UUID.test(storyId)) return null
+  const query = tx
+    .select()
+    .from(stories)
+    .where(and(eq(stories.id, storyId), inArray(stories.status, [...STAFF_STORY_STATUSES])))
+  const [story] = lock ? await query.for('update') : await query
+  return story ?? null
+}
+
 async function lockStory(tx: Tx, storyId: string) {
-  const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update')
+  const story = await findStoryForStaff(tx, storyId, { lock: true })
   if (!story) throw new ModerationError('errors.notFound', 404)
   return story
 }
@@ -130,9 +164,19 @@ export function splitByMarks(text: string, marks: ReviewMark[]): TextPart[] {
   return parts
 }
 
+/**
+ * One story with everything a moderator needs to review it, or null (the page answers 404)
+ * when it does not exist or is not in a state staff may read (`findStoryForStaff`). A refusal
+ * is logged as denied, never as a view, and names no subject.
+ */
 export async function getStoryForReview({ storyId, actor, ip }: Who & { storyId: string }) {
-  const [story] = await db.select().from(stories).where(eq(stories.id, storyId))
-  if (!story) return null
+  const story = await findStoryForStaff(db, storyId)
+  if (!story) {
+    if (UUID.test(storyId)) {
+      await recordAccess({ actor, action: 'story.view', objectType: 'story', objectId: storyId, purpose: 'moderation', outcome: 'denied', ip })
+    }
+    return null
+  }
   const marks = await db
     .select()
     .from(pilloryMarks)

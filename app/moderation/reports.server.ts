@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
 import { db } from '@db/client.server'
 import { userRoles, users } from '@db/schema/accounts'
 import { moderationEvents, storyReports, type ReportDecision, type ReportReason } from '@db/schema/moderation'
@@ -8,7 +8,7 @@ import type { AuditActor as Actor } from '~/audit/audit.server'
 import { absoluteUrl, queueMail } from '~/mail/mail.server'
 import { nextStatus } from '~/monument/lifecycle'
 import { decryptField, encryptField } from '~/privacy/field-crypto.server'
-import { dispatchAll, ModerationError, queueAuthorNotice, storeGuardMarks } from './moderation.server'
+import { dispatchAll, ModerationError, queueAuthorNotice, STAFF_STORY_STATUSES, storeGuardMarks } from './moderation.server'
 import { visibleTo, type Reader } from './reading.server'
 import { REPORT_DECISION_HOURS } from './reports-schemas'
 
@@ -102,7 +102,8 @@ export async function listOpenReports({ actor, ip, now = new Date() }: { actor: 
       id: storyReports.id,
       storyId: storyReports.storyId,
       slug: stories.slug,
-      title: stories.publishedTitle,
+      // A story its author withdrew since the report keeps no title here (see STAFF_STORY_STATUSES).
+      title: sql<string | null>`case when ${inArray(stories.status, [...STAFF_STORY_STATUSES])} then ${stories.publishedTitle} end`,
       status: stories.status,
       hiddenAt: stories.hiddenAt,
       reason: storyReports.reason,

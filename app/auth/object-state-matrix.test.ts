@@ -1,0 +1,391 @@
+/**
+ * Route × role × object state: the route matrix (route-matrix.test.ts) checks who may open a
+ * page at all; this checks what they get for one object in each of its states. Every page or
+ * endpoint with a survivor's personal data is requested, with a real Request through its
+ * loader, as every kind of visitor, for an object made in every state it can be in.
+ *
+ * The tables below are the spec: one row per route × state, one column per visitor. 404 means
+ * "no such thing" (existence must not leak), 403 a role that never uses the page, 302 a
+ * sign-in redirect, 410 a public story that is gone.
+ */
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeDb, db } from '@db/client.server'
+import { auditLog } from '@db/schema/audit'
+import { helpRequests } from '@db/schema/triage'
+import { stories, storyMedia, type Story } from '@db/schema/monument'
+import { applications, type ApplicationStatus } from '@db/schema/scheme'
+import { grantConsent } from '~/consent/consent.server'
+import { deleteStory } from '~/monument/stories.server'
+import { createTestStoryWithPhoto } from '~/monument/testing.server'
+import { createSubmittedApplication, fillInApplication } from '~/scheme/testing.server'
+import { createTestRequest } from '~/triage/testing.server'
+import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
+import { ROLES } from './roles'
+
+import * as staffStoryRoute from '~/routes/beheer.verhalen.$id'
+import * as mediaRoute from '~/routes/media.$id'
+import * as mediaVariantRoute from '~/routes/media.$id.$variant'
+import * as ownStoryRoute from '~/routes/mijn-verhalen.$id._index'
+import * as publicStoryRoute from '~/routes/verhalen.$slug'
+import * as staffApplicationRoute from '~/routes/beheer.aanvragen.$id'
+import * as ownApplicationCopyRoute from '~/routes/mijn-aanvraag.$id.kopie'
+import * as staffTriageRoute from '~/routes/beheer.triage.$id'
+import * as ownHelpRoute from '~/routes/mijn-hulp.$id'
+
+/** The visitors, in the tables' column order. `owner` is the story's author, the applicant, the person asking for help. */
+const VISITORS = ['anonymous', 'owner', 'otherSurvivor', 'moderator', 'triage', 'assessor', 'admin'] as const
+type Visitor = (typeof VISITORS)[number]
+type Statuses = [number, number, number, number, number, number, number]
+
+// ——— stories ————————————————————————————————————————————————————————————————————
+
+const STORY_STATES = [
+  'draft',
+  /** Sent in, then taken back by the author before review: a draft again. */
+  'retracted',
+  'submitted',
+  'inReview',
+  'changesRequested',
+  'awaitingAuthor',
+  /** The author approved the moderated version; not published (no publish consent yet). */
+  'approved',
+  'published',
+  /** Published, then hidden at once after a report that says someone is identified. */
+  'hidden',
+  /** Withdrawn by the author while still a draft. */
+  'withdrawnDraft',
+  /** Withdrawn by the author after it was published. */
+  'withdrawnPublished',
+  /** Removed by a moderator after a report. */
+  'removed',
+  /** Deleted by the author: nothing is left. */
+  'erased',
+] as const
+type StoryState = (typeof STORY_STATES)[number]
+
+const STORY_ROUTES = {
+  staff: { label: '/beheer/verhalen/:id', mod: staffStoryRoute },
+  media: { label: '/media/:id', mod: mediaRoute },
+  mediaVariant: { label: '/media/:id/thumb', mod: mediaVariantRoute },
+  own: { label: '/mijn-verhalen/:id', mod: ownStoryRoute },
+  public: { label: '/verhalen/:slug', mod: publicStoryRoute },
+} as const
+type StoryRoute = keyof typeof STORY_ROUTES
+
+/* prettier-ignore */
+const STORY_SPEC: Array<[StoryRoute, StoryState, ...Statuses]> = [
+  //                                          anon  owner other  mod  triage assessor admin
+  // The moderator's review page: only from "sent in" on; never a draft, nor a story its author withdrew.
+  ['staff',        'draft',                    302,  403,  403,  404,  403,  403,  403],
+  ['staff',        'retracted',                302,  403,  403,  404,  403,  403,  403],
+  ['staff',        'submitted',                302,  403,  403,  200,  403,  403,  403],
+  ['staff',        'inReview',                 302,  403,  403,  200,  403,  403,  403],
+  ['staff',        'changesRequested',         302,  403,  403,  200,  403,  403,  403],
+  ['staff',        'awaitingAuthor',           302,  403,  403,  200,  403,  403,  403],
+  ['staff',        'approved',                 302,  403,  403,  200,  403,  403,  403],
+  ['staff',        'published',                302,  403,  403,  200,  403,  403,  403],
+  ['staff',        'hidden',                   302,  403,  403,  200,  403,  403,  403],
+  ['staff',        'withdrawnDraft',           302,  403,  403,  404,  403,  403,  403],
+  ['staff',        'withdrawnPublished',       302,  403,  403,  404,  403,  403,  403],
+  ['staff',        'removed',                  302,  403,  403,  200,  403,  403,  403],
+  ['staff',        'erased',                   302,  403,  403,  404,  403,  403,  403],
+  // A photo of the story: the author always; a moderator like the review page; readers only while published (410 once it was).
+  ['media',        'draft',                    404,  200,  404,  404,  404,  404,  404],
+  ['media',        'retracted',                404,  200,  404,  404,  404,  404,  404],
+  ['media',        'submitted',                404,  200,  404,  200,  404,  404,  404],
+  ['media',        'inReview',                 404,  200,  404,  200,  404,  404,  404],
+  ['media',        'changesRequested',         404,  200,  404,  200,  404,  404,  404],
+  ['media',        'awaitingAuthor',           404,  200,  404,  200,  404,  404,  404],
+  ['media',        'approved',                 404,  200,  404,  200,  404,  404,  404],
+  ['media',        'published',                200,  200,  200,  200,  200,  200,  200],
+  ['media',        'hidden',                   410,  200,  410,  200,  410,  410,  410],
+  ['media',        'withdrawnDraft',           404,  200,  404,  404,  404,  404,  404],
+  ['media',        'withdrawnPublished',       410,  200,  410,  410,  410,  410,  410],
+  ['media',        'removed',                  410,  200,  410,  200,  410,  410,  410],
+  ['media',        'erased',                   404,  404,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'draft',                    404,  200,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'retracted',                404,  200,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'submitted',                404,  200,  404,  200,  404,  404,  404],
+  ['mediaVariant', 'inReview',                 404,  200,  404,  200,  404,  404,  404],
+  ['mediaVariant', 'changesRequested',         404,  200,  404,  200,  404,  404,  404],
+  ['mediaVariant', 'awaitingAuthor',           404,  200,  404,  200,  404,  404,  404],
+  ['mediaVariant', 'approved',                 404,  200,  404,  200,  404,  404,  404],
+  ['mediaVariant', 'published',                200,  200,  200,  200,  200,  200,  200],
+  ['mediaVariant', 'hidden',                   410,  200,  410,  200,  410,  410,  410],
+  ['mediaVariant', 'withdrawnDraft',           404,  200,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'withdrawnPublished',       410,  200,  410,  410,  410,  410,  410],
+  ['mediaVariant', 'removed',                  410,  200,  410,  200,  410,  410,  410],
+  ['mediaVariant', 'erased',                   404,  404,  404,  404,  404,  404,  404],
+  // The author's own page: theirs in every state; anyone else's story is unknown; staff never use it.
+  ['own',          'draft',                    302,  200,  404,  403,  403,  403,  403],
+  ['own',          'retracted',                302,  200,  404,  403,  403,  403,  403],
+  ['own',          'submitted',                302,  200,  404,  403,  403,  403,  403],
+  ['own',          'inReview',                 302,  200,  404,  403,  403,  403,  403],
+  ['own',          'changesRequested',         302,  200,  404,  403,  403,  403,  403],
+  ['own',          'awaitingAuthor',           302,  200,  404,  403,  403,  403,  403],
+  ['own',          'approved',                 302,  200,  404,  403,  403,  403,  403],
+  ['own',          'published',                302,  200,  404,  403,  403,  403,  403],
+  ['own',          'hidden',                   302,  200,  404,  403,  403,  403,  403],
+  ['own',          'withdrawnDraft',           302,  200,  404,  403,  403,  403,  403],
+  ['own',          'withdrawnPublished',       302,  200,  404,  403,  403,  403,  403],
+  ['own',          'removed',                  302,  200,  404,  403,  403,  403,  403],
+  ['own',          'erased',                   302,  404,  404,  403,  403,  403,  403],
+  // The public page: only while published and not hidden; staff read it as anyone does.
+  ['public',       'draft',                    404,  404,  404,  404,  404,  404,  404],
+  ['public',       'retracted',                404,  404,  404,  404,  404,  404,  404],
+  ['public',       'submitted',                404,  404,  404,  404,  404,  404,  404],
+  ['public',       'inReview',                 404,  404,  404,  404,  404,  404,  404],
+  ['public',       'changesRequested',         404,  404,  404,  404,  404,  404,  404],
+  ['public',       'awaitingAuthor',           404,  404,  404,  404,  404,  404,  404],
+  ['public',       'approved',                 404,  404,  404,  404,  404,  404,  404],
+  ['public',       'published',                200,  200,  200,  200,  200,  200,  200],
+  ['public',       'hidden',                   404,  404,  404,  404,  404,  404,  404],
+  ['public',       'withdrawnDraft',           404,  404,  404,  404,  404,  404,  404],
+  ['public',       'withdrawnPublished',       404,  404,  404,  404,  404,  404,  404],
+  ['public',       'removed',                  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'erased',                   404,  404,  404,  404,  404,  404,  404],
+]
+
+// ——— scheme applications ————————————————————————————————————————————————————————————
+
+const APPLICATION_STATES = ['draft', 'submitted', 'inAssessment', 'handedOff', 'decided', 'withdrawn', 'erased'] as const
+type ApplicationState = (typeof APPLICATION_STATES)[number]
+
+const APPLICATION_ROUTES = {
+  staff: { label: '/beheer/aanvragen/:id', mod: staffApplicationRoute },
+  ownCopy: { label: '/mijn-aanvraag/:id/kopie', mod: ownApplicationCopyRoute },
+} as const
+type ApplicationRoute = keyof typeof APPLICATION_ROUTES
+
+/* prettier-ignore */
+const APPLICATION_SPEC: Array<[ApplicationRoute, ApplicationState, ...Statuses]> = [
+  //                                          anon  owner other  mod  triage assessor admin
+  // The assessor's case page: never an application that was not sent in.
+  ['staff',        'draft',                    302,  403,  403,  403,  403,  404,  403],
+  ['staff',        'submitted',                302,  403,  403,  403,  403,  200,  403],
+  ['staff',        'inAssessment',             302,  403,  403,  403,  403,  200,  403],
+  ['staff',        'handedOff',                302,  403,  403,  403,  403,  200,  403],
+  ['staff',        'decided',                  302,  403,  403,  403,  403,  200,  403],
+  ['staff',        'withdrawn',                302,  403,  403,  403,  403,  200,  403],
+  ['staff',        'erased',                   302,  403,  403,  403,  403,  404,  403],
+  // The applicant's PDF copy of what they sent: exists from sending on, and only for them.
+  ['ownCopy',      'draft',                    302,  404,  404,  403,  403,  403,  403],
+  ['ownCopy',      'submitted',                302,  200,  404,  403,  403,  403,  403],
+  ['ownCopy',      'inAssessment',             302,  200,  404,  403,  403,  403,  403],
+  ['ownCopy',      'handedOff',                302,  200,  404,  403,  403,  403,  403],
+  ['ownCopy',      'decided',                  302,  200,  404,  403,  403,  403,  403],
+  ['ownCopy',      'withdrawn',                302,  200,  404,  403,  403,  403,  403],
+  ['ownCopy',      'erased',                   302,  404,  404,  403,  403,  403,  403],
+]
+
+// ——— guidance requests ——————————————————————————————————————————————————————————————
+// A request has no draft: it exists from the moment it is sent. The triage worker is its contact person from 'inContact' on.
+
+const REQUEST_STATES = ['new', 'inContact', 'referred', 'inCare', 'closed', 'withdrawn', 'erased'] as const
+type RequestState = (typeof REQUEST_STATES)[number]
+
+const REQUEST_ROUTES = {
+  staff: { label: '/beheer/triage/:id', mod: staffTriageRoute },
+  own: { label: '/mijn-hulp/:id', mod: ownHelpRoute },
+} as const
+type RequestRoute = keyof typeof REQUEST_ROUTES
+
+/* prettier-ignore */
+const REQUEST_SPEC: Array<[RequestRoute, RequestState, ...Statuses]> = [
+  //                                          anon  owner other  mod  triage assessor admin
+  ['staff',        'new',                      302,  403,  403,  403,  200,  403,  403],
+  ['staff',        'inContact',                302,  403,  403,  403,  200,  403,  403],
+  ['staff',        'referred',                 302,  403,  403,  403,  200,  403,  403],
+  ['staff',        'inCare',                   302,  403,  403,  403,  200,  403,  403],
+  ['staff',        'closed',                   302,  403,  403,  403,  200,  403,  403],
+  ['staff',        'withdrawn',                302,  403,  403,  403,  200,  403,  403],
+  ['staff',        'erased',                   302,  403,  403,  403,  404,  403,  403],
+  ['own',          'new',                      302,  200,  404,  403,  403,  403,  403],
+  ['own',          'inContact',                302,  200,  404,  403,  403,  403,  403],
+  ['own',          'referred',                 302,  200,  404,  403,  403,  403,  403],
+  ['own',          'inCare',                   302,  200,  404,  403,  403,  403,  403],
+  ['own',          'closed',                   302,  200,  404,  403,  403,  403,  403],
+  ['own',          'withdrawn',                302,  200,  404,  403,  403,  403,  403],
+  ['own',          'erased',                   302,  404,  404,  403,  403,  403,  403],
+]
+
+// ——— plumbing ————————————————————————————————————————————————————————————————————
+
+type Target = { path: string; params: Record<string, string> }
+type RouteModule = { loader: (args: { request: Request; params: Record<string, string>; context: typeof testContext }) => Promise<unknown> }
+
+async function statusOf(mod: RouteModule, path: string, params: Record<string, string>, cookie?: string) {
+  try {
+    const result = await mod.loader({ request: makeRequest(path, { cookie }), params, context: testContext })
+    if (result instanceof Response) {
+      await result.body?.cancel()
+      return result.status
+    }
+    return (result as { init?: { status?: number } } | null)?.init?.status ?? 200
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status
+    throw thrown
+  }
+}
+
+let cells = 0
+const personas = {} as Record<Exclude<Visitor, 'anonymous' | 'owner'>, Persona>
+let author: Persona
+
+beforeAll(async () => {
+  author = await createPersona({ roles: ['survivor'] })
+  personas.otherSurvivor = await createPersona({ roles: ['survivor'] })
+  for (const role of ['moderator', 'triage', 'assessor', 'admin'] as const) personas[role] = await createPersona({ roles: [role] })
+})
+afterAll(async () => {
+  process.stdout.write(`object-state matrix: ${cells} cells checked\n`)
+  await closeDb()
+})
+
+/** Requests every row of `spec` for this state as every visitor; returns the cells that differ. */
+async function check<R extends string, S extends string>(
+  spec: Array<[R, S, ...Statuses]>,
+  routes: Record<R, { label: string; mod: RouteModule }>,
+  state: S,
+  targets: Record<R, Target>,
+  owner: Persona,
+) {
+  const wrong: string[] = []
+  for (const [route, rowState, ...expected] of spec) {
+    if (rowState !== state) continue
+    const { path, params } = targets[route]
+    for (const [i, visitor] of VISITORS.entries()) {
+      const cookie = visitor === 'anonymous' ? undefined : visitor === 'owner' ? owner.cookie : personas[visitor].cookie
+      const got = await statusOf(routes[route].mod, path, params, cookie)
+      cells++
+      if (got !== expected[i]) wrong.push(`${routes[route].label} ${state} as ${visitor}: ${got}, expected ${expected[i]}`)
+    }
+  }
+  return wrong
+}
+
+it('the tables name every role and every state exactly once per route', () => {
+  // Every role of the portal has a column (the owner and the other survivor are both 'survivor').
+  expect(new Set(ROLES)).toEqual(new Set(['survivor', 'moderator', 'triage', 'assessor', 'admin']))
+  const complete = (spec: Array<[string, string, ...Statuses]>, routes: object, states: readonly string[]) =>
+    expect(spec.map(([r, s]) => `${r}|${s}`).sort()).toEqual(Object.keys(routes).flatMap((r) => states.map((s) => `${r}|${s}`)).sort())
+  complete(STORY_SPEC, STORY_ROUTES, STORY_STATES)
+  complete(APPLICATION_SPEC, APPLICATION_ROUTES, APPLICATION_STATES)
+  complete(REQUEST_SPEC, REQUEST_ROUTES, REQUEST_STATES)
+})
+
+// ——— objects in each state ———————————————————————————————————————————————————————
+
+const PUBLISHED = { publishedTitle: 'Mijn tijd in het tehuis', publishedBody: 'Ik was negen toen ik werd geplaatst.', audience: 'public' as const }
+
+/** A story of the author with one photo, written through the author's own functions, then put in `state`. */
+async function storyIn(state: StoryState): Promise<{ story: Story; mediaId: string }> {
+  const { story, media } = await createTestStoryWithPhoto({ authorId: author.id })
+  const sent = { title: 'Mijn tijd in het tehuis', body: 'Ik was negen toen ik werd geplaatst.', submittedAt: new Date() }
+  const everPublished = { ...sent, ...PUBLISHED, authorApprovedAt: new Date(), publishedAt: new Date() }
+  const values: Partial<Story> = {
+    draft: { title: 'Concept', body: 'Nog niet verstuurd.' },
+    retracted: { ...sent, status: 'draft' as const },
+    submitted: { ...sent, status: 'submitted' as const },
+    inReview: { ...sent, status: 'inReview' as const },
+    changesRequested: { ...sent, status: 'changesRequested' as const },
+    awaitingAuthor: { ...sent, publishedTitle: PUBLISHED.publishedTitle, publishedBody: PUBLISHED.publishedBody, status: 'awaitingAuthor' as const },
+    approved: { ...sent, publishedTitle: PUBLISHED.publishedTitle, publishedBody: PUBLISHED.publishedBody, authorApprovedAt: new Date(), status: 'approved' as const },
+    published: { ...everPublished, status: 'published' as const },
+    hidden: { ...everPublished, status: 'published' as const, hiddenAt: new Date() },
+    withdrawnDraft: { status: 'withdrawn' as const },
+    withdrawnPublished: { ...everPublished, status: 'withdrawn' as const },
+    removed: { ...everPublished, status: 'removed' as const },
+    erased: { ...sent, status: 'submitted' as const },
+  }[state]
+  const [updated] = await db.update(stories).set(values).where(eq(stories.id, story.id)).returning()
+  if (everPublishedState(state)) {
+    // Readers get a photo only with its own publish consent and its moderated text.
+    await db.update(storyMedia).set({ textModeratedAt: new Date() }).where(eq(storyMedia.id, media.id))
+    await grantConsent({ subjectRef: author.id, userId: author.id, objectType: 'media', objectId: media.id, purpose: 'media.publish', locale: 'nl', channel: 'web' })
+  }
+  // Deleted by the author with its media and files: nothing is left.
+  if (state === 'erased') expect((await deleteStory({ authorId: author.id, storyId: story.id })).deleted).toBe(true)
+  return { story: updated!, mediaId: media.id }
+}
+
+function everPublishedState(state: StoryState) {
+  return state === 'published' || state === 'hidden' || state === 'withdrawnPublished' || state === 'removed'
+}
+
+describe('stories: route × role × state', () => {
+  for (const state of STORY_STATES) {
+    it(state, async () => {
+      const { story, mediaId } = await storyIn(state)
+      const targets: Record<StoryRoute, Target> = {
+        staff: { path: `/beheer/verhalen/${story.id}`, params: { id: story.id } },
+        media: { path: `/media/${mediaId}`, params: { id: mediaId } },
+        mediaVariant: { path: `/media/${mediaId}/thumb`, params: { id: mediaId, variant: 'thumb' } },
+        own: { path: `/mijn-verhalen/${story.id}`, params: { id: story.id } },
+        public: { path: `/verhalen/${story.slug}`, params: { slug: story.slug } },
+      }
+      const wrong = await check(STORY_SPEC, STORY_ROUTES, state, targets, author)
+      expect(wrong).toEqual([])
+    })
+  }
+
+  it('a moderation step on a draft answers 404 as for an unknown story, and changes nothing', async () => {
+    const { story } = await storyIn('draft')
+    const request = makeRequest(`/beheer/verhalen/${story.id}`, { cookie: personas.moderator.cookie, method: 'POST', form: { intent: 'startReview' } })
+    const result = await staffStoryRoute.action({ request, params: { id: story.id }, context: testContext })
+    expect((result as { init?: { status?: number } }).init?.status).toBe(404)
+    const [after] = await db.select({ status: stories.status }).from(stories).where(eq(stories.id, story.id))
+    expect(after?.status).toBe('draft')
+  })
+
+  it('a refused staff view is logged as refused, never as a view', async () => {
+    const { story } = await storyIn('draft')
+    expect(await statusOf(staffStoryRoute, `/beheer/verhalen/${story.id}`, { id: story.id }, personas.moderator.cookie)).toBe(404)
+    const rows = await db.select({ action: auditLog.action, outcome: auditLog.outcome, subjectId: auditLog.subjectId }).from(auditLog).where(eq(auditLog.objectId, story.id))
+    expect(rows).toEqual([{ action: 'story.view', outcome: 'denied', subjectId: null }])
+  })
+})
+
+describe('scheme applications: route × role × state', () => {
+  for (const state of APPLICATION_STATES) {
+    it(state, async () => {
+      // One application per person and scheme: each state gets an applicant of its own.
+      const applicant = await createPersona({ roles: ['survivor'] })
+      let applicationId: string
+      if (state === 'draft') {
+        await fillInApplication({ userId: applicant.id })
+        const [draft] = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.applicantUserId, applicant.id), eq(applications.status, 'draft')))
+        applicationId = draft!.id
+      } else {
+        applicationId = (await createSubmittedApplication({ userId: applicant.id, bsn: String(100000000 + Math.floor(Math.random() * 899999999)) })).applicationId
+        if (state !== 'submitted' && state !== 'erased') await db.update(applications).set({ status: state as ApplicationStatus }).where(eq(applications.id, applicationId))
+        if (state === 'erased') await db.delete(applications).where(eq(applications.id, applicationId))
+      }
+      const targets: Record<ApplicationRoute, Target> = {
+        staff: { path: `/beheer/aanvragen/${applicationId}`, params: { id: applicationId } },
+        ownCopy: { path: `/mijn-aanvraag/${applicationId}/kopie`, params: { id: applicationId } },
+      }
+      const wrong = await check(APPLICATION_SPEC, APPLICATION_ROUTES, state, targets, applicant)
+      expect(wrong).toEqual([])
+    })
+  }
+})
+
+describe('guidance requests: route × role × state', () => {
+  for (const state of REQUEST_STATES) {
+    it(state, async () => {
+      const { id } = await createTestRequest({ userId: author.id })
+      if (state !== 'new' && state !== 'erased') {
+        await db
+          .update(helpRequests)
+          .set({ status: state, contactPersonId: personas.triage.id, takenAt: new Date(), endedAt: state === 'closed' || state === 'withdrawn' ? new Date() : null })
+          .where(eq(helpRequests.id, id))
+      }
+      if (state === 'erased') await db.delete(helpRequests).where(eq(helpRequests.id, id))
+      const targets: Record<RequestRoute, Target> = { staff: { path: `/beheer/triage/${id}`, params: { id } }, own: { path: `/mijn-hulp/${id}`, params: { id } } }
+      const wrong = await check(REQUEST_SPEC, REQUEST_ROUTES, state, targets, author)
+      expect(wrong).toEqual([])
+    })
+  }
+})
