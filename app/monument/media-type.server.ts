@@ -114,6 +114,12 @@ function readHead(input: Readable, size: number): Promise<Head> {
       resolve({ ...head, ended: true })
       return
     }
+    // Already failed or gone (the form was cut off before anyone read from it): its 'error'
+    // and 'close' events are past, so waiting for them would wait for ever.
+    if (input.destroyed) {
+      reject(input.errored ?? new Error('input closed before its type could be read'))
+      return
+    }
     const cleanup = () => {
       input.off('readable', onReadable)
       input.off('end', onEnd)

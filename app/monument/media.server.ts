@@ -14,6 +14,7 @@ import { getConsentState, grantConsent, hasConsent, withdrawConsent } from '~/co
 import { storage } from '~/utils/storage.server'
 import { isEditableByAuthor } from './lifecycle'
 import { checkQuota, formatBytes, maxUploadBytes, MEDIA_BYTE_LIMITS, SURVIVOR_QUOTA_BYTES, type MediaKind } from './media-limits'
+import { MediaIncompleteError, probeStoredMedia, type ProbeErrorKey } from './media-probe.server'
 import { MediaTypeError, sniffMediaStream } from './media-type.server'
 import { PhotoProcessingError, processPhoto } from './photo.server'
 import { isWebVtt, MediaDetailsSchema, type MediaDetails } from './schemas'
@@ -28,6 +29,7 @@ import { approveModeratedVersion, getOwnStory, isUuid, moderatedVersionFingerpri
 export type UploadErrorKey =
   | MediaTypeError['key']
   | PhotoProcessingError['key']
+  | ProbeErrorKey
   | 'monument:media.errors.tooLarge'
   | 'monument:media.errors.quotaExceeded'
   | 'monument:media.errors.interrupted'
@@ -119,6 +121,14 @@ export async function addStoryMedia({ authorId, storyId, input }: { authorId: st
       const stored = await storage.put({ key, body: sniffed.stream, contentType: sniffed.mime, maxBytes })
       Object.assign(pending, { size: stored.size, sha256: stored.sha256 })
       original = pending
+      if (original.size === 0) throw new UploadRefusedError('monument:media.errors.empty')
+      // The first bytes said "audio" or "video"; whether the rest is there too is read back now.
+      try {
+        await probeStoredMedia({ storage, key, size: stored.size, mime: sniffed.mime, kind })
+      } catch (error) {
+        if (error instanceof MediaIncompleteError) throw new UploadRefusedError(error.key, {}, { cause: error })
+        throw error
+      }
     }
     if (original.size === 0) throw new UploadRefusedError('monument:media.errors.empty')
 

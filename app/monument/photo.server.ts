@@ -43,6 +43,8 @@ export type PhotoErrorKey =
   /** A HEIC we recognised but could not decode (damaged, or a sequence or collection). */
   | 'monument:media.errors.heicNotSupported'
   | 'monument:media.errors.tooLarge'
+  /** More pixels than we decode (a "decompression bomb", or a huge scan): only a smaller photo helps. */
+  | 'monument:media.errors.photoTooManyPixels'
 
 export class PhotoProcessingError extends Error {
   constructor(
@@ -253,6 +255,8 @@ async function processHeic(bytes: Buffer): Promise<ProcessedPhoto> {
   try {
     decoded = await decodeInThread(bytes)
   } catch (error) {
+    // Trying again cannot help a HEIC with too many pixels; a smaller photo can.
+    if (error instanceof Error && /too large to decode/.test(error.message)) throw new PhotoProcessingError('monument:media.errors.photoTooManyPixels', { cause: error })
     throw new PhotoProcessingError('monument:media.errors.heicNotSupported', { cause: error })
   }
   const { width, height, pixels } = decoded
@@ -285,10 +289,13 @@ async function encodePhoto({ open, orient, hasAlpha: knownAlpha }: { open: () =>
     try {
       meta = await open().metadata()
     } catch (error) {
-      throw new PhotoProcessingError('monument:media.errors.unreadablePhoto', { cause: error })
+      throw new PhotoProcessingError(exceedsPixelLimit(error) ? 'monument:media.errors.photoTooManyPixels' : 'monument:media.errors.unreadablePhoto', { cause: error })
     }
   }
   const hasAlpha = knownAlpha ?? meta?.hasAlpha === true
+  // The header tells the size before anything is decoded: a photo over the pixel limit will
+  // never open, so it gets the message that says what helps (a smaller photo), not "try again".
+  if (meta?.width && meta.height && meta.width * meta.height > MAX_INPUT_PIXELS) throw new PhotoProcessingError('monument:media.errors.photoTooManyPixels')
 
   const encode = async (resize?: number): Promise<ProcessedImage> => {
     // rotate() before anything else: afterwards the orientation tag is gone with the rest.
@@ -313,6 +320,11 @@ async function encodePhoto({ open, orient, hasAlpha: knownAlpha }: { open: () =>
     }
     return { original, variants }
   } catch (error) {
-    throw new PhotoProcessingError('monument:media.errors.unreadablePhoto', { cause: error })
+    throw new PhotoProcessingError(exceedsPixelLimit(error) ? 'monument:media.errors.photoTooManyPixels' : 'monument:media.errors.unreadablePhoto', { cause: error })
   }
+}
+
+/** sharp's refusal of an image over `limitInputPixels` ("Input image exceeds pixel limit"). */
+function exceedsPixelLimit(error: unknown) {
+  return error instanceof Error && /pixel limit/i.test(error.message)
 }

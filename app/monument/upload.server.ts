@@ -5,11 +5,27 @@ import { addStoryMedia, CAPTIONS_MAX_BYTES, deleteStoryMedia, setMediaCaptions, 
 import { MEDIA_BYTE_LIMITS } from './media-limits'
 import { MediaDetailsSchema } from './schemas'
 
+/** The request was no readable multipart form: no or a wrong boundary, a broken part header, cut off. */
+export class MalformedUploadError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('malformed multipart form', options)
+    this.name = 'MalformedUploadError'
+  }
+}
+
+/** Limits of the upload forms: one file, a few small fields; anything more is not our form. */
+const FORM_LIMITS = { files: 1, fields: 20, fieldSize: 10_000, parts: 50, headerPairs: 20 }
+
+type UploadOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown } | { ok: false; noFile: true }
+
 /**
  * Streams the one file of a multipart request into `handle`, without ever holding it whole
  * in memory (busboy parses as the bytes arrive). Fields other than the file are ignored:
  * upload forms carry nothing else that matters. Resolves with the handler's outcome, or
- * `noFile` when the form held none.
+ * `noFile` when the form held none; it never rejects, and no stream made here can end in an
+ * unhandled 'error' (a form cut off, a wrong boundary, a client that goes away: busboy and
+ * the request body report those as 'error' events, and one without a listener stops the
+ * process).
  */
 export async function streamSingleUpload<T>({
   request,
@@ -21,22 +37,27 @@ export async function streamSingleUpload<T>({
   field: string
   maxBytes?: number
   handle: (file: Readable) => Promise<T>
-}): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | { ok: false; noFile: true }> {
+}): Promise<UploadOutcome<T>> {
   const contentType = request.headers.get('content-type') ?? ''
   if (!request.body || !contentType.startsWith('multipart/form-data')) return { ok: false, noFile: true }
   let bb: busboy.Busboy
   try {
     // One byte over the largest limit: the handler's own byte limit refuses first, busboy's
     // cap only stops a runaway stream (a truncated file would end "normally").
-    bb = busboy({ headers: { 'content-type': contentType }, limits: { files: 1, fileSize: maxBytes + 1, fields: 20, fieldSize: 10_000 } })
+    bb = busboy({ headers: { 'content-type': contentType }, limits: { ...FORM_LIMITS, fileSize: maxBytes + 1 } })
   } catch (error) {
-    return { ok: false, error }
+    // No boundary, or one busboy cannot use: there is nothing to read.
+    return { ok: false, error: new MalformedUploadError({ cause: error }) }
   }
   const body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>)
+  let formError: unknown = null
 
-  const outcome = new Promise<{ ok: true; value: T } | { ok: false; error: unknown } | { ok: false; noFile: true }>((resolve) => {
+  const outcome = new Promise<UploadOutcome<T>>((resolve) => {
     let started = false
     bb.on('file', (name, stream) => {
+      // First, before anything async: busboy destroys this stream with an error when the form
+      // is cut off, possibly before the handler has attached its own listeners.
+      stream.on('error', () => {})
       if (name !== field || started) {
         stream.resume()
         return
@@ -53,19 +74,27 @@ export async function streamSingleUpload<T>({
       )
     })
     bb.on('close', () => {
-      if (!started) resolve({ ok: false, noFile: true })
+      if (!started) resolve(formError ? { ok: false, error: formError } : { ok: false, noFile: true })
     })
     bb.on('error', (error: unknown) => {
+      formError = new MalformedUploadError({ cause: error })
       // A form cut off halfway: busboy destroys the file stream too, so the handler fails and
       // cleans up; without a file yet there is nothing to clean.
-      if (!started) resolve({ ok: false, error })
+      if (!started) resolve({ ok: false, error: formError })
     })
   })
+  // The body breaks (the connection dropped) or the client goes away: busboy is destroyed with
+  // the error, which fails the file stream and so the handler.
   body.on('error', (error) => bb.destroy(error))
+  const onAbort = () => body.destroy(new Error('request aborted'))
+  if (request.signal.aborted) onAbort()
+  else request.signal.addEventListener('abort', onAbort, { once: true })
   body.pipe(bb)
   const result = await outcome
+  request.signal.removeEventListener('abort', onAbort)
   // Stop reading what is left of a refused upload.
   body.unpipe(bb)
+  if (!bb.destroyed) bb.destroy()
   body.resume()
   return result
 }
@@ -91,7 +120,7 @@ export async function runMediaItemAction({ request, authorId, storyId, mediaId, 
   const back = `/mijn-verhalen/${storyId}?stap=media`
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
     const result = await streamSingleUpload({ request, field: 'captions', maxBytes: CAPTIONS_MAX_BYTES, handle: (input) => setMediaCaptions({ authorId, mediaId, input }) })
-    if (!result.ok) return `${back}&fout=${'noFile' in result ? 'noFile' : 'captionsTooLarge'}#media-${mediaId}`
+    if (!result.ok) return `${back}&fout=${'noFile' in result ? 'noFile' : result.error instanceof UploadRefusedError ? result.error.key.replace('monument:media.errors.', '') : 'interrupted'}#media-${mediaId}`
     if (!result.value.ok) return result.value.reason === 'notFound' ? null : `${back}&fout=${result.value.reason.replace('monument:media.errors.', '')}#media-${mediaId}`
     return `${back}&opgeslagen=captions#media-${mediaId}`
   }
