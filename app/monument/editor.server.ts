@@ -24,7 +24,7 @@ import type { Story } from '@db/schema/monument'
  * What the story editor page needs and does, so the route stays a guard and one call.
  */
 
-const UPLOAD_ERRORS = ['unsupportedType', 'heicNotSupported', 'quicktimeNotSupported', 'empty', 'unreadablePhoto', 'tooLarge', 'quotaExceeded', 'interrupted', 'noFile', 'notEditable', 'descriptionTooLong', 'transcriptTooLong', 'captionsNotVtt', 'captionsTooLarge'] as const
+const UPLOAD_ERRORS = ['unsupportedType', 'heicNotSupported', 'quicktimeNotSupported', 'empty', 'unreadablePhoto', 'tooLarge', 'quotaExceeded', 'interrupted', 'incomplete', 'photoTooManyPixels', 'noFile', 'notEditable', 'descriptionTooLong', 'transcriptTooLong', 'captionsNotVtt', 'captionsTooLarge'] as const
 export type UploadErrorName = (typeof UPLOAD_ERRORS)[number]
 
 export async function loadStoryEditor({ story, authorId, url }: { story: Story; authorId: string; url: URL }) {
