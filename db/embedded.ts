@@ -61,16 +61,23 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const url = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${options.database}`
 
   const isAlive = () => livePostmasterPid(databaseDir) !== null
-  if (isAlive()) {
+  const startedHere = !isAlive()
+  if (startedHere) {
+    // A crash can leave a pid file behind that would block start-up.
+    rmSync(path.join(databaseDir, 'postmaster.pid'), { force: true })
+  } else {
     log(`embedded PostgreSQL already running on port ${options.port}; connecting`)
-    return { url, stop: async () => {}, startedHere: false, isAlive, restart: async () => {} }
   }
-  let pg = await startCluster(databaseDir, url, options)
+  // Only a server this process (re)started is stopped by it. One left running by a portal that
+  // was killed is still ours to restart when it dies: its data folder is this portal's.
+  let pg = startedHere ? await startCluster(databaseDir, url, options) : undefined
   return {
     url,
-    startedHere: true,
+    startedHere,
     isAlive,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg?.stop()
+    },
     restart: async () => {
       if (isAlive()) return
       pg = await startCluster(databaseDir, url, options)
@@ -80,8 +87,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
 
 async function startCluster(databaseDir: string, url: string, options: Options) {
   const log = options.log ?? (() => {})
-  // A crash can leave a pid file behind that would block start-up.
-  rmSync(path.join(databaseDir, 'postmaster.pid'), { force: true })
+  // The server we replace was killed: its pid file would block start-up.
+  if (!livePostmasterPid(databaseDir)) rmSync(path.join(databaseDir, 'postmaster.pid'), { force: true })
 
   if (!(await isPortFree(options.port))) {
     throw new Error(

@@ -70,7 +70,7 @@ export async function prepareRuntime(options: {
       embedded.postgres = true
       stops.push(pg.stop)
       options.log(pg.startedHere ? `embedded PostgreSQL started on port ${pgPort}` : 'connected to running embedded PostgreSQL')
-      if (pg.startedHere && options.supervise) {
+      if (options.supervise) {
         supervisors.push(
           supervise({ name: 'embedded PostgreSQL', isAlive: pg.isAlive, restart: pg.restart, log: options.log, onGiveUp: options.supervise.onGiveUp }),
         )
