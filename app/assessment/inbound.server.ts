@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm'
-import { db, type Tx } from '@db/client.server'
+import { and, eq, inArray } from 'drizzle-orm'
+import { db, type DbOrTx, type Tx } from '@db/client.server'
 import { schadefondsInbound } from '@db/schema/assessment'
-import { applications, type ApplicationStatus } from '@db/schema/scheme'
+import { applications } from '@db/schema/scheme'
 import { dispatchMail } from '~/mail/mail.server'
-import { setApplicationStatus } from '~/scheme/applications.server'
+import { recordFundReport } from '~/scheme/fund-status.server'
 import { SchadefondsEventSchema, type SchadefondsEvent } from '~/scheme/schadefonds-events'
+import { baseStatus, foldFundEvents, type FundEvent, type FundState } from '~/scheme/status-machine'
 import { verifyWebhook, WebhookVerificationFailed, type ReplayGuard } from '~/scheme/webhooks.server'
 import { logger } from '~/utils/logger.server'
 import { getHandoffConfig } from './handoff-config.server'
@@ -14,16 +15,14 @@ import { getHandoffConfig } from './handoff-config.server'
  * authentication. Verification, the replay guard (a unique webhook id in
  * schadefonds_inbound) and the status change run in one transaction: a refused or failed
  * event leaves no trace, so the sender can retry it, and an accepted one cannot run twice.
+ *
+ * The stored reports are the case's history: the status is their fold in the order they
+ * happened at the fund (app/scheme/status-machine.ts), recomputed under the application's
+ * row lock for every report, so a report that arrives late or out of order never moves the
+ * status back and the same reports give the same status whatever order they came in.
  */
 
 export type InboundResult = { status: 200 | 400 | 401 | 404 | 409 | 503; error?: string }
-
-const STATUS_OF: Record<SchadefondsEvent['event'], ApplicationStatus> = {
-  received: 'received',
-  decided: 'decided',
-  paid: 'paid',
-  objectionReceived: 'objectionReceived',
-}
 
 class InboundRefused extends Error {
   constructor(readonly result: InboundResult) {
@@ -88,6 +87,30 @@ export async function receiveSchadefondsEvent({ headers, body, secret = getHando
   return { status: 200 }
 }
 
+/** A stored report as the status machine reads it; one that no longer parses is left out. */
+function toFundEvent(row: { webhookId: string; payload: unknown }): FundEvent[] {
+  const parsed = SchadefondsEventSchema.safeParse(row.payload)
+  if (!parsed.success) return []
+  const e = parsed.data
+  return [
+    {
+      id: row.webhookId,
+      kind: e.event,
+      occurredAt: new Date(e.occurredAt),
+      ...(e.event === 'decided' ? { outcome: e.outcome, amountCents: e.amountCents, reasonCode: e.reasonCode } : {}),
+      ...(e.event === 'paid' ? { amountCents: e.amountCents } : {}),
+    },
+  ]
+}
+
+async function historyOf(tx: DbOrTx, applicationIds: string[]) {
+  if (applicationIds.length === 0) return []
+  return tx
+    .select({ applicationId: schadefondsInbound.applicationId, webhookId: schadefondsInbound.webhookId, payload: schadefondsInbound.payload })
+    .from(schadefondsInbound)
+    .where(inArray(schadefondsInbound.applicationId, applicationIds))
+}
+
 async function applyEvent(tx: Tx, event: SchadefondsEvent, webhookId: string): Promise<string | null> {
   const [app] = await tx
     .select()
@@ -96,11 +119,27 @@ async function applyEvent(tx: Tx, event: SchadefondsEvent, webhookId: string): P
     .for('update')
   if (!app) throw new InboundRefused({ status: 404, error: 'unknownCase' })
   await tx.update(schadefondsInbound).set({ applicationId: app.id }).where(eq(schadefondsInbound.webhookId, webhookId))
-  const at = new Date(event.occurredAt)
-  // Through the applicant module: status, a timeline event the applicant sees, and a mail.
-  const { mailId } = await setApplicationStatus(
-    { applicationId: app.id, status: STATUS_OF[event.event], at, ...(event.event === 'received' ? { schadefondsReference: event.reference } : {}) },
+  const { state, effect } = foldFundEvents({ base: baseStatus(app.status), events: (await historyOf(tx, [app.id])).flatMap(toFundEvent) })
+  const { mailId } = await recordFundReport(
+    { app, state, report: { kind: event.event, at: new Date(event.occurredAt), late: effect.get(webhookId) !== 'applied', reference: event.reference } },
     tx,
   )
   return mailId
+}
+
+/**
+ * What the fund reported about these applications (the applicant's status page): the fold
+ * of each one's reports, or nothing for an application the fund has not reported on.
+ */
+export async function getFundStates({ applications: apps }: { applications: Array<{ id: string; status: string }> }, tx: DbOrTx = db): Promise<Map<string, FundState>> {
+  const rows = await historyOf(
+    tx,
+    apps.map((a) => a.id),
+  )
+  const states = new Map<string, FundState>()
+  for (const app of apps) {
+    const events = rows.filter((r) => r.applicationId === app.id).flatMap(toFundEvent)
+    if (events.length) states.set(app.id, foldFundEvents({ base: baseStatus(app.status), events }).state)
+  }
+  return states
 }

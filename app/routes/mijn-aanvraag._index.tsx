@@ -32,6 +32,7 @@ export default function MyApplication() {
   const view = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
   const date = (iso: string) => formatLongDate(iso, i18n.language)
+  const money = (cents: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100)
   const instant = (at: string | Date) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(at))
   return (
     <div className="page scheme-status">
@@ -58,12 +59,14 @@ export default function MyApplication() {
             {t('status.current')} <strong>{t(`status.labels.${app.status}`)}</strong>
           </p>
           <p>{t(`status.explain.${app.status}`)}</p>
-          {app.decisionDue && !['decided', 'paid', 'withdrawn', 'objectionReceived'].includes(app.status) ? (
-            <p className="scheme-term">{t('status.decisionTerm', { weeks: app.scheme.terms.decideWithinWeeks, date: date(app.decisionDue) })}</p>
+          {app.decision ? <p className="scheme-decision">{t(`status.decision.${app.decision.outcome ?? 'unknown'}`, { date: date(app.decision.on) })}</p> : null}
+          {app.amountCents !== null ? (
+            <p className="scheme-amount">{t(app.paidOn ? 'status.amount.paid' : 'status.amount.granted', { amount: money(app.amountCents), date: app.paidOn ? date(app.paidOn) : '' })}</p>
           ) : null}
+          {app.decisionDue ? <p className="scheme-term">{t('status.decisionTerm', { weeks: app.scheme.terms.decideWithinWeeks, date: date(app.decisionDue) })}</p> : null}
           {app.clockPaused ? <p>{t('status.clockPaused')}</p> : null}
           {app.acknowledgeBy && app.status === 'submitted' ? <p>{t('status.acknowledgeTerm', { days: app.scheme.terms.acknowledgeWithinDays, date: date(app.acknowledgeBy) })}</p> : null}
-          {app.objectionUntil ? <p>{t('status.objectionTerm', { weeks: app.scheme.terms.objectionWithinWeeks, date: date(app.objectionUntil) })}</p> : null}
+          {app.objectionUntil ? <p className="scheme-term">{t('status.objectionTerm', { weeks: app.scheme.terms.objectionWithinWeeks, date: date(app.objectionUntil) })}</p> : null}
 
           <h3>{t('status.timeline')}</h3>
           <ol className="scheme-timeline">
