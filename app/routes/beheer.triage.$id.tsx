@@ -8,6 +8,7 @@ import { fallbackLng, isLng } from '~/i18n/config'
 import { getPageTitle } from '~/i18n/meta.server'
 import { listReferralTargets } from '~/referrals/directory-admin.server'
 import { matchEntries } from '~/referrals/matching.server'
+import { useClearAfterSend } from '~/triage/components'
 import { listTriageWorkers, openRequestForStaff } from '~/triage/requests.server'
 import { ATTEMPT_OUTCOMES, CLOSE_REASONS, CONTACT_CHANNELS, SHAREABLE_FIELDS } from '~/triage/schemas'
 import { handleStaffAction } from '~/triage/staff-actions.server'
@@ -59,6 +60,7 @@ export default function TriageRequest() {
   const { t, i18n } = useTranslation('triage')
   const { view, done, targets, suggested, workers } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const messageForm = useClearAfterSend('message', actionData?.intent === 'message')
   const s = view.summary
   const summary = (
     <dl className="facts">
@@ -217,7 +219,7 @@ export default function TriageRequest() {
               <p>{t('messages.none')}</p>
             )}
             {view.details.guest && view.details.channel !== 'portal' ? <p className="field__hint">{t('detail.guestMessages')}</p> : null}
-            <Form method="post">
+            <Form method="post" ref={messageForm}>
               <input type="hidden" name="intent" value="message" />
               <div className="field">
                 <label htmlFor="staff-message">{t('messages.labelStaff')}</label>

@@ -1,4 +1,5 @@
-import { Form } from '@remix-run/react'
+import { Form, useNavigation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ShareableField } from './schemas'
 import { formatLongDateTime } from '~/utils/format-date'
@@ -26,6 +27,30 @@ export function CrisisNow({ headingId = 'crisis-now-title' }: { headingId?: stri
   )
 }
 
+/**
+ * Empties a message form once its message was sent. Without JavaScript the page after the
+ * redirect comes with an empty box anyway; with it, Remix keeps the page and the text would
+ * stay in the box, inviting a second send. Cleared only when the send went through (no error
+ * came back), so a refused message keeps what was typed.
+ */
+export function useClearAfterSend(intent: string, failed: boolean) {
+  const form = useRef<HTMLFormElement>(null)
+  const navigation = useNavigation()
+  const sending = navigation.state !== 'idle' && navigation.formData?.get('intent') === intent
+  const wasSending = useRef(false)
+  useEffect(() => {
+    if (sending) {
+      wasSending.current = true
+      return
+    }
+    if (wasSending.current && navigation.state === 'idle') {
+      wasSending.current = false
+      if (!failed) form.current?.reset()
+    }
+  }, [sending, navigation.state, failed])
+  return form
+}
+
 type SurvivorViewData = {
   status: string
   contactFirstName: string | null
@@ -44,6 +69,7 @@ type SurvivorViewData = {
 export function SurvivorRequestView({ view, action, messageError }: { view: SurvivorViewData; action?: string; messageError?: string | null }) {
   const { t, i18n } = useTranslation('triage')
   const locale = i18n.language
+  const messageForm = useClearAfterSend('message', Boolean(messageError))
   return (
     <>
       <section aria-labelledby="status-title">
@@ -102,7 +128,7 @@ export function SurvivorRequestView({ view, action, messageError }: { view: Surv
           <p>{t('messages.none')}</p>
         )}
         {view.open || view.status === 'inCare' ? (
-          <Form method="post" action={action}>
+          <Form method="post" action={action} ref={messageForm}>
             <input type="hidden" name="intent" value="message" />
             <div className={`field${messageError ? ' field--invalid' : ''}`}>
               <label htmlFor="message-body">{t('messages.label')}</label>
