@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
+import { readUploadForm, type FormFailure } from '~/files/multipart.server'
 import type { Lng } from '~/i18n/config'
 import { storage } from '~/utils/storage.server'
 import {
@@ -53,22 +53,32 @@ function after(part: Part, intent: FormDataEntryValue | null) {
   return next ? `${TASKS}/${PART_SLUGS[next]}` : `${TASKS}/controleren`
 }
 
+/** Why an upload form could not be read, as the message shown next to its file field. */
+export type FormReadError = 'scheme:evidence.errors.interrupted' | 'scheme:evidence.errors.storage'
+
+function formReadError(reason: FormFailure): FormReadError {
+  return reason === 'storage' ? 'scheme:evidence.errors.storage' : 'scheme:evidence.errors.interrupted'
+}
+
 /**
- * An upload handler that streams the evidence file into storage while the form is parsed
- * (never held in memory) and leaves a JSON description, or the reason it was refused.
+ * Reads an upload form, streaming its file into storage under `prefix` while it arrives (never
+ * held in memory); the file field then holds a JSON description of the stored file, or why it
+ * was refused. A form that cannot be read to its end (cut off, malformed, too many parts, the
+ * client gone, storage down) gives the message to show instead, with the fields that did
+ * arrive, and its stored file is removed again: nothing stays in the bucket.
  */
-export function evidenceUploadHandler(prefix: string, fileField = 'file'): UploadHandler {
-  const file: UploadHandler = async ({ name, filename, data }) => {
-    if (name !== fileField) return undefined
-    if (!filename) {
-      for await (const _ of data) void _
-      return ''
-    }
-    const stored = await storeDocumentUpload({ prefix, fileName: filename, data })
-    return JSON.stringify(stored)
-  }
-  // Every other part is a plain text field (intent, type, answer), kept small in memory.
-  return unstable_composeUploadHandlers(file, unstable_createMemoryUploadHandler({ maxPartSize: 100_000 }))
+export async function readEvidenceForm({ request, prefix, fileField = 'file' }: { request: Request; prefix: string; fileField?: string }) {
+  const read = await readUploadForm({
+    request,
+    fileField,
+    storeFile: ({ fileName, stream }) => storeDocumentUpload({ prefix, fileName, data: stream }),
+    discardFile: async (stored) => {
+      if (!('error' in stored)) await storage.remove(stored.key)
+    },
+  })
+  if (!read.ok) return { ok: false as const, error: formReadError(read.reason), fields: read.fields }
+  if (read.file) read.form.set(fileField, JSON.stringify(read.file))
+  return { ok: true as const, form: read.form }
 }
 
 export function parseStoredUpload(value: FormDataEntryValue | null): StoredUpload | { error: UploadError } | null {
@@ -138,12 +148,24 @@ export async function runApplicationStep({ request, userId, locale, part }: { re
   }
 }
 
-/** A page's form data; a multipart post streams its file into the draft's storage folder while it is read. */
-async function readStepForm(request: Request, ids: { userId: string; schemeId: string }, fileField = 'file'): Promise<FormData> {
+/**
+ * A page's form data; a multipart post streams its file into the draft's storage folder while
+ * it is read. A post that cannot be read to its end comes back as the page's 400 answer, with
+ * the message next to the file field and the fields that did arrive.
+ */
+async function readStepForm(request: Request, ids: { userId: string; schemeId: string }, fileField = 'file'): Promise<{ formData: FormData } | { failed: StepOutcome }> {
   const contentType = request.headers.get('Content-Type') ?? ''
-  if (!contentType.startsWith('multipart/form-data')) return request.formData()
+  if (!contentType.startsWith('multipart/form-data')) {
+    const formData = await request.formData()
+    // Only a streamed file may fill the file field: a typed value there would name any object in the bucket.
+    formData.delete(fileField)
+    return { formData }
+  }
   const draft = await getOrCreateDraft(ids)
-  return unstable_parseMultipartFormData(request, evidenceUploadHandler(`scheme/applications/${draft.id}`, fileField))
+  const read = await readEvidenceForm({ request, prefix: `scheme/applications/${draft.id}`, fileField })
+  if (read.ok) return { formData: read.form }
+  const { [fileField]: _file, ...typed } = read.fields
+  return { failed: { result: { status: 'error', initialValue: typed, error: { [fileField]: [read.error] } }, status: 400 } }
 }
 
 /**
@@ -153,7 +175,9 @@ async function readStepForm(request: Request, ids: { userId: string; schemeId: s
  */
 async function runApplicant(request: Request, ids: { userId: string; schemeId: string }): Promise<StepOutcome> {
   const self = `${TASKS}/${PART_SLUGS.applicant}`
-  const formData = await readStepForm(request, ids, 'authorisation')
+  const read = await readStepForm(request, ids, 'authorisation')
+  if ('failed' in read) return read.failed
+  const formData = read.formData
   const intent = formData.get('intent')
   if (typeof intent === 'string' && intent.startsWith('remove-')) {
     await removeDocument({ ...ids, documentId: intent.slice('remove-'.length) })
@@ -188,7 +212,9 @@ async function runApplicant(request: Request, ids: { userId: string; schemeId: s
 
 async function runEvidence(request: Request, ids: { userId: string; schemeId: string }): Promise<StepOutcome> {
   const self = `${TASKS}/${PART_SLUGS.evidence}`
-  const formData = await readStepForm(request, ids)
+  const read = await readStepForm(request, ids)
+  if ('failed' in read) return read.failed
+  const formData = read.formData
   const intent = formData.get('intent')
   if (typeof intent === 'string' && intent.startsWith('remove-')) {
     await removeDocument({ ...ids, documentId: intent.slice('remove-'.length) })
@@ -198,6 +224,8 @@ async function runEvidence(request: Request, ids: { userId: string; schemeId: st
     const s = parseWithZod(formData, { schema: EvidenceUploadSchema })
     const upload = parseStoredUpload(formData.get('file'))
     if (s.status !== 'success' || !upload || 'error' in upload) {
+      // A stored file whose form is refused belongs to nothing: it goes (it is chosen again).
+      if (upload && !('error' in upload)) await storage.remove(upload.key).catch(() => {})
       const fileError = !upload ? 'scheme:evidence.errors.noFile' : 'error' in upload ? upload.error : null
       const base = s.status === 'success' ? parseWithZod(formData, { schema: EvidenceUploadSchema }) : s
       return { result: base.reply(fileError ? { fieldErrors: { file: [fileError] } } : undefined), status: 400 }
