@@ -5,7 +5,9 @@ import { recordAccess } from '~/audit/audit.server'
 import type { Lng } from '~/i18n/config'
 import { absoluteUrl, dispatchMail, queueMail } from '~/mail/mail.server'
 import { hashPassword, verifyPassword } from './password.server'
+import { deviceIdFor, issueDeviceCookie } from './device-cookie.server'
 import { limitAuthStep } from './rate-limit.server'
+import { beginSignInAttempt, endSignInAttempt } from './sign-in-throttle.server'
 import { createSession, endAllSessions } from './session.server'
 import { requiresPasskey } from './policy'
 import { hashToken, randomToken } from './tokens.server'
@@ -122,16 +124,20 @@ async function factorsOf(userId: string, tx: DbOrTx = db) {
 export type SignInResult =
   | { kind: 'invalid' }
   | { kind: 'unverified' }
-  | { kind: 'signedIn'; cookie: string; next: 'done' | 'secondFactor' | 'enrol' }
+  | { kind: 'signedIn'; cookie: string; deviceCookie: string | null; next: 'done' | 'secondFactor' | 'enrol' }
 
 /**
  * Password step. Identical answers and similar timing for unknown accounts, wrong passwords
- * and disabled accounts. Which stage the new session starts in depends on the factors:
+ * and disabled accounts; the throttle names the account by its address whether or not it
+ * exists. A browser with this account's device cookie is held only by its own counter
+ * (sign-in-throttle.server.ts). Which stage the new session starts in depends on the factors:
  * staff always need one (assessors and admins a passkey); survivors only if they added one.
+ * Throws SignInThrottledError when the next attempt must wait.
  */
 export async function signInWithPassword({ email, password, request, ip }: { email: string; password: string; request: Request; ip: string }): Promise<SignInResult> {
-  await limitAuthStep({ step: 'signIn', ip, account: email })
   const user = await findUserByEmail(email)
+  const deviceId = await deviceIdFor({ request, userId: user?.id ?? null })
+  const attempt = await beginSignInAttempt({ step: 'signIn', account: normaliseEmail(email), ip, deviceId })
   const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()))
   if (!user || !ok || user.disabledAt) {
     await recordAccess({
@@ -146,6 +152,8 @@ export async function signInWithPassword({ email, password, request, ip }: { ema
     })
     return { kind: 'invalid' }
   }
+  // The right password: the counters of this account start again.
+  await endSignInAttempt(attempt, { ok: true })
   if (!user.emailVerifiedAt) return { kind: 'unverified' }
   const roles = (await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, user.id))).map((r) => r.role)
   const factors = await factorsOf(user.id)
@@ -168,7 +176,9 @@ export async function signInWithPassword({ email, password, request, ip }: { ema
     outcome: 'success',
     ip,
   })
-  return { kind: 'signedIn', cookie, next: stage === 'full' ? 'done' : stage === 'password' ? 'secondFactor' : 'enrol' }
+  // Only a completed sign-in marks the browser as the owner's (with a second factor: after it).
+  const deviceCookie = stage === 'full' ? await issueDeviceCookie({ userId: user.id }) : null
+  return { kind: 'signedIn', cookie, deviceCookie, next: stage === 'full' ? 'done' : stage === 'password' ? 'secondFactor' : 'enrol' }
 }
 
 export async function requestPasswordReset({ email, request, ip }: { email: string; request: Request; ip: string }) {

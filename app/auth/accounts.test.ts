@@ -16,7 +16,7 @@ import {
   setAccountDisabled,
   signInWithPassword,
 } from './accounts.server'
-import { RateLimitedError } from './rate-limit.server'
+import { SignInThrottledError } from './sign-in-throttle.server'
 import { confirmTotpEnrolment, generateRecoveryCodes, proveSecondFactor, startTotpEnrolment } from './second-factor.server'
 import { createSession, getSessionContext } from './session.server'
 
@@ -76,10 +76,10 @@ describe('registration and sign-in', () => {
     expect(failures.every((f) => f.originHash && !f.originHash.includes('10.0.0'))).toBe(true)
   })
 
-  it('refuses the 11th attempt in a minute for one account, even from different addresses', async () => {
+  it('makes a fresh browser wait after 20 failures for one account, even from different addresses', async () => {
     const persona = await createPersona({ roles: ['survivor'] })
-    for (let i = 0; i < 10; i++) await signInWithPassword({ email: persona.email, password: 'fout', request, ip: freshIp() })
-    await expect(signInWithPassword({ email: persona.email, password: persona.password, request, ip: freshIp() })).rejects.toBeInstanceOf(RateLimitedError)
+    for (let i = 0; i < 20; i++) await signInWithPassword({ email: persona.email, password: 'fout', request, ip: freshIp() })
+    await expect(signInWithPassword({ email: persona.email, password: persona.password, request, ip: freshIp() })).rejects.toBeInstanceOf(SignInThrottledError)
   })
 
   it('disabling an account ends its sessions at once', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { db, type DbOrTx } from '@db/client.server'
 import { rateLimitCounters } from '@db/schema/accounts'
 import { lookupHash } from '~/privacy/field-crypto.server'
+import { pruneSignInThrottle } from './sign-in-throttle.server'
 
 export class RateLimitedError extends Error {
   constructor(public readonly retryAfterSeconds: number) {
@@ -37,7 +38,11 @@ export async function hitRateLimit(
   }
 }
 
-/** The limits of the sign-in steps: per IP and per account, 10 a minute each. */
+/**
+ * The limits of the steps that send mail (registration, new confirmation link, password
+ * reset): per IP and per account, 10 a minute each. Sign-in itself is throttled with
+ * progressive waits instead (sign-in-throttle.server.ts), which cannot lock its owner out.
+ */
 export async function limitAuthStep({ step, ip, account }: { step: string; ip: string; account?: string }) {
   await hitRateLimit({ key: `${step}:ip:${ip}`, limit: 10, windowSeconds: 60 })
   if (account) await hitRateLimit({ key: `${step}:account:${account.toLowerCase()}`, limit: 10, windowSeconds: 60 })
@@ -45,4 +50,5 @@ export async function limitAuthStep({ step, ip, account }: { step: string; ip: s
 
 export async function pruneRateLimitCounters() {
   await db.delete(rateLimitCounters).where(sql`${rateLimitCounters.windowStart} < now() - interval '1 hour'`)
+  await pruneSignInThrottle()
 }

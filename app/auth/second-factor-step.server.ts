@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node'
 import { getPageTitle } from '~/i18n/meta.server'
 import { getSessionContext } from './session.server'
-import { RateLimitedError } from './rate-limit.server'
+import { SignInThrottledError, waitMessageKey } from './sign-in-throttle.server'
 import { RecoveryCodeSchema, TotpCodeSchema } from './schemas'
 import { getAccountFactors } from './accounts.server'
 import { passkeyAuthenticationOptions, proveSecondFactor, type SecondFactorProof } from './second-factor.server'
@@ -63,11 +63,14 @@ export async function handleSecondFactorStep({ request, context, purpose }: { re
         { status: 400 },
       )
     }
-    return redirect(outcome.stage === 'enrol' ? '/beheer/tweede-factor' : to, { headers: { 'Set-Cookie': outcome.cookie } })
+    const headers = new Headers({ 'Set-Cookie': outcome.cookie })
+    if (outcome.deviceCookie) headers.append('Set-Cookie', outcome.deviceCookie)
+    return redirect(outcome.stage === 'enrol' ? '/beheer/tweede-factor' : to, { headers })
   } catch (error) {
-    if (error instanceof RateLimitedError) {
+    // Only codes are throttled (never a passkey), so there is always a submission to answer on.
+    if (error instanceof SignInThrottledError) {
       return data(
-        { intent, result: submission ? submission.reply({ formErrors: ['common:errors.tooManyRequests.body'] }) : null, passkeyFailed: false },
+        { intent, result: submission ? submission.reply({ formErrors: [waitMessageKey(error.retryAfterSeconds)] }) : null, passkeyFailed: false },
         { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
       )
     }

@@ -16,7 +16,8 @@ import { recordAccess } from '~/audit/audit.server'
 import { decryptField, encryptField, lookupHash } from '~/privacy/field-crypto.server'
 import { getEnv } from '~/utils/env.server'
 import { requiresPasskey } from './policy'
-import { limitAuthStep } from './rate-limit.server'
+import { deviceIdFor, issueDeviceCookie } from './device-cookie.server'
+import { beginSignInAttempt, endSignInAttempt } from './sign-in-throttle.server'
 import { renewSession, setWebauthnChallenge, type SessionContext } from './session.server'
 
 // One step either side (±30 s) for clock drift; a used step is never accepted again.
@@ -204,11 +205,17 @@ export type SecondFactorProof =
  * a new authentication time. Staff without the factor their role needs go on to enrol.
  */
 export async function proveSecondFactor({ ctx, request, proof, ip, purpose }: { ctx: SessionContext; request: Request; proof: SecondFactorProof; ip: string; purpose: 'signIn' | 'stepUp' }) {
-  await limitAuthStep({ step: 'secondFactor', ip, account: ctx.user.id })
   let ok = false
-  if (proof.method === 'totp') ok = await checkTotp({ userId: ctx.user.id, code: proof.code, requireConfirmed: true })
-  else if (proof.method === 'recoveryCode') ok = await useRecoveryCode({ userId: ctx.user.id, code: proof.code })
-  else ok = await checkPasskey({ ctx, request, response: proof.response })
+  if (proof.method === 'passkey') {
+    // Not throttled: a passkey's signature cannot be guessed, so it stays a way in under attack.
+    ok = await checkPasskey({ ctx, request, response: proof.response })
+  } else {
+    // Codes can be guessed: the same progressive throttle as the password step (throws SignInThrottledError).
+    const deviceId = await deviceIdFor({ request, userId: ctx.user.id })
+    const attempt = await beginSignInAttempt({ step: 'secondFactor', account: ctx.user.id, ip, deviceId })
+    ok = proof.method === 'totp' ? await checkTotp({ userId: ctx.user.id, code: proof.code, requireConfirmed: true }) : await useRecoveryCode({ userId: ctx.user.id, code: proof.code })
+    await endSignInAttempt(attempt, { ok })
+  }
 
   await recordAccess({
     actor: { id: ctx.user.id, roles: ctx.user.roles },
@@ -226,7 +233,9 @@ export async function proveSecondFactor({ ctx, request, proof, ip, purpose }: { 
   const needsPasskey = staff && requiresPasskey(ctx.user.roles) && proof.method === 'totp'
   const stage = needsPasskey && (await listPasskeys({ userId: ctx.user.id })).length === 0 ? 'enrol' : 'full'
   const cookie = await renewSession(ctx, { stage, mfaMethod: proof.method, authenticatedAt: new Date() }, request)
-  return { ok: true as const, cookie, stage }
+  // A completed sign-in marks this browser as the owner's (device-cookie.server.ts).
+  const deviceCookie = purpose === 'signIn' && stage === 'full' ? await issueDeviceCookie({ userId: ctx.user.id }) : null
+  return { ok: true as const, cookie, deviceCookie, stage }
 }
 
 /** After enrolling the factor a staff role needs, the session becomes a full one. */

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { signInWithPassword } from '~/auth/accounts.server'
 import { getUser } from '~/auth/guards.server'
-import { RateLimitedError } from '~/auth/rate-limit.server'
+import { SignInThrottledError, waitMessageKey } from '~/auth/sign-in-throttle.server'
 import { SignInSchema } from '~/auth/schemas'
 import { ErrorSummary, Field } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
@@ -45,11 +45,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : result.next === 'secondFactor'
           ? `/inloggen/tweede-stap${to ? `?redirectTo=${encodeURIComponent(to)}` : ''}`
           : '/beheer/tweede-factor'
-    return redirect(next, { headers: { 'Set-Cookie': result.cookie } })
+    const headers = new Headers({ 'Set-Cookie': result.cookie })
+    if (result.deviceCookie) headers.append('Set-Cookie', result.deviceCookie)
+    return redirect(next, { headers })
   } catch (error) {
-    if (error instanceof RateLimitedError) {
+    // Says how long to wait, in words; the same for known and unknown accounts.
+    if (error instanceof SignInThrottledError) {
       return data(
-        { result: submission.reply({ formErrors: ['common:errors.tooManyRequests.body'], hideFields: ['password'] }) },
+        { result: submission.reply({ formErrors: [waitMessageKey(error.retryAfterSeconds)], hideFields: ['password'] }) },
         { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
       )
     }

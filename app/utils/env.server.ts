@@ -66,6 +66,11 @@ export const EnvSchema = z
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(60),
     /** Memory for rendered public monument pages (ADR 0011); 0 turns the page cache off. */
     PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+    /** Sign-in attempts one address may make over all accounts before each next one must wait (ADR 0006). */
+    SIGN_IN_FREE_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+    /** The access log's head is anchored to object storage after this many new rows or minutes, whichever comes first (ADR 0007). */
+    AUDIT_ANCHOR_EVERY_ROWS: z.coerce.number().int().positive().default(500),
+    AUDIT_ANCHOR_EVERY_MINUTES: z.coerce.number().int().positive().max(60).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === 'production' && !env.PUBLIC_URL) {

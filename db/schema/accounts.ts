@@ -140,6 +140,18 @@ export const rateLimitCounters = pgTable('rate_limit_counters', {
 })
 
 /**
+ * Sign-in throttle (ADR 0006): one row per address, per account, per (account, address) and
+ * per device cookie, each a count of attempts and the time before which the next one must
+ * wait. Buckets are keyed hashes (no e-mail addresses or IPs); shared by every portal process.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  bucket: text('bucket').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/**
  * Outgoing mail. Sent by the queue with retries; the body is cleared once delivered through
  * SMTP. Without SMTP_URL the rows are the development mailbox (/dev/mail).
  */
