@@ -11,7 +11,9 @@ import type { Storage } from '@storage/index'
  * written to object storage; verification then checks that the newest anchor's row is still
  * there with the same hash. Whoever can rewrite the database cannot also quietly rewrite the
  * anchors when they live in a write-once (Object Lock) bucket, as production should configure.
- * Rows written after the newest anchor (at most an hour) remain unprotected.
+ * Rows written after the newest anchor remain unprotected: the worker checks every minute and
+ * anchors after AUDIT_ANCHOR_EVERY_ROWS new rows or AUDIT_ANCHOR_EVERY_MINUTES minutes,
+ * whichever comes first (500 and 5 by default), so that window is short (ADR 0007, 2026-12-07).
  */
 
 export const ANCHOR_PREFIX = 'audit-anchors/'
@@ -21,7 +23,8 @@ export type AuditAnchor = z.infer<typeof AnchorSchema>
 
 /** Writes the chain's head as an anchor; null while the log is empty. */
 export async function writeAuditAnchor({ sql, storage, now = new Date() }: { sql: Sql; storage: Storage; now?: Date }): Promise<AuditAnchor | null> {
-  const [head] = await sql<Array<{ id: string; rowHash: string }>>`select id::text as id, row_hash as "rowHash" from audit_log order by id desc limit 1`
+  // Ordered by the column, not the text alias: as text, '9' sorts after '10' and the head would be a row behind.
+  const [head] = await sql<Array<{ id: string; rowHash: string }>>`select id::text as id, row_hash as "rowHash" from audit_log order by audit_log.id desc limit 1`
   if (!head) return null
   const anchor: AuditAnchor = { lastId: Number(head.id), rowHash: head.rowHash, anchoredAt: now.toISOString() }
   // Zero-padded so the keys sort by position in the chain.
@@ -50,4 +53,34 @@ export async function checkNewestAnchor({ sql, storage }: { sql: Sql; storage: S
   if (!row) return { ok: false, anchor, reason: `row ${anchor.lastId}, anchored at ${anchor.anchoredAt}, is gone: rows were cut off the end of the log` }
   if (row.rowHash !== anchor.rowHash) return { ok: false, anchor, reason: `row ${anchor.lastId} no longer has the hash anchored at ${anchor.anchoredAt}` }
   return { ok: true, anchor }
+}
+
+export type AnchorPolicy = { everyRows: number; everyMinutes: number }
+
+/**
+ * Decides, each time it is asked (the worker asks every minute), whether the chain's head needs
+ * a new anchor: when it is `everyRows` ids past the newest anchor, or when the newest anchor
+ * is `everyMinutes` old and rows came after it. The newest anchor is read from storage once and
+ * then remembered; another process's newer anchor only makes this one anchor a little early,
+ * never late. Ids can have gaps, so a row count by ids errs on the early side too.
+ */
+export function createAnchorScheduler({ sql, storage, policy }: { sql: Sql; storage: Storage; policy: AnchorPolicy }) {
+  let newest: AuditAnchor | null | undefined
+  return {
+    async tick({ now = new Date() }: { now?: Date } = {}): Promise<{ anchor: AuditAnchor | null; behind: boolean }> {
+      if (newest === undefined) newest = await readNewestAnchor(storage)
+      const [head] = await sql<Array<{ id: string }>>`select max(id)::text as id from audit_log`
+      const headId = head?.id ? Number(head.id) : 0
+      // Fewer rows than anchored: the tail was cut. Writing a lower anchor would not hide it
+      // (verification reads the anchor furthest along), but say so rather than carry on.
+      if (newest && headId < newest.lastId) return { anchor: null, behind: true }
+      if (headId === 0 || (newest && headId === newest.lastId)) return { anchor: null, behind: false }
+      const due =
+        !newest || headId - newest.lastId >= policy.everyRows || now.getTime() - Date.parse(newest.anchoredAt) >= policy.everyMinutes * 60_000
+      if (!due) return { anchor: null, behind: false }
+      const anchor = await writeAuditAnchor({ sql, storage, now })
+      if (anchor) newest = anchor
+      return { anchor, behind: false }
+    },
+  }
 }
