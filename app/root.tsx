@@ -14,7 +14,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { SiteFooter } from '~/components/layout/site-footer'
 import { IdleWarning } from '~/components/layout/idle-warning'
 import { SiteHeader } from '~/components/layout/site-header'
-import { fallbackLng } from '~/i18n/config'
+import { fallbackLng, isLng } from '~/i18n/config'
 import { getSessionContext, isStaff } from '~/auth/session.server'
 import { i18next } from '~/i18n/i18next.server'
 import stylesHref from '~/styles/app.css'
@@ -40,9 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
-  const locale = data?.locale ?? fallbackLng
   const nonce = useNonce()
   const { t, i18n } = useTranslation()
+  // When the root loader itself failed there is no data: the language entry.server chose for
+  // this request (cookie, then Accept-Language) still holds, so the error page speaks it.
+  const locale = data?.locale ?? (isLng(i18n.language) ? i18n.language : fallbackLng)
   // Error pages have no meta of their own: give them a title here.
   const error = useRouteError()
   const errorTitle = error
@@ -54,7 +56,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        {/* ADR 0017: nothing to other sites, a real Origin on our own posts. */}
+        <meta name="referrer" content="same-origin" />
         <meta name="robots" content="noindex" />
         <Meta />
         {errorTitle ? <title>{errorTitle}</title> : null}

@@ -15,7 +15,8 @@ test.describe('security headers and health', () => {
     const h = first.headers()
     expect(h['strict-transport-security']).toContain('max-age=')
     expect(h['x-content-type-options']).toBe('nosniff')
-    expect(h['referrer-policy']).toBe('no-referrer')
+    // ADR 0017: no referrer to other sites, a real Origin on our own posts.
+    expect(h['referrer-policy']).toBe('same-origin')
     expect(h['permissions-policy']).toContain('camera=()')
     expect(h['x-powered-by']).toBeUndefined()
     // The nonce in the header is the one on the page's scripts.

@@ -8,10 +8,20 @@ import { sql } from '../db/client.server'
 import type { Env } from '../app/utils/env.server'
 import { logger } from '../app/utils/logger.server'
 import { createPageCache, isCacheableRequest } from './page-cache'
-import { cspNonce, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders } from './security'
+import { cspNonce, lastResortErrors, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders } from './security'
 
 /** The monument pages anonymous readers may get from the page cache (their routes also answer `Cache-Control: public`). */
 const CACHED_PAGES = [/^\/verhalen\/?$/, /^\/verhalen\/[a-z0-9-]{1,80}$/]
+
+/** The portal's stylesheet (hashed by the build), so the last-resort error page looks like the portal. */
+function rootStylesheets(build: ServerBuild): string[] {
+  try {
+    const links = (build.routes.root?.module.links?.() ?? []) as Array<{ rel?: string; href?: string }>
+    return links.filter((l) => l.rel === 'stylesheet' && l.href).map((l) => l.href!)
+  } catch {
+    return []
+  }
+}
 
 /** The Express host: headers, compression, rate limits and static files around Remix. */
 export function createServerApp({ build, env }: { build: ServerBuild; env: Env }) {
@@ -82,6 +92,10 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
   app.use(readLimit, writeLimit)
   app.use(sameOriginMutations(env.PUBLIC_URL))
 
+  // Never a blank page: an error Remix cannot render, or one in this chain, still answers the
+  // reader with a page in their language (quick exit, crisis lines, a way home).
+  const lastResort = lastResortErrors({ quickExitUrl: env.QUICK_EXIT_URL, stylesheets: rootStylesheets(build) })
+  app.use(lastResort.guard)
   app.all(
     '*',
     createRequestHandler({
@@ -90,5 +104,6 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
       getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientIp: req.ip ?? '' }),
     }),
   )
+  app.use(lastResort.handler)
   return app
 }

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import type { Server } from 'node:http'
+import type { ServerBuild } from '@remix-run/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getEnv } from '~/utils/env.server'
+import { createServerApp } from './app'
 import { isCrossOriginMutation } from './security'
 
 const own = 'https://portaal.example'
@@ -44,5 +48,120 @@ describe('the rate limit answer', () => {
     } finally {
       server.close()
     }
+  })
+})
+
+/**
+ * The real Express host around a small Remix build of its own (a form route whose action
+ * counts its calls, a route whose render always fails): what a browser gets for a form post
+ * and for an error Remix cannot render.
+ */
+describe('the Express host with a Remix build', () => {
+  let server: Server
+  let base: string
+  let actionCalls = 0
+  const page = (body: string, init: ResponseInit = {}) => new Response(`<!DOCTYPE html><html><body>${body}</body></html>`, { ...init, headers: { 'Content-Type': 'text/html' } })
+  const build = {
+    mode: 'production',
+    entry: {
+      module: {
+        // The refusals and failed renders below are expected: nothing to report.
+        handleError: () => {},
+        default: (request: Request, status: number, _headers: Headers, context: { staticHandlerContext: { actionData: unknown } }) => {
+          if (new URL(request.url).pathname === '/render-fails') throw new Error('render failed')
+          return page(`status ${status} ${JSON.stringify(context.staticHandlerContext.actionData)}`, { status })
+        },
+      },
+    },
+    routes: {
+      root: { id: 'root', path: '', module: { default: () => null } },
+      'routes/form': {
+        id: 'routes/form',
+        parentId: 'root',
+        path: 'form',
+        module: { default: () => null, loader: () => null, action: () => ({ saved: ++actionCalls }) },
+      },
+      'routes/render-fails': { id: 'routes/render-fails', parentId: 'root', path: 'render-fails', module: { default: () => null, loader: () => null } },
+    },
+    assets: { entry: { module: '/build/entry.js', imports: [] }, routes: {}, url: '/build/manifest.js', version: 'test' },
+    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: false },
+    publicPath: '/build/',
+    assetsBuildDirectory: 'public/build',
+    isSpaMode: false,
+  } as unknown as ServerBuild
+
+  beforeAll(async () => {
+    const app = createServerApp({ build, env: { ...getEnv(), PAGE_CACHE_MB: 0, PUBLIC_URL: undefined, QUICK_EXIT_URL: 'https://neutraal.example/' } })
+    server = app.listen(0, '127.0.0.1')
+    await new Promise((r) => server.once('listening', r))
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  })
+  afterAll(() => new Promise((r) => server.close(r)))
+
+  const post = (headers: Record<string, string>) =>
+    fetch(`${base}/form`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html,application/xhtml+xml', ...headers },
+      body: 'story=Ik+was+negen',
+    })
+
+  it('tells browsers to send no referrer to other sites, and a real Origin on our own posts', async () => {
+    expect((await fetch(`${base}/form`)).headers.get('referrer-policy')).toBe('same-origin')
+  })
+
+  it('accepts our own form post that arrives with Origin: null and Sec-Fetch-Site: same-origin (privacy extensions, a no-referrer page)', async () => {
+    const before = actionCalls
+    const response = await post({ Origin: 'null', 'Sec-Fetch-Site': 'same-origin' })
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain(`{"saved":${before + 1}}`)
+    expect(actionCalls).toBe(before + 1)
+  })
+
+  it('accepts our own form post with its real Origin', async () => {
+    const before = actionCalls
+    const response = await post({ Origin: base, 'Sec-Fetch-Site': 'same-origin' })
+    expect(response.status).toBe(200)
+    expect(actionCalls).toBe(before + 1)
+  })
+
+  it('still refuses a cross-site post, with Origin: null or a foreign Origin, before the action runs', async () => {
+    const before = actionCalls
+    expect((await post({ Origin: 'null', 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+    expect((await post({ Origin: 'null', 'Sec-Fetch-Site': 'same-site' })).status).toBe(403)
+    expect((await post({ Origin: 'https://evil.example' })).status).toBe(403)
+    expect((await post({ Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+    expect(actionCalls).toBe(before)
+  })
+
+  it('leaves Origin: null without Sec-Fetch-Site to Remix, which refuses it; the reader gets the last-resort page, not a blank one', async () => {
+    const before = actionCalls
+    const response = await post({ Origin: 'null' })
+    expect(response.status).toBe(500)
+    expect(actionCalls).toBe(before)
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+    const html = await response.text()
+    expect(html).toContain('<html lang="nl">')
+    expect(html).toContain('<h1>Er ging iets mis</h1>')
+    expect(html).toContain('<a class="quick-exit" href="https://neutraal.example/"')
+    expect(html).toContain('href="tel:113"')
+    expect(html).toContain('<a href="/">Naar de startpagina</a>')
+    expect(html).not.toContain('<script')
+  })
+
+  it('answers a render that fails twice with the last-resort page in the reader language', async () => {
+    const response = await fetch(`${base}/render-fails`, { headers: { Accept: 'text/html', 'Accept-Language': 'en-GB,en;q=0.9' } })
+    expect(response.status).toBe(500)
+    const html = await response.text()
+    expect(html).toContain('<html lang="en">')
+    expect(html).toContain('<h1>Something went wrong</h1>')
+    expect(html).toContain('Exit this page')
+    expect(html).not.toContain('Unexpected Server Error')
+  })
+
+  it('leaves a failing data request (not a page) to Remix', async () => {
+    const response = await fetch(`${base}/render-fails`, { headers: { Accept: '*/*' } })
+    expect(response.status).toBe(500)
+    expect(await response.text()).not.toContain('<html')
   })
 })

@@ -4,6 +4,7 @@ import rateLimit from 'express-rate-limit'
 import helmet from 'helmet'
 import { fallbackLng, isLng, supportedLngs, type Lng } from '../app/i18n/config'
 import { resources } from '../app/i18n/resources.server'
+import { logger } from '../app/utils/logger.server'
 
 /** A fresh nonce per request; Remix puts it on its inline and module scripts. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
@@ -38,7 +39,10 @@ export function securityHeaders(options: { production: boolean }) {
       },
     },
     strictTransportSecurity: { maxAge: 63_072_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'no-referrer' },
+    // `same-origin` (ADR 0017): no referrer at all to other sites, so nobody learns a reader
+    // came from this portal; our own posts carry a real Origin (under `no-referrer` Chromium
+    // sends `Origin: null`, which Remix's CSRF check refuses).
+    referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: { policy: 'same-origin' },
     xFrameOptions: { action: 'deny' },
@@ -57,10 +61,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * Refuses mutating requests from another origin (a second line behind SameSite=Lax
- * cookies). Browsers send Sec-Fetch-Site, which we trust first: with our
- * `Referrer-Policy: no-referrer` they send `Origin: null` even for our own forms.
- * Without it we compare Origin. Server-to-server calls with neither (webhooks) pass;
- * they authenticate with signatures of their own.
+ * cookies). Browsers send Sec-Fetch-Site, which we trust first: a page with a stricter
+ * referrer policy, a privacy extension or an older browser may send `Origin: null` even for
+ * our own forms. Without it we compare Origin. Server-to-server calls with neither (webhooks)
+ * pass; they authenticate with signatures of their own.
  */
 export function isCrossOriginMutation(req: {
   method: string
@@ -87,6 +91,13 @@ export function sameOriginMutations(publicUrl?: string) {
       res.status(403).type('text/plain').send('Forbidden: cross-origin request')
       return
     }
+    // Our own form, established by Sec-Fetch-Site, but with `Origin: null` (a page of ours with
+    // `no-referrer`, a privacy extension): that Origin says nothing, and Remix's own check
+    // (Origin host must equal Host) would refuse it with a blank 500. Without Sec-Fetch-Site
+    // it stays, and Remix still refuses it.
+    if (!SAFE_METHODS.has(req.method) && req.get('origin') === 'null' && req.get('sec-fetch-site') === 'same-origin') {
+      delete req.headers.origin
+    }
     next()
   }
 }
@@ -107,15 +118,110 @@ export function requestLanguage(req: Pick<Request, 'headers'> & { acceptsLanguag
   return isLng(accepted) ? accepted : fallbackLng
 }
 
+const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+type CommonTexts = {
+  siteName: string
+  quickExit: { label: string }
+  crisis: { lines: Record<string, { name: string; number: string; altNumber?: string }>; or: string }
+  footer: { crisis: string }
+  errors: { backHome: string; serverError: { title: string; body: string }; tooManyRequests: { title: string; body: string } }
+}
+const commonTexts = (lng: Lng) => resources[lng]!.common as unknown as CommonTexts
+
 /** "Please wait", in the reader's language (common.json), as a small page of its own. */
 function tooManyRequests(req: Request, res: Response) {
   const lng = requestLanguage(req)
-  const text = (resources[lng]!.common as { errors: { tooManyRequests: { title: string; body: string } } }).errors.tooManyRequests
-  const escape = (v: string) => v.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+  const text = commonTexts(lng).errors.tooManyRequests
   res
     .status(429)
     .type('html')
-    .send(`<!DOCTYPE html><html lang="${lng}"><head><meta charset="utf-8"><title>${escape(text.title)}</title></head><body><main><h1>${escape(text.title)}</h1><p>${escape(text.body)}</p></main></body></html>`)
+    .send(`<!DOCTYPE html><html lang="${lng}"><head><meta charset="utf-8"><title>${escapeHtml(text.title)}</title></head><body><main><h1>${escapeHtml(text.title)}</h1><p>${escapeHtml(text.body)}</p></main></body></html>`)
+}
+
+/** The crisis lines of the site header, with the numbers people dial (crisis-help.tsx holds the same list). */
+const CRISIS_TEL: Record<string, { tel: string; altTel?: string }> = {
+  suicide: { tel: '113', altTel: '08000113' },
+  victimSupport: { tel: '09000101' },
+  breakTheSilence: { tel: '09009999001' },
+  emergency: { tel: '112' },
+}
+
+/**
+ * The page for an error that happened before React could render (Remix's request handler, its
+ * CSRF check, a failed render of the error boundary itself) or in Express: plain HTML without
+ * scripts, in the reader's language, with the quick exit, the crisis lines and a way home.
+ * Never a blank page: the reader may be in the middle of telling something hard.
+ */
+export function lastResortPage({ lng, quickExitUrl, stylesheets = [] }: { lng: Lng; quickExitUrl: string; stylesheets?: string[] }) {
+  const text = commonTexts(lng)
+  const lines = Object.entries(CRISIS_TEL)
+    .map(([id, { tel, altTel }]) => {
+      const line = text.crisis.lines[id]!
+      const alt = altTel && line.altNumber ? ` ${escapeHtml(text.crisis.or)} <a href="tel:${altTel}">${escapeHtml(line.altNumber)}</a>` : ''
+      return `<li><strong>${escapeHtml(line.name)}</strong> <a href="tel:${tel}">${escapeHtml(line.number)}</a>${alt}</li>`
+    })
+    .join('')
+  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('')
+  return (
+    `<!DOCTYPE html><html lang="${lng}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="referrer" content="same-origin"><meta name="robots" content="noindex"><title>${escapeHtml(text.errors.serverError.title)}</title>${links}</head>` +
+    `<body><header class="site-header"><div class="site-header__top"><a href="/" class="site-header__name">${escapeHtml(text.siteName)}</a>` +
+    `<div class="site-header__tools"><a class="quick-exit" href="${escapeHtml(quickExitUrl)}" rel="noreferrer noopener">${escapeHtml(text.quickExit.label)}</a></div></div></header>` +
+    `<main id="inhoud"><div class="page"><h1>${escapeHtml(text.errors.serverError.title)}</h1><p>${escapeHtml(text.errors.serverError.body)}</p>` +
+    `<p><a href="/">${escapeHtml(text.errors.backHome)}</a></p><p>${escapeHtml(text.footer.crisis)}</p><ul>${lines}</ul></div></main></body></html>`
+  )
+}
+
+/** A browser asking for a page (not a `.data` fetch, a file or a webhook): it should get a page back. */
+function wantsDocument(req: Request) {
+  return (req.get('accept') ?? '').includes('text/html') && !req.path.endsWith('.data') && !('_data' in req.query)
+}
+
+/**
+ * Last-resort error pages around the Remix handler. `guard` goes right before it: Remix answers
+ * an error it cannot render (its CSRF check, a throw before React ran, a failed error boundary)
+ * with an empty or plain-text 500; a browser asking for a page gets `lastResortPage` instead.
+ * `handler` is Express's error handler, last in the chain, for errors outside Remix.
+ */
+export function lastResortErrors(options: { quickExitUrl: string; stylesheets?: string[] }) {
+  const page = (req: Request) => lastResortPage({ lng: requestLanguage(req), ...options })
+  const guard = (req: Request, res: Response, next: NextFunction) => {
+    if (!wantsDocument(req)) return next()
+    const write = res.write
+    const end = res.end
+    let replaced: boolean | undefined
+    const decide = () => {
+      if (replaced !== undefined) return replaced
+      const type = String(res.getHeader('Content-Type') ?? '')
+      replaced = !res.headersSent && res.statusCode >= 500 && !type.startsWith('text/html')
+      if (replaced) {
+        res.removeHeader('Content-Length')
+        res.removeHeader('Content-Encoding')
+        res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      }
+      return replaced
+    }
+    res.write = function (this: Response, ...args: Parameters<typeof write>) {
+      // The empty or plain-text body is dropped; the page is written at the end.
+      if (decide()) return true
+      return write.apply(this, args)
+    } as typeof write
+    res.end = function (this: Response, ...args: unknown[]) {
+      if (decide()) return end.call(this, page(req), 'utf8')
+      return (end as (...a: unknown[]) => Response).apply(this, args)
+    } as typeof end
+    next()
+  }
+  const handler = (err: unknown, req: Request, res: Response, next: NextFunction) => {
+    // Only the error: no request data (ADR on logging, README).
+    logger.error({ err }, 'unhandled error in the Express chain')
+    if (res.headersSent) return next(err)
+    res.status(500)
+    if (wantsDocument(req)) res.type('html').send(page(req))
+    else res.type('text/plain').send('Internal Server Error')
+  }
+  return { guard, handler }
 }
 
 /** Two tiers: reading is generous; writing (POST etc.) is stricter. Auth steps add their own limits. */
