@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
+import { z } from 'zod'
 import type { ConsentLocale } from '@db/schema/consent'
 import { i18next } from '~/i18n/i18next.server'
 import { listOwnStoryMedia } from './media.server'
@@ -89,7 +90,11 @@ export async function loadStoryEditor({ story, authorId, url }: { story: Story; 
 }
 
 const STEP_SCHEMAS = { verhaal: StoryTextSchema, details: StoryDetailsSchema, weergave: StoryDisplaySchema } as const
-type SaveStep = keyof typeof STEP_SCHEMAS
+// The step and the button are parsed, never used to look up a property: `__proto__` or
+// `constructor` from a hostile form would otherwise reach Object.prototype (a 500).
+const SaveStepSchema = z.enum(['verhaal', 'details', 'weergave'])
+const EditorIntentSchema = z.enum(['save', 'saveAndContinue', 'autosave', 'consent', 'submit', 'retract', 'reject', 'withdraw', 'approve', 'delete'])
+export type EditorIntent = z.infer<typeof EditorIntentSchema>
 
 function nextStepAfter(step: EditorStep) {
   return EDITOR_STEPS[Math.min(EDITOR_STEPS.indexOf(step) + 1, EDITOR_STEPS.length - 1)]!
@@ -104,13 +109,16 @@ export type EditorActionResult =
  * answers with the submission, so what was typed is shown again: nothing is lost.
  */
 export async function runStoryEditorAction({ story, authorId, formData, locale }: { story: Story; authorId: string; formData: FormData; locale: ConsentLocale }): Promise<EditorActionResult> {
-  const intent = String(formData.get('intent') ?? '')
+  const parsedIntent = EditorIntentSchema.safeParse(formData.get('intent'))
+  if (!parsedIntent.success) return { kind: 'data', status: 400, body: { error: 'unknownIntent' } }
+  const intent = parsedIntent.data
   const here = `/mijn-verhalen/${story.id}`
   const storyId = story.id
   if (intent === 'save' || intent === 'saveAndContinue' || intent === 'autosave') {
-    const step = String(formData.get('step') ?? '')
-    if (!(step in STEP_SCHEMAS)) return { kind: 'data', status: 400, body: { error: 'unknownStep' } }
-    const submission = parseWithZod(formData, { schema: STEP_SCHEMAS[step as SaveStep] })
+    const parsedStep = SaveStepSchema.safeParse(formData.get('step'))
+    if (!parsedStep.success) return { kind: 'data', status: 400, body: { error: 'unknownStep' } }
+    const step = parsedStep.data
+    const submission = parseWithZod(formData, { schema: STEP_SCHEMAS[step] })
     if (submission.status !== 'success') return { kind: 'data', status: 400, body: { step, result: submission.reply() } }
     const revision = Number(formData.get('revision'))
     const saved = await saveDraft({ authorId, storyId, revision: Number.isInteger(revision) ? revision : -1, fields: submission.value })
@@ -122,7 +130,7 @@ export async function runStoryEditorAction({ story, authorId, formData, locale }
       return { kind: 'data', status: 409, body: { step, result: submission.reply({ formErrors: ['monument:editor.errors.notEditable'] }) } }
     }
     if (intent === 'autosave') return { kind: 'data', status: 200, body: { autosaved: true, revision: saved.revision, savedAt: saved.savedAt.toISOString() } }
-    const next = intent === 'saveAndContinue' ? nextStepAfter(step as EditorStep) : step
+    const next = intent === 'saveAndContinue' ? nextStepAfter(step) : step
     return { kind: 'redirect', to: `${here}?stap=${next}&opgeslagen=${intent === 'save' ? 'draft' : 'step'}` }
   }
   if (intent === 'consent') {
@@ -136,9 +144,9 @@ export async function runStoryEditorAction({ story, authorId, formData, locale }
     if (!result.ok) return { kind: 'data', status: 400, body: { submitError: result.reason, fields: 'fields' in result ? (result.fields ?? []) : [] } }
     return { kind: 'redirect', to: `${here}?opgeslagen=submitted` }
   }
-  const simple = { retract: retractSubmission, reject: rejectModeratedVersion, withdraw: withdrawStory } as const
-  if (intent in simple) {
-    const result = await simple[intent as keyof typeof simple]({ authorId, storyId })
+  if (intent === 'retract' || intent === 'reject' || intent === 'withdraw') {
+    const run = intent === 'retract' ? retractSubmission : intent === 'reject' ? rejectModeratedVersion : withdrawStory
+    const result = await run({ authorId, storyId })
     if (!result.ok) return { kind: 'data', status: 409, body: { submitError: result.reason } }
     return { kind: 'redirect', to: `${here}?opgeslagen=${intent}` }
   }
@@ -153,7 +161,7 @@ export async function runStoryEditorAction({ story, authorId, formData, locale }
     if (result.deleted) return { kind: 'redirect', to: '/mijn-verhalen?verwijderd=1' }
     return { kind: 'redirect', to: '/mijn-verhalen?verwijderd=archief' }
   }
-  return { kind: 'data', status: 400, body: { error: 'unknownIntent' } }
+  return intent satisfies never
 }
 
 /** The editor's title, translated. */

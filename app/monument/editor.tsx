@@ -47,6 +47,7 @@ export function StoryEditor({ data, actionData, approvalExtra }: { data: EditorD
       <p>
         <span className="tag">{t(`status.${story.status}.label`)}</span> {t(`status.${story.status}.next`)}
       </p>
+      {actionData?.error ? <p role="alert">{t('common:errors.unknownAction')}</p> : null}
       {data.notice ? <StatusMessage>{t(`editor.notices.${data.notice}`, { defaultValue: t('editor.notices.draft') })}</StatusMessage> : null}
       {data.editable ? <StepNav current={step} storyId={story.id} /> : null}
       {step === 'verhaal' ? <TextStep story={story} actionData={actionData} /> : null}

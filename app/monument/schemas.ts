@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DECADES, REGIONS, SETTINGS, THEMES, VIOLENCE_KINDS } from '~/facets/facets'
+import { optionalLine, optionalText as optionalTextOf, text } from '~/utils/text-schema'
 
 /**
  * The zod schemas of the survivor's story editor, one per step. Messages are i18n keys
@@ -15,9 +16,13 @@ export const PSEUDONYM_MAX = 80
 export const DESCRIPTION_MAX = 1_000
 export const TRANSCRIPT_MAX = 200_000
 
-/** Empty form fields arrive as '' or are missing: both mean "nothing filled in". */
-const optionalText = (max: number, key: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, key).optional())
+/**
+ * Empty form fields arrive as '' or are missing: both mean "nothing filled in". What the
+ * survivor wrote (title, story, note, media text) refuses control characters; names (the
+ * pseudonym, an institution) lose them (app/utils/text-schema.ts).
+ */
+const optionalText = (max: number, key: string) => optionalTextOf({ max, tooLong: key })
+const optionalName = (max: number, key: string) => optionalLine({ max, tooLong: key })
 
 /** A checkbox group: nothing ticked arrives as undefined, one tick as a string. */
 const facetList = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -39,7 +44,7 @@ export const StoryDetailsSchema = z.object({
   settings: facetList(SETTINGS),
   violenceKinds: facetList(VIOLENCE_KINDS),
   themes: facetList(THEMES),
-  institutionName: optionalText(INSTITUTION_MAX, 'monument:editor.errors.institutionTooLong'),
+  institutionName: optionalName(INSTITUTION_MAX, 'monument:editor.errors.institutionTooLong'),
   region: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.enum(REGIONS, { errorMap: () => ({ message: 'monument:editor.errors.invalidChoice' }) }).optional(),
@@ -53,7 +58,7 @@ export type DisplayMode = (typeof DISPLAY_MODES)[number]
 export const StoryDisplaySchema = z
   .object({
     displayMode: z.enum(DISPLAY_MODES, { errorMap: () => ({ message: 'monument:editor.errors.chooseDisplayMode' }) }),
-    pseudonym: optionalText(PSEUDONYM_MAX, 'monument:editor.errors.pseudonymTooLong'),
+    pseudonym: optionalName(PSEUDONYM_MAX, 'monument:editor.errors.pseudonymTooLong'),
   })
   .superRefine((v, ctx) => {
     if (v.displayMode === 'pseudonym' && !v.pseudonym) {
@@ -64,15 +69,15 @@ export type StoryDisplay = z.infer<typeof StoryDisplaySchema>
 
 /** Every field a draft save may carry; each step sends its own part. */
 export const StoryFieldsSchema = StoryTextSchema.merge(StoryDetailsSchema)
-  .merge(z.object({ displayMode: z.enum(DISPLAY_MODES), pseudonym: z.string().trim().max(PSEUDONYM_MAX).optional() }))
+  .merge(z.object({ displayMode: z.enum(DISPLAY_MODES), pseudonym: optionalName(PSEUDONYM_MAX, 'monument:editor.errors.pseudonymTooLong') }))
   .partial()
 export type StoryFields = z.infer<typeof StoryFieldsSchema>
 
 /** What must be there before a story goes to the moderators. */
 export const SubmitStorySchema = z
   .object({
-    title: z.string().trim().min(1, 'monument:editor.errors.titleRequired').max(TITLE_MAX, 'monument:editor.errors.titleTooLong'),
-    body: z.string().trim().min(1, 'monument:editor.errors.bodyRequired').max(BODY_MAX, 'monument:editor.errors.bodyTooLong'),
+    title: text({ max: TITLE_MAX, required: 'monument:editor.errors.titleRequired', tooLong: 'monument:editor.errors.titleTooLong' }),
+    body: text({ max: BODY_MAX, required: 'monument:editor.errors.bodyRequired', tooLong: 'monument:editor.errors.bodyTooLong' }),
     displayMode: z.enum(DISPLAY_MODES),
     pseudonym: z.string().nullish(),
   })
