@@ -20,6 +20,8 @@ import {
   startTotpEnrolment,
 } from './second-factor.server'
 import { getSessionContext, isStaff, type SessionContext } from './session.server'
+import { z } from 'zod'
+import { cleanLine } from '~/utils/text-schema'
 
 /** Staff in the enrol stage, or anyone fully signed in (adding a factor to their account). */
 export async function requireEnrolSession(request: Request) {
@@ -48,6 +50,9 @@ export async function passkeyOptionsForEnrolment(request: Request) {
   return passkeyRegistrationOptions({ ctx, request })
 }
 
+// Parsed, never used as a property name; an unknown button answers 400.
+const EnrolIntentSchema = z.enum(['startTotp', 'confirmTotp', 'registerPasskey', 'removeTotp', 'removePasskey', 'newRecoveryCodes'])
+
 type EnrolResult = { intent: string; result?: SubmissionResult<string[]>; recoveryCodes?: string[]; totp?: Awaited<ReturnType<typeof startTotpEnrolment>>; passkeyFailed?: boolean }
 
 /**
@@ -56,7 +61,9 @@ type EnrolResult = { intent: string; result?: SubmissionResult<string[]>; recove
  */
 export async function handleEnrolmentAction({ request, ctx }: { request: Request; ctx: SessionContext }) {
   const formData = await request.formData()
-  const intent = String(formData.get('intent') ?? '')
+  const parsedIntent = EnrolIntentSchema.safeParse(formData.get('intent'))
+  if (!parsedIntent.success) return data<EnrolResult>({ intent: 'unknown' }, { status: 400 })
+  const intent = parsedIntent.data
   const staff = isStaff(ctx.user)
   const needsPasskey = staff && requiresPasskey(ctx.user.roles)
 
@@ -91,7 +98,7 @@ export async function handleEnrolmentAction({ request, ctx }: { request: Request
       } catch {
         return data<EnrolResult>({ intent, passkeyFailed: true }, { status: 400 })
       }
-      const name = String(formData.get('name') ?? '').slice(0, 60)
+      const name = cleanLine(String(formData.get('name') ?? '')).trim().slice(0, 60)
       const outcome = await registerPasskey({ ctx, request, response, name })
       if (!outcome.ok) return data<EnrolResult>({ intent, passkeyFailed: true }, { status: 400 })
       return finish('passkey')
@@ -103,13 +110,13 @@ export async function handleEnrolmentAction({ request, ctx }: { request: Request
     case 'removePasskey': {
       const remaining = await listPasskeys({ userId: ctx.user.id })
       if (needsPasskey && remaining.length <= 1) return data<EnrolResult>({ intent }, { status: 400 })
-      await removePasskey({ userId: ctx.user.id, credentialId: String(formData.get('credentialId') ?? '') })
+      await removePasskey({ userId: ctx.user.id, credentialId: cleanLine(String(formData.get('credentialId') ?? '')) })
       return data<EnrolResult>({ intent })
     }
     case 'newRecoveryCodes':
       return data<EnrolResult>({ intent, recoveryCodes: await generateRecoveryCodes({ userId: ctx.user.id }) })
     default:
-      return data<EnrolResult>({ intent }, { status: 400 })
+      return intent satisfies never
   }
 }
 

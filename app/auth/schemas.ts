@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { STAFF_ROLES } from './roles'
+import { line, optionalLine, text } from '~/utils/text-schema'
+
+/** A display name: one line, invisible junk stripped rather than refused (app/utils/text-schema.ts). */
+const displayName = (required: string) => line({ max: 60, required, tooLong: 'account:register.displayNameTooLong' })
 
 /** Shared by the browser (instant feedback) and the server (the check that counts). */
 const email = z
@@ -8,25 +12,25 @@ const email = z
   .max(254, 'validation:invalidEmail')
   .email('validation:invalidEmail')
 
-/** Length only here; the server also refuses passwords on the common-password list. */
-export const PasswordSchema = z
-  .string({ required_error: 'validation:required' })
-  .min(8, 'account:password.tooShort')
-  .max(128, 'account:password.tooLong')
+/**
+ * Length only here; the server also refuses passwords on the common-password list. Not trimmed:
+ * every character counts. Control characters are refused (no keyboard types them).
+ */
+export const PasswordSchema = text({ max: 128, min: 8, trim: false, tooShort: 'account:password.tooShort', tooLong: 'account:password.tooLong' })
+
+// Where to go after signing in: a path, checked again by safeRedirectPath. Control characters
+// are stripped, because a Location header with one throws (a 500) instead of redirecting.
+const redirectTo = optionalLine({ max: 2000 })
 
 export const SignInSchema = z.object({
   email,
-  password: z.string({ required_error: 'validation:required' }).max(128, 'account:password.tooLong'),
-  redirectTo: z.string().optional(),
+  password: text({ max: 128, trim: false, tooLong: 'account:password.tooLong' }),
+  redirectTo,
 })
 
 export const RegisterSchema = z.object({
   email,
-  displayName: z
-    .string({ required_error: 'account:register.displayNameRequired' })
-    .trim()
-    .min(1, 'account:register.displayNameRequired')
-    .max(60, 'account:register.displayNameTooLong'),
+  displayName: displayName('account:register.displayNameRequired'),
   password: PasswordSchema,
   agree: z.literal('on', { errorMap: () => ({ message: 'account:register.agreeRequired' }) }),
 })
@@ -36,7 +40,7 @@ export const EmailOnlySchema = z.object({ email })
 export const NewPasswordFormSchema = z.object({ password: PasswordSchema })
 
 export const ChangePasswordSchema = z.object({
-  currentPassword: z.string({ required_error: 'validation:required' }).max(128),
+  currentPassword: text({ max: 128, trim: false, tooLong: 'account:password.tooLong' }),
   password: PasswordSchema,
 })
 
@@ -55,7 +59,7 @@ export const RecoveryCodeSchema = z.object({
 })
 
 export const InvitationAcceptSchema = z.object({
-  displayName: z.string({ required_error: 'validation:required' }).trim().min(1, 'validation:required').max(60),
+  displayName: displayName('validation:required'),
   password: PasswordSchema,
 })
 
@@ -65,6 +69,6 @@ export const InviteStaffSchema = z.object({
 })
 
 export const PreferencesSchema = z.object({
-  displayName: z.string({ required_error: 'validation:required' }).trim().min(1, 'validation:required').max(60, 'account:register.displayNameTooLong'),
+  displayName: displayName('validation:required'),
   locale: z.enum(['nl', 'en']),
 })

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { inviteStaff, listAccounts, setAccountDisabled, setStaffRoles } from '~/auth/accounts.server'
 import { requireStaff } from '~/auth/guards.server'
 import { STAFF_ROLES, type StaffRole } from '~/auth/roles'
@@ -41,7 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await inviteStaff({ admin, email: submission.value.email, roles: submission.value.roles, locale: isLng(lng) ? lng : 'nl', request, ip })
     return redirect('/beheer/accounts?klaar=invited')
   }
-  const userId = String(formData.get('userId') ?? '')
+  // Parsed, not passed on as typed: a tampered id would reach PostgreSQL's uuid cast (a 500).
+  const parsedUserId = z.string().uuid().safeParse(formData.get('userId'))
+  if (!parsedUserId.success) return data({ result: undefined }, { status: 400 })
+  const userId = parsedUserId.data
   if (intent === 'roles') {
     const roles = formData.getAll('roles').map(String).filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r))
     const outcome = await setStaffRoles({ admin, userId, roles, ip })
