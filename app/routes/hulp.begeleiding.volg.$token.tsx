@@ -10,7 +10,7 @@ import { getRequestByGuestToken, getSurvivorView } from '~/triage/requests.serve
 import { handleSurvivorAction } from '~/triage/survivor-actions.server'
 import { titleMeta } from '~/utils/meta'
 
-export const handle = { i18n: ['triage', 'facets', 'consent'] }
+export const handle = { i18n: ['triage', 'facets', 'consent', 'validation'] }
 export const meta = titleMeta
 
 // The token in the address is the only key to this page: never send it on, never cache it.

@@ -10,7 +10,7 @@ import { getOwnRequest, getSurvivorView } from '~/triage/requests.server'
 import { handleSurvivorAction } from '~/triage/survivor-actions.server'
 import { titleMeta } from '~/utils/meta'
 
-export const handle = { i18n: ['triage', 'facets', 'consent'] }
+export const handle = { i18n: ['triage', 'facets', 'consent', 'validation'] }
 export const meta = titleMeta
 
 async function ownRequest(request: Request, context: ActionFunctionArgs['context'], id: string | undefined) {

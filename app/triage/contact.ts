@@ -1,4 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js'
+// The full metadata: the default ('min') build checks only a number's length, so '12345' passed
+// as a Dutch number and a survivor waited for a call that could not come.
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { isWorkingDay } from '~/utils/dutch-holidays'
 
 /**
@@ -6,10 +8,14 @@ import { isWorkingDay } from '~/utils/dutch-holidays'
  * the server, so what a person typed is judged the same way in both.
  */
 
-/** A phone number in E.164 (+31612345678), Dutch by default; null when it is not a real number. */
+/**
+ * A phone number in E.164 (+31612345678); null when it is not a real number. Without a leading
+ * + it is read as Dutch; with one, it is judged by the rules of its own country.
+ */
 export function normalisePhone(raw: string): string | null {
-  const parsed = parsePhoneNumberFromString(raw.trim(), 'NL')
-  return parsed && parsed.isValid() ? parsed.number : null
+  const trimmed = raw.trim()
+  if (!isValidPhoneNumber(trimmed, 'NL')) return null
+  return parsePhoneNumberFromString(trimmed, 'NL')?.number ?? null
 }
 
 /** How a worker reads a stored number: national style for Dutch numbers, international otherwise. */

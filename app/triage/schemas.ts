@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DECADES, LANGUAGES, NEEDS, REGIONS, SETTINGS } from '~/facets/facets'
 import { normalisePhone, normalisePostcode } from './contact'
+import { optionalLine, text } from '~/utils/text-schema'
 
 /** What someone can ask guidance for: every need except 'crisis', which gets 113/112 at once. */
 export const GUIDANCE_NEEDS = NEEDS.filter((n) => n !== 'crisis') as Exclude<(typeof NEEDS)[number], 'crisis'>[]
@@ -17,8 +18,9 @@ export type HelpStatus = (typeof HELP_STATUSES)[number]
 export const SHAREABLE_FIELDS = ['needs', 'language', 'contactDetails', 'safeTimes', 'neutralName', 'region', 'setting'] as const
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number]
 
-const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, 'triage:ask.errors.tooLong').optional())
+// Every field of the guidance form is one line (a number, a name, an address, safe times):
+// invisible junk is stripped, not refused (app/utils/text-schema.ts).
+const optionalText = (max: number) => optionalLine({ max, tooLong: 'triage:ask.errors.tooLong' })
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional())
 
@@ -116,12 +118,13 @@ export type ContactDetails = {
   neutralName?: string
 }
 
+// Messages and notes are written text: a control character is refused, never dropped unseen.
 export const MessageSchema = z.object({
-  body: z.string({ required_error: 'triage:messages.errors.empty' }).trim().min(1, 'triage:messages.errors.empty').max(4000, 'triage:ask.errors.tooLong'),
+  body: text({ max: 4000, required: 'triage:messages.errors.empty', tooLong: 'triage:ask.errors.tooLong' }),
 })
 
 export const NoteSchema = z.object({
-  body: z.string({ required_error: 'triage:detail.notes.errors.empty' }).trim().min(1, 'triage:detail.notes.errors.empty').max(4000, 'triage:ask.errors.tooLong'),
+  body: text({ max: 4000, required: 'triage:detail.notes.errors.empty', tooLong: 'triage:ask.errors.tooLong' }),
 })
 
 export const AttemptSchema = z.object({

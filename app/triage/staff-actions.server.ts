@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { TEXT_MESSAGES } from '~/utils/text-schema'
 import type { SessionContext } from '~/auth/session.server'
 import {
   addNote,
@@ -11,6 +13,8 @@ import {
   TriageError,
 } from './requests.server'
 import { AttemptSchema, CloseSchema, MessageSchema, NoteSchema, ReferralProposalSchema, TransferSchema } from './schemas'
+
+const StaffIntentSchema = z.enum(['take', 'takeOver', 'attempt', 'note', 'message', 'refer', 'inCare', 'close', 'transfer'])
 
 function formObject(formData: FormData) {
   return {
@@ -32,9 +36,14 @@ function formObject(formData: FormData) {
  */
 export async function handleStaffAction({ ctx, requestId, formData, ip }: { ctx: SessionContext; requestId: string; formData: FormData; ip: string }) {
   const worker = ctx.user
-  const intent = String(formData.get('intent') ?? '')
   const values = formObject(formData)
   const problem = (key: string) => ({ ok: false as const, problem: key })
+  const parsedIntent = StaffIntentSchema.safeParse(formData.get('intent'))
+  if (!parsedIntent.success) return problem('unknown')
+  const intent = parsedIntent.data
+  // A refused control character gets its own message: "empty" would puzzle the worker.
+  const textProblem = (error: z.ZodError, otherwise: string) =>
+    problem(error.issues.some((i) => i.message === TEXT_MESSAGES.controlCharacters) ? 'controlCharacters' : otherwise)
   try {
     switch (intent) {
       case 'take':
@@ -51,13 +60,13 @@ export async function handleStaffAction({ ctx, requestId, formData, ip }: { ctx:
       }
       case 'note': {
         const parsed = NoteSchema.safeParse(values)
-        if (!parsed.success) return problem('noteEmpty')
+        if (!parsed.success) return textProblem(parsed.error, 'noteEmpty')
         await addNote({ worker, requestId, body: parsed.data.body, ip })
         return { ok: true as const, done: 'noteAdded' }
       }
       case 'message': {
         const parsed = MessageSchema.safeParse(values)
-        if (!parsed.success) return problem('messageEmpty')
+        if (!parsed.success) return textProblem(parsed.error, 'messageEmpty')
         await sendWorkerMessage({ worker, requestId, body: parsed.data.body, ip })
         return { ok: true as const, done: 'messageSent' }
       }
@@ -83,7 +92,7 @@ export async function handleStaffAction({ ctx, requestId, formData, ip }: { ctx:
         return { ok: true as const, done: 'transferred' }
       }
       default:
-        return problem('unknown')
+        return intent satisfies never
     }
   } catch (error) {
     if (error instanceof TriageError) return problem(error.code)

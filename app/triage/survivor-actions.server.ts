@@ -1,7 +1,12 @@
+import { z } from 'zod'
 import type { HelpRequest } from '@db/schema/triage'
 import type { Lng } from '~/i18n/config'
 import { answerReferral, sendSurvivorMessage, TriageError, withdrawReferralConsent, withdrawRequest } from './requests.server'
 import { MessageSchema } from './schemas'
+
+// A tampered id would reach PostgreSQL's uuid comparison and fail there (a 500): parse it first.
+const ReferralIdSchema = z.string().uuid()
+const SurvivorIntentSchema = z.enum(['message', 'withdraw', 'agreeReferral', 'declineReferral', 'withdrawReferralConsent'])
 
 /**
  * The survivor's actions on their own request, for the account page and the guest tracking
@@ -9,7 +14,9 @@ import { MessageSchema } from './schemas'
  * the page shows next: a status key, or the message error (what was typed is kept).
  */
 export async function handleSurvivorAction({ request, formData, locale }: { request: HelpRequest; formData: FormData; locale: Lng }) {
-  const intent = String(formData.get('intent') ?? '')
+  const parsedIntent = SurvivorIntentSchema.safeParse(formData.get('intent'))
+  if (!parsedIntent.success) return { ok: false as const, messageError: null }
+  const intent = parsedIntent.data
   try {
     switch (intent) {
       case 'message': {
@@ -22,14 +29,20 @@ export async function handleSurvivorAction({ request, formData, locale }: { requ
         await withdrawRequest({ request })
         return { ok: true as const, done: 'withdrawn' }
       case 'agreeReferral':
-      case 'declineReferral':
-        await answerReferral({ request, referralId: String(formData.get('referralId') ?? ''), agree: intent === 'agreeReferral', locale })
+      case 'declineReferral': {
+        const referralId = ReferralIdSchema.safeParse(formData.get('referralId'))
+        if (!referralId.success) return { ok: false as const, messageError: null, problem: 'badState' as const }
+        await answerReferral({ request, referralId: referralId.data, agree: intent === 'agreeReferral', locale })
         return { ok: true as const, done: intent === 'agreeReferral' ? 'referralAgreed' : 'referralDeclined' }
-      case 'withdrawReferralConsent':
-        await withdrawReferralConsent({ request, referralId: String(formData.get('referralId') ?? ''), locale })
+      }
+      case 'withdrawReferralConsent': {
+        const referralId = ReferralIdSchema.safeParse(formData.get('referralId'))
+        if (!referralId.success) return { ok: false as const, messageError: null, problem: 'badState' as const }
+        await withdrawReferralConsent({ request, referralId: referralId.data, locale })
         return { ok: true as const, done: 'consentWithdrawn' }
+      }
       default:
-        return { ok: false as const, messageError: null }
+        return intent satisfies never
     }
   } catch (error) {
     if (error instanceof TriageError) return { ok: false as const, messageError: null, problem: error.code }
