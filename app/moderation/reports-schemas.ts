@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalText, text } from '~/utils/text-schema'
 
 export const REPORT_REASON_VALUES = ['identifies', 'falseAccusation', 'threat', 'privacy', 'other'] as const
 export const REPORT_DECISION_VALUES = ['keep', 'redact', 'remove'] as const
@@ -6,7 +7,7 @@ export const REPORT_DECISION_VALUES = ['keep', 'redact', 'remove'] as const
 /** The public report form. Messages are i18n keys. */
 export const ReportSchema = z.object({
   reason: z.enum(REPORT_REASON_VALUES, { errorMap: () => ({ message: 'moderation:report.reasonRequired' }) }),
-  details: z.string().trim().max(4000, 'moderation:report.detailsTooLong').optional(),
+  details: optionalText({ max: 4000, tooLong: 'moderation:report.detailsTooLong' }),
   contact: z.string().trim().email('moderation:report.contactInvalid').max(320).optional(),
 })
 export type ReportInput = z.infer<typeof ReportSchema>
@@ -15,7 +16,7 @@ export type ReportInput = z.infer<typeof ReportSchema>
 export const ReportDecisionSchema = z.object({
   reportId: z.string().uuid(),
   decision: z.enum(REPORT_DECISION_VALUES, { errorMap: () => ({ message: 'moderation:reports.decisionRequired' }) }),
-  reason: z.string({ required_error: 'moderation:reports.reasonRequired' }).trim().min(1, 'moderation:reports.reasonRequired').max(2000),
+  reason: text({ max: 2000, required: 'moderation:reports.reasonRequired' }),
 })
 
 /** One mark's decision: redact or keep, always with a reason. */
@@ -23,12 +24,12 @@ export const MarkDecisionSchema = z.object({
   intent: z.literal('decideMark'),
   markRowId: z.string().uuid(),
   decision: z.enum(['redact', 'keep'], { errorMap: () => ({ message: 'moderation:review.decisionRequired' }) }),
-  reason: z.string({ required_error: 'moderation:review.reasonRequired' }).trim().min(1, 'moderation:review.reasonRequired').max(1000),
+  reason: text({ max: 1000, required: 'moderation:review.reasonRequired' }),
 })
 
 export const RequestChangesSchema = z.object({
   intent: z.literal('requestChanges'),
-  note: z.string({ required_error: 'moderation:review.noteRequired' }).trim().min(1, 'moderation:review.noteRequired').max(4000),
+  note: text({ max: 4000, required: 'moderation:review.noteRequired' }),
 })
 
 export const ReviewActionSchema = z.discriminatedUnion('intent', [

@@ -1,11 +1,14 @@
 import { z } from 'zod'
 import { LANGUAGES, NEEDS, REGIONS, SETTINGS } from '~/facets/facets'
 import { ContactChannelSchema, DIRECTORY_KINDS } from './schemas'
+import { line, optionalText, text } from '~/utils/text-schema'
 
-const required = (max: number) =>
-  z.string({ required_error: 'validation:required' }).trim().min(1, 'validation:required').max(max, 'triage:directory.errors.tooLong')
-const optional = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max, 'triage:directory.errors.tooLong').nullable().default(null))
+// Texts the editors write are refused with a control character; the entry's name is one line
+// and loses them (app/utils/text-schema.ts).
+const tooLong = 'triage:directory.errors.tooLong'
+const required = (max: number) => text({ max, tooLong })
+const name = (max: number) => line({ max, tooLong })
+const optional = (max: number) => optionalText({ max, tooLong }).transform((v) => v ?? null)
 const year = z.preprocess(
   (v) => (v === '' || v === undefined ? null : Number(v)),
   z.number({ invalid_type_error: 'triage:directory.errors.year' }).int('triage:directory.errors.year').min(1900, 'triage:directory.errors.year').max(2100, 'triage:directory.errors.year').nullable(),
@@ -31,7 +34,7 @@ export function formatContactLines(contacts: Array<{ type: string; value: string
 /** The staff edit form for a directory entry (the slug and check date are not edited here). */
 export const DirectoryEntryFormSchema = z
   .object({
-    name: required(200),
+    name: name(200),
     kind: z.enum(DIRECTORY_KINDS),
     descriptionNl: required(4000),
     descriptionEn: required(4000),
@@ -45,7 +48,7 @@ export const DirectoryEntryFormSchema = z
     needs: z.array(z.enum(NEEDS)).default([]),
     accessibilityNl: optional(4000),
     accessibilityEn: optional(4000),
-    contacts: z.string().max(4000, 'triage:directory.errors.tooLong').default(''),
+    contacts: optionalText({ max: 4000, tooLong }).transform((v) => v ?? ''),
     source: required(500),
     published: z.preprocess((v) => v === 'on', z.boolean()),
   })

@@ -15,12 +15,14 @@ import {
   revealSensitive,
   saveChecklist,
 } from '~/assessment/assessment.server'
+import { AssessmentActionSchema } from '~/assessment/case-action-schema'
 import { notFoundForeign, requireRecentAuth, requireStaff } from '~/auth/guards.server'
 import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
 import { formatLongDate } from '~/scheme/dates'
 import { formatWarningParams } from '~/scheme/eligibility'
 import { titleMeta } from '~/utils/meta'
+import { TEXT_MESSAGES } from '~/utils/text-schema'
 import { clientIp } from '~/utils/request.server'
 import { formatDate } from '~/utils/format-date'
 
@@ -58,15 +60,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-const ActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('checklist'), items: z.array(z.string()).default([]) }),
-  z.object({ intent: z.literal('requestInformation'), question: z.string().trim().min(1, 'questionRequired').max(5000) }),
-  z.object({ intent: z.literal('note'), body: z.string().trim().min(1, 'noteRequired').max(20_000) }),
-  z.object({ intent: z.literal('propose'), outcome: z.string().optional(), reasonCode: z.string().optional(), motivation: z.string().optional() }),
-  z.object({ intent: z.literal('confirm') }),
-  z.object({ intent: z.literal('return'), note: z.string().trim().min(1, 'returnNoteRequired').max(5000) }),
-  z.object({ intent: z.literal('declareConflict') }),
-])
+/** The page's error key for a refused field: its own keys are bare, the text layer's are namespaced. */
+function errorKey(message: string | undefined) {
+  if (message === TEXT_MESSAGES.controlCharacters) return 'controlCharacters'
+  return message && /^[a-z][a-zA-Z]+$/.test(message) ? message : 'invalid'
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireStaff(request, context, 'applications.assess')
@@ -76,11 +74,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData()
   // What was typed or chosen goes back with any refusal, so no form on this page loses it.
   const kept = { intent: String(form.get('intent') ?? ''), values: Object.fromEntries(KEPT_FIELDS.map((name) => [name, String(form.get(name) ?? '')])) }
-  const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), items: form.getAll('items').map(String) })
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message
-    return data({ error: message && /^[a-z][a-zA-Z]+$/.test(message) ? message : 'invalid', ok: null, field: null, ...kept }, { status: 400 })
-  }
+  const parsed = AssessmentActionSchema.safeParse({ ...Object.fromEntries(form), items: form.getAll('items').map(String) })
+  if (!parsed.success) return data({ error: errorKey(parsed.error.issues[0]?.message), ok: null, field: null, ...kept }, { status: 400 })
   const input = parsed.data
   try {
     switch (input.intent) {
