@@ -1,11 +1,17 @@
-// Writes public/schemas/case-v1.json from the zod schema in app/scheme/case-document.ts.
-// Run after changing the case document: `npx tsx scripts/generate-case-schema.ts`.
-// app/scheme/case-document.test.ts fails when the committed file differs from a fresh run.
+// Writes public/schemas/case-v1.json and case-v2.json from the zod schemas in
+// app/scheme/case-document.ts and app/scheme/case-document-v2.ts.
+// Run after changing a case document: `npm run schema:case`.
+// app/scheme/case-document.test.ts and case-document-v2.test.ts fail when a committed file differs from a fresh run.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { CASE_SCHEMA_PATH, renderCaseJsonSchema } from '../app/scheme/case-json-schema'
+import { CASE_SCHEMA_PATH, CASE_V2_SCHEMA_PATH, renderCaseJsonSchema, renderCaseV2JsonSchema } from '../app/scheme/case-json-schema'
 
-const target = path.resolve(CASE_SCHEMA_PATH)
-mkdirSync(path.dirname(target), { recursive: true })
-writeFileSync(target, renderCaseJsonSchema())
-console.log(`wrote ${path.relative(process.cwd(), target)}`)
+for (const [file, text] of [
+  [CASE_SCHEMA_PATH, renderCaseJsonSchema()],
+  [CASE_V2_SCHEMA_PATH, renderCaseV2JsonSchema()],
+] as const) {
+  const target = path.resolve(file)
+  mkdirSync(path.dirname(target), { recursive: true })
+  writeFileSync(target, text)
+  console.log(`wrote ${path.relative(process.cwd(), target)}`)
+}

@@ -14,7 +14,16 @@ const RawAnswersSchema = z.object({
     .object({ kind: z.enum(APPLICANT_KINDS).catch('self'), survivorName: Str, relation: Str, survivorDateOfBirth: Str, survivorDiedOn: Str })
     .optional()
     .catch(undefined),
-  personal: z.object({ fullName: Str, email: Str, accountHolder: Str }).optional().catch(undefined),
+  personal: z
+    .object({
+      fullName: Str,
+      email: Str,
+      accountHolder: Str,
+      payee: z.enum(['survivor', 'representative']).optional().catch(undefined),
+      authorisationCoversPayment: z.boolean().optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
   placements: z
     .array(
       z.object({
@@ -33,7 +42,24 @@ const RawAnswersSchema = z.object({
       mode: z.enum(['write', 'story']).catch('write'),
       kinds: z.array(z.string()).catch([]),
       ownWords: Str,
-      story: z.object({ id: z.string().uuid(), title: z.string().catch('') }).optional().catch(undefined),
+      story: z
+        .object({
+          id: z.string().uuid(),
+          title: z.string().catch(''),
+          snapshot: z
+            .object({
+              title: z.string().catch(''),
+              text: z.string().min(1),
+              sha256: z.string().regex(/^[0-9a-f]{64}$/),
+              consentEventId: z.number().int(),
+              consentTextVersion: z.string(),
+              consentGrantedAt: z.string(),
+            })
+            .optional()
+            .catch(undefined),
+        })
+        .optional()
+        .catch(undefined),
     })
     .optional()
     .catch(undefined),
@@ -49,8 +75,15 @@ export type AssessmentAnswers = {
   /** The deceased survivor's birth date, asked of a surviving relative. */
   survivorDateOfBirth?: string
   survivorDiedOn?: string
+  /** A representative's or relative's relation to the survivor, in their own words. */
+  relation?: string
   email?: string
   accountHolder?: string
+  /** A representative's choice of account; absent for anyone else (their own account). */
+  payee?: 'survivor' | 'representative'
+  authorisationCoversPayment: boolean
+  /** The monument story as it was shared, frozen at submission. */
+  story?: { id: string; title: string; snapshot?: { title: string; text: string; sha256: string; consentEventId: number; consentTextVersion: string; consentGrantedAt: string } }
   placements: AssessmentPlacement[]
   harms: { kinds: string[]; account?: string; monumentStoryId?: string }
   recordsSearchRequested: boolean
@@ -64,8 +97,12 @@ export function readAnswers(answers: unknown): AssessmentAnswers {
     survivorName: raw.applicant?.survivorName,
     survivorDateOfBirth: raw.applicant?.survivorDateOfBirth,
     survivorDiedOn: raw.applicant?.survivorDiedOn,
+    relation: raw.applicant?.relation,
     email: raw.personal?.email,
     accountHolder: raw.personal?.accountHolder,
+    payee: raw.personal?.payee,
+    authorisationCoversPayment: raw.personal?.authorisationCoversPayment === true,
+    story: raw.harm?.mode === 'story' ? raw.harm.story : undefined,
     placements: raw.placements.map((p) => ({
       from: p.from,
       to: p.to,

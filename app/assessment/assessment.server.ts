@@ -11,14 +11,15 @@ import { hasConsent } from '~/consent/consent.server'
 import { enqueue } from '~/jobs/publisher.server'
 import { dispatchMail } from '~/mail/mail.server'
 import { decryptField } from '~/privacy/field-crypto.server'
-import { createInformationRequest } from '~/scheme/applications.server'
+import { createInformationRequest, decryptSurvivorIdentity } from '~/scheme/applications.server'
 import { toSchemeDate } from '~/scheme/dates'
 import { precheckEligibility, type Warning } from '~/scheme/eligibility'
 import { maskBsn, maskIban } from '~/scheme/identifiers'
 import { decisionDeadline, SchemeConfigSchema, type SchemeConfig } from '~/scheme/scheme-config'
 import { logger } from '~/utils/logger.server'
 import { AUTHORISATION_DOCUMENT_TYPE, checklistItemsFor, CHECKLIST_ITEMS, readAnswers } from './answers'
-import { buildFrozenCase, handoffWebhookId, sealFrozenCase } from './handoff.server'
+import { buildFrozenCases } from './case-builder-v2.server'
+import { handoffWebhookId, sealFrozenCase } from './handoff.server'
 
 /**
  * Assessment of scheme applications by assessors: the queue, the case view, questions to
@@ -196,6 +197,8 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
   const decrypt = (v: string | null) => (v ? decryptField(v) : null)
   const bsn = decrypt(app.bsnEncrypted)
   const iban = decrypt(app.ibanEncrypted)
+  // A representative's survivor: the person the case is about (their identity is encrypted apart).
+  const survivorIdentity = answers.applicantKind === 'representative' ? decryptSurvivorIdentity(app) : null
 
   const [docs, requests, notes, history, checklistRow] = await Promise.all([
     db
@@ -217,8 +220,13 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
   const warnings: Warning[] = precheckEligibility({
     scheme,
     applicantKind: answers.applicantKind,
-    // The age rule is about the survivor: for a relative that is the deceased survivor's birth date, not their own.
-    survivorDateOfBirth: answers.applicantKind === 'relative' ? (answers.survivorDateOfBirth ?? null) : decrypt(app.dateOfBirthEncrypted),
+    // The age rule is about the survivor: a relative's deceased survivor, a representative's survivor, never the applicant's own date.
+    survivorDateOfBirth:
+      answers.applicantKind === 'relative'
+        ? (answers.survivorDateOfBirth ?? null)
+        : answers.applicantKind === 'representative'
+          ? (survivorIdentity?.dateOfBirth ?? null)
+          : decrypt(app.dateOfBirthEncrypted),
     survivorDiedOn: answers.survivorDiedOn ?? null,
     placements: answers.placements,
     harms: answers.harms.kinds,
@@ -241,7 +249,16 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
     survivor:
       answers.applicantKind === 'self'
         ? null
-        : { name: answers.survivorName ?? null, dateOfBirth: answers.survivorDateOfBirth ?? null, diedOn: answers.survivorDiedOn ?? null },
+        : {
+            name: answers.survivorName ?? null,
+            relation: answers.relation ?? null,
+            dateOfBirth: survivorIdentity?.dateOfBirth ?? answers.survivorDateOfBirth ?? null,
+            diedOn: answers.survivorDiedOn ?? null,
+            bsnMasked: survivorIdentity ? maskBsn(survivorIdentity.bsn) : null,
+          },
+    /** Whose account the money goes to (a representative chooses; anyone else's is their own). */
+    payee: answers.applicantKind === 'representative' ? (answers.payee ?? null) : answers.applicantKind === 'relative' ? 'relative' : 'survivor',
+    authorisationCoversPayment: answers.authorisationCoversPayment,
     bsnMasked: bsn ? maskBsn(bsn) : null,
     ibanMasked: iban ? maskIban(iban) : null,
     submittedOn: app.submittedAt ? toSchemeDate(app.submittedAt) : null,
@@ -409,7 +426,8 @@ export async function confirmAssessment({ actor, applicationId, ip }: { actor: S
     const caseVersion = (versions?.n ?? 0) + 1
     let frozen
     try {
-      frozen = await buildFrozenCase({ applicationId: app.id, assessment: confirmed!, caseVersion, tx })
+      // Both case versions; the endpoint's configured one is sent at delivery.
+      frozen = await buildFrozenCases({ applicationId: app.id, assessment: confirmed!, caseVersion, tx })
     } catch (error) {
       logger.warn({ err: error, applicationId: app.id }, 'case document incomplete')
       throw new AssessmentError('caseIncomplete')

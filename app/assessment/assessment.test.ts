@@ -17,7 +17,7 @@ import { loader as caseLoader, action as caseAction } from '~/routes/beheer.aanv
 import { loader as queueLoader } from '~/routes/beheer.aanvragen._index'
 import { answerInformationRequest } from '~/scheme/applications.server'
 import { proposeAssessment } from './assessment.server'
-import { finaliseCaseDocument, type FrozenCase } from './handoff.server'
+import { caseDocumentForEndpoint } from './case-builder-v2.server'
 import { createTestApplication } from './testing.server'
 
 let assessor1: Persona
@@ -191,8 +191,7 @@ describe('four eyes', () => {
     expect(outbox).toMatchObject({ caseVersion: 1, status: 'pending', webhookId: `case_${app.id}_v1` })
     // Encrypted at rest: the BSN is not readable in the outbox.
     expect(outbox!.payloadEncrypted).not.toContain('111222333')
-    const frozen = JSON.parse(decryptField(outbox!.payloadEncrypted)) as FrozenCase
-    const document = await finaliseCaseDocument(frozen)
+    const document = await caseDocumentForEndpoint(JSON.parse(decryptField(outbox!.payloadEncrypted)), 'v1')
     expect(CaseDocumentV1Schema.safeParse(document).success).toBe(true)
     expect(document.applicant).toMatchObject({ bsn: '111222333', iban: 'NL91ABNA0417164300', address: { city: 'Utrecht', country: 'NL' } })
     expect(document.assessment.proposedBy.assessorRef).not.toBe(document.assessment.confirmedBy.assessorRef)

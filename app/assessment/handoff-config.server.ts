@@ -10,15 +10,20 @@ const HandoffEnvSchema = z.object({
   SCHADEFONDS_URL: z.string().url().default('http://127.0.0.1:4600/cases'),
   SCHADEFONDS_WEBHOOK_SECRET: z.string().min(1).optional(),
   WEBHOOK_SECRET: z.string().min(1).optional(),
+  // Which case document the endpoint reads. v1 stays the default so a fund that was built on
+  // v1 keeps receiving it; a case v1 cannot express (a representative's) is then held back.
+  SCHADEFONDS_CASE_VERSION: z.enum(['v1', 'v2']).default('v1'),
 })
 
-export type HandoffConfig = { url: string; secret: string | null }
+export type CaseVersion = 'v1' | 'v2'
+export type HandoffConfig = { url: string; secret: string | null; caseVersion: CaseVersion }
 
 export function getHandoffConfig(env: Record<string, string | undefined> = process.env): HandoffConfig {
   const parsed = HandoffEnvSchema.parse({
     SCHADEFONDS_URL: env.SCHADEFONDS_URL || undefined,
     SCHADEFONDS_WEBHOOK_SECRET: env.SCHADEFONDS_WEBHOOK_SECRET || undefined,
     WEBHOOK_SECRET: env.WEBHOOK_SECRET || undefined,
+    SCHADEFONDS_CASE_VERSION: env.SCHADEFONDS_CASE_VERSION || undefined,
   })
-  return { url: parsed.SCHADEFONDS_URL, secret: parsed.SCHADEFONDS_WEBHOOK_SECRET ?? parsed.WEBHOOK_SECRET ?? null }
+  return { url: parsed.SCHADEFONDS_URL, secret: parsed.SCHADEFONDS_WEBHOOK_SECRET ?? parsed.WEBHOOK_SECRET ?? null, caseVersion: parsed.SCHADEFONDS_CASE_VERSION }
 }

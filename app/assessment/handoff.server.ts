@@ -14,6 +14,7 @@ import { decryptField, encryptField, lookupHash } from '~/privacy/field-crypto.s
 import { logger } from '~/utils/logger.server'
 import { storage } from '~/utils/storage.server'
 import { readAnswers } from './answers'
+import { caseDocumentForEndpoint, CaseHeldBackError } from './case-builder-v2.server'
 import { getHandoffConfig } from './handoff-config.server'
 
 /** Stable per case version: every redelivery of this version carries the same id. */
@@ -252,10 +253,12 @@ export async function deliverClaimedHandoff(row: HandoffOutboxRow, options: Deli
   const secret = options.secret ?? config.secret
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs
   let error: string
+  let heldBack = false
   try {
     if (!secret) throw new Error('no webhook secret configured (SCHADEFONDS_WEBHOOK_SECRET or WEBHOOK_SECRET)')
-    const frozen = JSON.parse(decryptField(row.payloadEncrypted)) as FrozenCase
-    const document = options.rawPayload ? frozen : await finaliseCaseDocument(frozen)
+    const frozen = JSON.parse(decryptField(row.payloadEncrypted)) as unknown
+    // The endpoint's configured version (case-builder-v2.server.ts); a case it cannot take is held back.
+    const document = options.rawPayload ? frozen : await caseDocumentForEndpoint(frozen, config.caseVersion)
     const body = JSON.stringify(document)
     const response = await fetch(url, {
       method: 'POST',
@@ -270,10 +273,12 @@ export async function deliverClaimedHandoff(row: HandoffOutboxRow, options: Deli
     }
     error = `HTTP ${response.status}`
   } catch (e) {
+    heldBack = e instanceof CaseHeldBackError
     error = e instanceof Error ? (e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : e.message) : String(e)
   }
   const giveUpAfterMs = options.giveUpAfterMs ?? DEFAULTS.giveUpAfterMs
-  const dead = Date.now() - row.windowStartedAt.getTime() >= giveUpAfterMs
+  // Held back: retrying cannot help until someone changes the endpoint's version, so it waits for an admin.
+  const dead = heldBack || Date.now() - row.windowStartedAt.getTime() >= giveUpAfterMs
   await db
     .update(handoffOutbox)
     .set({

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { requireSurvivor } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { isLng } from '~/i18n/config'
-import { partOfSlug, PARTS } from '~/scheme/application-form'
-import { ApplicantForm, ConversationForm, DeclarationsForm, EvidenceForm, HarmForm, PersonalForm, PlacementsForm } from '~/scheme/application-parts'
+import { partOfSlug } from '~/scheme/application-form'
+import { ApplicantForm, ConversationForm, DeclarationsForm, EvidenceForm, HarmForm, named, PersonalForm, PlacementsForm, SurvivorForm } from '~/scheme/application-parts'
 import { getApplicationStep } from '~/scheme/application-view.server'
 import { runApplicationStep } from '~/scheme/application-steps.server'
 import { PrecheckWarnings, TakeABreak } from '~/scheme/components'
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const part = partOfSlug(params.stap)
   if (!part) throw new Response('Not found', { status: 404 })
   const view = await getApplicationStep({ userId: ctx.user.id, part, locale: isLng(ctx.user.locale) ? ctx.user.locale : 'nl' })
-  if (view.kind === 'closed') throw redirect('/regeling/aanvraag')
+  if (view.kind === 'closed' || view.kind === 'notApplicable') throw redirect('/regeling/aanvraag')
   if (view.kind === 'submitted') return { kind: 'submitted' as const, title: await getPageTitle(request, 'tasks.title', 'scheme') }
   const url = new URL(request.url)
   return { ...view, added: url.searchParams.has('toegevoegd'), title: await getPageTitle(request, `parts.${part}`, 'scheme') }
@@ -50,20 +50,24 @@ export default function ApplicationStep() {
       </div>
     )
   }
-  const { part } = view
+  const { part, subjectName } = view
+  const name = named(subjectName)
   return (
     <div className="page scheme-step">
       <p>
         <Link to="/regeling/aanvraag">{t('tasks.back')}</Link>
       </p>
-      <p className="muted">{t('tasks.step', { number: PARTS.indexOf(part) + 1, total: PARTS.length })}</p>
-      <h1>{t(`parts.${part}`)}</h1>
-      <p className="lead">{t(`intro.${part}`)}</p>
+      <p className="muted">{t('tasks.step', view.step)}</p>
+      <h1>{t(`parts.${part}`, name)}</h1>
+      <p className="lead">{t(`intro.${part}`, part === 'survivor' ? { name: subjectName ?? '' } : name)}</p>
       <PrecheckWarnings warnings={view.warnings} />
       {part === 'applicant' ? <ApplicantForm answers={view.answers} authorisations={actionData?.authorisations ?? view.authorisations} lastResult={lastResult} /> : null}
-      {part === 'personal' ? <PersonalForm answers={view.answers} own={view.own} lastResult={lastResult} /> : null}
-      {part === 'placements' ? <PlacementsForm answers={view.answers} placementKinds={view.placementKinds} lastResult={lastResult} added={view.added} /> : null}
-      {part === 'harm' ? <HarmForm answers={view.answers} harmKinds={view.harmKinds} stories={view.stories} lastResult={lastResult} /> : null}
+      {part === 'survivor' ? <SurvivorForm survivor={view.survivor} subjectName={subjectName} lastResult={lastResult} /> : null}
+      {part === 'personal' ? <PersonalForm answers={view.answers} own={view.own} applicantKind={view.applicantKind} subjectName={subjectName} lastResult={lastResult} /> : null}
+      {part === 'placements' ? (
+        <PlacementsForm answers={view.answers} placementKinds={view.placementKinds} subjectName={subjectName} lastResult={lastResult} added={view.added} />
+      ) : null}
+      {part === 'harm' ? <HarmForm answers={view.answers} harmKinds={view.harmKinds} stories={view.stories} subjectName={subjectName} lastResult={lastResult} /> : null}
       {part === 'evidence' ? <EvidenceForm answers={view.answers} documents={view.documents} lastResult={lastResult} added={view.added} /> : null}
       {part === 'conversation' ? <ConversationForm answers={view.answers} lastResult={lastResult} /> : null}
       {part === 'declarations' ? <DeclarationsForm answers={view.answers} lastResult={lastResult} /> : null}

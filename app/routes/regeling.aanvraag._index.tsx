@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { requireSurvivor } from '~/auth/guards.server'
 import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
-import { PART_SLUGS, PARTS } from '~/scheme/application-form'
+import { PART_SLUGS, partsFor } from '~/scheme/application-form'
 import { getApplicationDraft } from '~/scheme/applications.server'
 import { PrecheckWarnings, StateTag, TakeABreak } from '~/scheme/components'
 import { localise } from '~/scheme/scheme-config'
@@ -29,8 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schemeName: draft.scheme.config.name,
     demonstration: draft.scheme.config.demonstration,
     states: draft.states,
+    // The pages that apply to who is applying (a representative also has the survivor's page).
+    parts: partsFor(draft.answers.applicant?.kind),
     complete: draft.complete,
-    warnings: draft.warnings.filter((w) => w.code !== 'noPlacement' || draft.states.placements !== 'notStarted'),
+    warnings: draft.warnings,
   }
 }
 
@@ -46,7 +48,7 @@ export default function ApplicationTasks() {
       </div>
     )
   }
-  const doneCount = PARTS.filter((p) => view.states[p] === 'done').length
+  const doneCount = view.parts.filter((p) => view.states[p] === 'done').length
   return (
     <div className="page scheme-tasks">
       {view.saved ? <StatusMessage>{t('tasks.saved')}</StatusMessage> : null}
@@ -55,9 +57,9 @@ export default function ApplicationTasks() {
       {view.demonstration ? <p className="notice">{t('overview.demonstration')}</p> : null}
       <p className="lead">{t('tasks.lead')}</p>
       <p>{t('tasks.painful')}</p>
-      <p>{t('tasks.progress', { done: doneCount, total: PARTS.length })}</p>
+      <p>{t('tasks.progress', { done: doneCount, total: view.parts.length })}</p>
       <ol className="scheme-task-list">
-        {PARTS.map((part) => (
+        {view.parts.map((part) => (
           <li key={part} className="scheme-task-list__item">
             <Link to={`/regeling/aanvraag/${PART_SLUGS[part]}`} aria-describedby={`state-${part}`}>
               {t(`parts.${part}`)}

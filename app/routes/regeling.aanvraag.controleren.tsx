@@ -5,10 +5,12 @@ import { z } from 'zod'
 import { requireSurvivor } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { isLng } from '~/i18n/config'
-import { PART_SLUGS, type Part } from '~/scheme/application-form'
+import { PART_SLUGS, subjectNameOf, type Part } from '~/scheme/application-form'
 import { createSubmitToken, getApplicationDraft, submitApplication } from '~/scheme/applications.server'
 import { PrecheckWarnings, TakeABreak } from '~/scheme/components'
 import { formatLongDate, isIsoDate } from '~/scheme/dates'
+import { maskBsn } from '~/scheme/identifiers'
+import { CHANGE_QUERY } from '~/scheme/return-to'
 import { localise } from '~/scheme/scheme-config'
 import { titleMeta } from '~/utils/meta'
 
@@ -26,9 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     complete: draft.complete,
     answers: draft.answers,
     own: draft.own ? { dateOfBirth: draft.own.dateOfBirth, address: draft.own.address, phone: draft.own.phone } : null,
+    // A representative's survivor: birth date and address as typed, the BSN masked (as the applicant's own).
+    survivor: draft.survivor ? { dateOfBirth: draft.survivor.dateOfBirth, address: draft.survivor.address, bsnMasked: maskBsn(draft.survivor.bsn) } : null,
     documents: draft.documents.map((d) => ({ id: d.id, type: d.type, fileName: d.fileName })),
     placementKinds: draft.scheme.config.placementKinds.map((k) => ({ code: k.code, label: k.label })),
     warnings: draft.warnings,
+    // Exactly the text that will be shared, seen before sending (the story's moderated text).
+    storyText: draft.answers.harm?.mode === 'story' ? (draft.storyText ?? null) : null,
     // A fresh token per rendering: the same token posted twice is one submission.
     submitToken: createSubmitToken(),
   }
@@ -52,7 +58,8 @@ function Row({ label, value, part }: { label: string; value: string; part: Part 
       <dt>{label}</dt>
       <dd>{value || t('check.empty')}</dd>
       <dd>
-        <Link to={`/regeling/aanvraag/${PART_SLUGS[part]}`}>
+        {/* Saving the page brings the person back here (GOV.UK: change, then return). */}
+        <Link to={`/regeling/aanvraag/${PART_SLUGS[part]}${CHANGE_QUERY}`}>
           {t('check.change')}
           <span className="visually-hidden">{` ${label}`}</span>
         </Link>
@@ -88,6 +95,7 @@ export default function CheckAnswers() {
   // An authorisation is shown with 'who is applying', where it is added and changed.
   const authorisations = forSomeoneElse ? view.documents.filter((d) => d.type === 'authorisation') : []
   const longDate = (date: string | undefined) => (date && isIsoDate(date) ? formatLongDate(date, i18n.language) : '')
+  const subjectName = subjectNameOf(a) ?? ''
   return (
     <div className="page scheme-check">
       <p>
@@ -120,16 +128,38 @@ export default function CheckAnswers() {
         {forSomeoneElse ? <Row part="applicant" label={t('check.authorisation')} value={authorisations.map((d) => d.fileName).join(', ') || t('check.authorisationNone')} /> : null}
       </dl>
 
+      {a.applicant?.kind === 'representative' ? (
+        <>
+          <h2>{t('parts.survivor_named', { name: subjectName })}</h2>
+          <dl className="scheme-summary">
+            <Row part="survivor" label={t('applicant.survivorDateOfBirth')} value={longDate(view.survivor?.dateOfBirth)} />
+            <Row part="survivor" label={t('check.survivorBsn')} value={view.survivor?.bsnMasked ?? ''} />
+            <Row
+              part="survivor"
+              label={t('check.survivorAddress')}
+              value={view.survivor ? `${view.survivor.address.street} ${view.survivor.address.houseNumber}, ${view.survivor.address.postcode} ${view.survivor.address.town}` : ''}
+            />
+          </dl>
+        </>
+      ) : null}
+
       <h2>{t('parts.personal')}</h2>
       <dl className="scheme-summary">
         <Row part="personal" label={t('personal.fullName')} value={a.personal?.fullName ?? ''} />
-        <Row part="personal" label={t('personal.dateOfBirth')} value={view.own?.dateOfBirth ?? ''} />
+        <Row part="personal" label={t('personal.dateOfBirth')} value={longDate(view.own?.dateOfBirth ?? undefined)} />
         <Row part="personal" label={t('personal.bsn')} value={a.personal?.bsnMasked ?? ''} />
         <Row part="personal" label={t('personal.address')} value={address ? `${address.street} ${address.houseNumber}, ${address.postcode} ${address.town}` : ''} />
         <Row part="personal" label={t('personal.email')} value={a.personal?.email ?? ''} />
         <Row part="personal" label={t('personal.phone')} value={view.own?.phone ?? ''} />
         <Row part="personal" label={t('personal.iban')} value={a.personal?.ibanMasked ?? ''} />
         <Row part="personal" label={t('personal.accountHolder')} value={a.personal?.accountHolder ?? ''} />
+        {a.applicant?.kind === 'representative' ? (
+          <Row
+            part="personal"
+            label={t('check.payee')}
+            value={a.personal?.payee === 'representative' ? t('check.payeeRepresentative') : a.personal?.payee === 'survivor' ? t('check.payeeSurvivor', { name: subjectName }) : ''}
+          />
+        ) : null}
       </dl>
 
       <h2>{t('parts.placements')}</h2>
@@ -148,7 +178,17 @@ export default function CheckAnswers() {
       <dl className="scheme-summary">
         <Row part="harm" label={t('harm.kindsLabel')} value={(a.harm?.kinds ?? []).map((k) => t(`facets:violenceKinds.${k}`)).join(', ')} />
         {a.harm?.mode === 'story' && a.harm.story ? (
-          <Row part="harm" label={t('harm.usesStory')} value={a.harm.story.title} />
+          <>
+            <Row part="harm" label={t('harm.usesStory')} value={a.harm.story.title} />
+            {view.storyText !== null ? (
+              <div className="scheme-summary__row">
+                <dt>{t('check.storyShared')}</dt>
+                <dd>
+                  <blockquote className="scheme-story__text">{view.storyText}</blockquote>
+                </dd>
+              </div>
+            ) : null}
+          </>
         ) : (
           <Row part="harm" label={t('harm.ownWords')} value={a.harm?.ownWords ? t('check.written', { count: a.harm.ownWords.length }) : ''} />
         )}

@@ -12,8 +12,8 @@ describe("the 'who is applying' page", () => {
   it("asks a surviving relative for the deceased survivor's name, date of birth and date of death", () => {
     expect(messages({ kind: 'relative' })).toEqual([
       'survivorName:validation:required',
-      'survivorDateOfBirth:validation:required',
-      'survivorDiedOn:validation:required',
+      'survivorDateOfBirth:scheme:dateInput.survivorDateOfBirth.required',
+      'survivorDiedOn:scheme:dateInput.survivorDiedOn.required',
     ])
     const ok = ApplicantPartSchema.parse({ kind: 'relative', survivorName: 'Kees de Boer', relation: 'zoon', survivorDateOfBirth: '1955-06-01', survivorDiedOn: '2020-06-15' })
     expect(ok).toEqual({ kind: 'relative', survivorName: 'Kees de Boer', relation: 'zoon', survivorDateOfBirth: '1955-06-01', survivorDiedOn: '2020-06-15' })
@@ -21,9 +21,9 @@ describe("the 'who is applying' page", () => {
 
   it('refuses dates that do not exist, lie in the future, or put death before birth, next to the field', () => {
     const base = { kind: 'relative', survivorName: 'Kees de Boer' }
-    expect(messages({ ...base, survivorDateOfBirth: '1955-02-30', survivorDiedOn: '2020-06-15' })).toEqual(['survivorDateOfBirth:scheme:form.errors.date'])
-    expect(messages({ ...base, survivorDateOfBirth: '15-06-1955', survivorDiedOn: '2020-06-15' })).toEqual(['survivorDateOfBirth:scheme:form.errors.date'])
-    expect(messages({ ...base, survivorDateOfBirth: '1955-06-01', survivorDiedOn: '2099-01-01' })).toEqual(['survivorDiedOn:scheme:form.errors.dateInFuture'])
+    expect(messages({ ...base, survivorDateOfBirth: '1955-02-30', survivorDiedOn: '2020-06-15' })).toEqual(['survivorDateOfBirth:scheme:dateInput.survivorDateOfBirth.notReal'])
+    expect(messages({ ...base, survivorDateOfBirth: '15-06-1955', survivorDiedOn: '2020-06-15' })).toEqual(['survivorDateOfBirth:scheme:dateInput.survivorDateOfBirth.notReal'])
+    expect(messages({ ...base, survivorDateOfBirth: '1955-06-01', survivorDiedOn: '2099-01-01' })).toEqual(['survivorDiedOn:scheme:dateInput.survivorDiedOn.future'])
     expect(messages({ ...base, survivorDateOfBirth: '1955-06-01', survivorDiedOn: '1950-01-01' })).toEqual(['survivorDiedOn:scheme:form.errors.diedBeforeBorn'])
   })
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { isIsoDate } from './dates'
+import { dateInputSchema, optionalDateInputSchema } from './date-input'
 import { BsnSchema, IbanSchema } from './identifiers'
 import type { PrecheckInput } from './eligibility'
-import { APPLICANT_KINDS, type SchemeConfig } from './scheme-config'
+import { APPLICANT_KINDS, type ApplicantKind, type SchemeConfig } from './scheme-config'
 import { line, optionalLine, optionalText as optionalWrittenText } from '~/utils/text-schema'
 
 /**
@@ -11,12 +11,22 @@ import { line, optionalLine, optionalText as optionalWrittenText } from '~/utils
  * same schemas as the server. Zod messages are i18n keys.
  */
 
-export const PARTS = ['applicant', 'personal', 'placements', 'harm', 'evidence', 'conversation', 'declarations'] as const
+export const PARTS = ['applicant', 'survivor', 'personal', 'placements', 'harm', 'evidence', 'conversation', 'declarations'] as const
 export type Part = (typeof PARTS)[number]
+
+/**
+ * The pages that apply to who is applying. Only a representative gets the survivor's own page:
+ * the survivor is alive and is who the case is about (for themselves, the personal details are
+ * the survivor's; a relative gives the deceased survivor's dates on 'who is applying').
+ */
+export function partsFor(kind: ApplicantKind | undefined): Part[] {
+  return PARTS.filter((p) => p !== 'survivor' || kind === 'representative')
+}
 
 /** Dutch URL segment per part (/regeling/aanvraag/<slug>). */
 export const PART_SLUGS: Record<Part, string> = {
   applicant: 'wie-vraagt-aan',
+  survivor: 'persoon-om-wie-het-gaat',
   personal: 'persoonlijke-gegevens',
   placements: 'plaatsingen',
   harm: 'wat-er-gebeurde',
@@ -29,8 +39,10 @@ export function partOfSlug(slug: string | undefined): Part | null {
   return (Object.entries(PART_SLUGS).find(([, s]) => s === slug)?.[0] as Part | undefined) ?? null
 }
 
-export function nextPart(part: Part): Part | null {
-  return PARTS[PARTS.indexOf(part) + 1] ?? null
+export function nextPart(part: Part, kind?: ApplicantKind): Part | null {
+  const parts = partsFor(kind)
+  const index = parts.indexOf(part)
+  return index < 0 ? null : (parts[index + 1] ?? null)
 }
 
 export const EVIDENCE_TYPES = ['guardianshipCard', 'registrationProof', 'courtRuling', 'photo', 'policeReport', 'addresses', 'authorisation', 'other'] as const
@@ -49,12 +61,6 @@ const MonthYearSchema = z
   .trim()
   .regex(/^(1[89]|20)\d{2}(-(0[1-9]|1[0-2]))?$/, 'scheme:form.errors.monthYear')
 
-/** A full calendar date as the browser's date field sends it ('YYYY-MM-DD'), and a real one (no 30 February). */
-const CalendarDateSchema = z
-  .string()
-  .trim()
-  .refine((v) => /^(1[89]|20)\d{2}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), 'scheme:form.errors.date')
-
 /** The 'who is applying' answer as stored in `answers.applicant`. */
 export type ApplicantAnswer = {
   kind: (typeof APPLICANT_KINDS)[number]
@@ -71,21 +77,16 @@ export const ApplicantPartSchema = z
     relation: optionalText(200),
     // A surviving relative applies for someone who died: the scheme's rules (the age rule,
     // the window of death) are about that person, so the fund needs both of their dates.
-    survivorDateOfBirth: CalendarDateSchema.optional(),
-    survivorDiedOn: CalendarDateSchema.optional(),
+    // Three fields each (GOV.UK date input), read as an ISO date.
+    survivorDateOfBirth: optionalDateInputSchema('survivorDateOfBirth'),
+    survivorDiedOn: optionalDateInputSchema('survivorDiedOn'),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== 'self' && !v.survivorName) ctx.addIssue({ code: 'custom', path: ['survivorName'], message: required })
     if (v.kind !== 'relative') return
-    if (!v.survivorDateOfBirth) ctx.addIssue({ code: 'custom', path: ['survivorDateOfBirth'], message: required })
-    if (!v.survivorDiedOn) ctx.addIssue({ code: 'custom', path: ['survivorDiedOn'], message: required })
-    const today = new Date().toISOString().slice(0, 10)
-    if (v.survivorDateOfBirth && v.survivorDateOfBirth > today) {
-      ctx.addIssue({ code: 'custom', path: ['survivorDateOfBirth'], message: 'scheme:form.errors.dateInFuture' })
-    }
-    if (v.survivorDiedOn && v.survivorDiedOn > today) {
-      ctx.addIssue({ code: 'custom', path: ['survivorDiedOn'], message: 'scheme:form.errors.dateInFuture' })
-    } else if (v.survivorDateOfBirth && v.survivorDiedOn && v.survivorDiedOn < v.survivorDateOfBirth) {
+    if (!v.survivorDateOfBirth) ctx.addIssue({ code: 'custom', path: ['survivorDateOfBirth'], message: 'scheme:dateInput.survivorDateOfBirth.required' })
+    if (!v.survivorDiedOn) ctx.addIssue({ code: 'custom', path: ['survivorDiedOn'], message: 'scheme:dateInput.survivorDiedOn.required' })
+    if (v.survivorDateOfBirth && v.survivorDiedOn && v.survivorDiedOn < v.survivorDateOfBirth) {
       ctx.addIssue({ code: 'custom', path: ['survivorDiedOn'], message: 'scheme:form.errors.diedBeforeBorn' })
     }
   })
@@ -105,12 +106,27 @@ const PostcodeSchema = z
   .pipe(z.string().regex(/^[1-9]\d{3}[A-Z]{2}$/, 'scheme:form.errors.postcode'))
   .transform((v) => `${v.slice(0, 4)} ${v.slice(4)}`)
 
-export const PersonalPartSchema = z.object({
+/**
+ * The survivor's identity, asked when a representative applies: the case is about this person,
+ * so the fund needs their BSN, birth date and address (kept encrypted, like the applicant's own).
+ * Their name is given on 'who is applying'.
+ */
+export const SurvivorPartSchema = z.object({
+  dateOfBirth: dateInputSchema('survivorDateOfBirth'),
+  bsn: BsnSchema,
+  street: text(200),
+  houseNumber: text(20),
+  postcode: PostcodeSchema,
+  town: text(120),
+})
+export type SurvivorPart = z.infer<typeof SurvivorPartSchema>
+
+export const PAYEES = ['survivor', 'representative'] as const
+export type Payee = (typeof PAYEES)[number]
+
+const PersonalFields = z.object({
   fullName: text(200),
-  dateOfBirth: z
-    .string({ required_error: required })
-    .trim()
-    .regex(/^(19|20)\d{2}-\d{2}-\d{2}$/, 'scheme:form.errors.date'),
+  dateOfBirth: dateInputSchema('dateOfBirth'),
   bsn: BsnSchema,
   street: text(200),
   houseNumber: text(20),
@@ -124,8 +140,31 @@ export const PersonalPartSchema = z.object({
     .optional(),
   iban: IbanSchema,
   accountHolder: text(200),
+  // Whose account the money goes to: only a representative chooses (see personalPartSchemaFor).
+  payee: z.enum(PAYEES, { invalid_type_error: 'scheme:form.errors.chooseOne' }).optional(),
+  authorisationCoversPayment: z.literal('on').optional(),
 })
-export type PersonalPart = z.infer<typeof PersonalPartSchema>
+
+/**
+ * The applicant's own details and the account the money goes to. For someone applying for
+ * themselves or a relative the account is their own; a representative says whether it is the
+ * survivor's or their own, and their own only when the authorisation covers receiving it.
+ */
+export function personalPartSchemaFor(kind: ApplicantKind | undefined) {
+  return PersonalFields.superRefine((v, ctx) => {
+    if (kind !== 'representative') return
+    if (!v.payee) ctx.addIssue({ code: 'custom', path: ['payee'], message: 'scheme:form.errors.chooseOne' })
+    if (v.payee === 'representative' && !v.authorisationCoversPayment) {
+      ctx.addIssue({ code: 'custom', path: ['authorisationCoversPayment'], message: 'scheme:personal.errors.authorisationCoversPayment' })
+    }
+  }).transform((v) => ({
+    ...v,
+    payee: kind === 'representative' ? v.payee : undefined,
+    authorisationCoversPayment: kind === 'representative' && v.payee === 'representative' ? true : undefined,
+  }))
+}
+export const PersonalPartSchema = personalPartSchemaFor('self')
+export type PersonalPart = z.infer<ReturnType<typeof personalPartSchemaFor>>
 
 export const PlacementSchema = z
   .object({
@@ -150,7 +189,8 @@ export const HarmPartSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.mode === 'story' && !v.storyId) ctx.addIssue({ code: 'custom', path: ['storyId'], message: 'scheme:form.errors.chooseStory' })
-    if (v.mode === 'story' && !v.storyConsent) ctx.addIssue({ code: 'custom', path: ['storyConsent'], message: 'scheme:form.errors.storyConsent' })
+    // Whether the box must be ticked depends on the ledger (the story may have the consent
+    // already): the server says so (saveHarmPart's 'storyConsent').
   })
 export type HarmPartInput = z.infer<typeof HarmPartSchema>
 
@@ -173,6 +213,8 @@ export const DeclarationsPartSchema = z.object({
  */
 export type Answers = {
   applicant?: ApplicantPart
+  /** A representative's survivor: masks only; the identity is in `applications.survivor_identity_encrypted`. */
+  survivor?: { bsnMasked: string }
   personal?: {
     fullName: string
     email: string
@@ -181,6 +223,9 @@ export type Answers = {
     bsnMasked: string
     ibanMasked: string
     hasPhone: boolean
+    /** Whose account (a representative's application only); absent means the applicant's own. */
+    payee?: Payee
+    authorisationCoversPayment?: true
   }
   placements?: Placement[]
   placementsDone?: boolean
@@ -188,7 +233,16 @@ export type Answers = {
     mode: 'write' | 'story'
     kinds: string[]
     ownWords?: string
-    story?: { id: string; title: string }
+    story?: {
+      id: string
+      title: string
+      /**
+       * The story as it was shared, frozen at submission: the moderated text, its SHA-256 and
+       * the ledger event of the consent it was shared under. What the assessor reads and the
+       * fund receives, even if the story is edited later.
+       */
+      snapshot?: { title: string; text: string; sha256: string; consentEventId: number; consentTextVersion: string; consentGrantedAt: string }
+    }
   }
   evidence?: { searchRecords: boolean; done: boolean }
   conversation?: { wish: 'yes' | 'no' }
@@ -205,9 +259,13 @@ function isApplicantComplete(applicant: ApplicantAnswer): boolean {
 /** The task list: what someone has done, so they see where they left off. */
 export function partStates({ answers, documentCount }: { answers: Answers; documentCount: number }): Record<Part, PartState> {
   const placements = answers.placements ?? []
+  const representative = answers.applicant?.kind === 'representative'
   return {
     applicant: !answers.applicant ? 'notStarted' : isApplicantComplete(answers.applicant) ? 'done' : 'inProgress',
-    personal: answers.personal ? 'done' : 'notStarted',
+    // Not asked of others (partsFor leaves it out); 'done' so it never holds up a submission.
+    survivor: !representative || answers.survivor ? 'done' : 'notStarted',
+    // A representative's details saved before the payee was asked are not complete.
+    personal: !answers.personal ? 'notStarted' : representative && !answers.personal.payee ? 'inProgress' : 'done',
     placements: answers.placementsDone && placements.length > 0 ? 'done' : placements.length > 0 ? 'inProgress' : 'notStarted',
     harm: answers.harm ? 'done' : 'notStarted',
     evidence: answers.evidence?.done ? 'done' : documentCount > 0 || answers.evidence ? 'inProgress' : 'notStarted',
@@ -220,19 +278,47 @@ export function isComplete(states: Record<Part, PartState>): boolean {
   return PARTS.every((p) => states[p] === 'done')
 }
 
+/** The name to put in a question ("Where was Kees placed?"), or null when the applicant is the survivor. */
+export function subjectNameOf(answers: Answers): string | null {
+  const a = answers.applicant
+  return a && a.kind !== 'self' && a.survivorName ? a.survivorName : null
+}
+
+/**
+ * The survivor's birth date: the rules (the age rule) are about the person the case is about.
+ * Someone applying for themselves: their own (personal details). A representative: the
+ * survivor's (the survivor page, `survivorDateOfBirth`). A relative: the deceased survivor's
+ * ('who is applying'). A representative's or relative's own birth date never counts.
+ */
+export function survivorBirthDateOf({ answers, dateOfBirth, survivorDateOfBirth }: { answers: Answers; dateOfBirth?: string | null; survivorDateOfBirth?: string | null }): string | null {
+  const kind = answers.applicant?.kind ?? 'self'
+  if (kind === 'relative') return answers.applicant?.survivorDateOfBirth ?? null
+  if (kind === 'representative') return survivorDateOfBirth ?? null
+  return dateOfBirth ?? null
+}
+
 /**
  * The pre-check's input from what has been answered so far (missing parts read as "not yet").
- * `dateOfBirth` is the birth date from the personal details (the applicant's own).
+ * `dateOfBirth` is the birth date from the personal details (the applicant's own);
+ * `survivorDateOfBirth` the one from a representative's survivor page.
  */
-export function precheckInputOf({ scheme, answers, dateOfBirth }: { scheme: SchemeConfig; answers: Answers; dateOfBirth?: string | null }): PrecheckInput {
+export function precheckInputOf({
+  scheme,
+  answers,
+  dateOfBirth,
+  survivorDateOfBirth,
+}: {
+  scheme: SchemeConfig
+  answers: Answers
+  dateOfBirth?: string | null
+  survivorDateOfBirth?: string | null
+}): PrecheckInput {
   const applicantKind = answers.applicant?.kind ?? 'self'
   return {
     scheme,
     applicantKind,
     survivorDiedOn: answers.applicant?.survivorDiedOn ?? null,
-    // The age rule is about the survivor. A relative's own birth date (personal details) says
-    // nothing about it; the deceased survivor's date comes from the 'who is applying' page.
-    survivorDateOfBirth: applicantKind === 'relative' ? (answers.applicant?.survivorDateOfBirth ?? null) : (dateOfBirth ?? null),
+    survivorDateOfBirth: survivorBirthDateOf({ answers, dateOfBirth, survivorDateOfBirth }),
     placements: (answers.placements ?? []).map((p) => ({ from: p.from, to: p.to ?? null, kind: p.kind, inNetherlands: p.inNetherlands === 'yes' })),
     harms: answers.harm?.kinds ?? [],
   }

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -8,17 +8,75 @@ import {
   ConversationPartSchema,
   DeclarationsPartSchema,
   EVIDENCE_TYPES,
-  PersonalPartSchema,
+  personalPartSchemaFor,
   type Answers,
-  type ApplicantPartSchema,
   type HarmPartSchema,
+  type PersonalPart,
   type PlacementSchema,
 } from './application-form'
 import { SaveButtons } from './components'
+import { datePartsOf, type DateParts } from './date-input'
+import { amsterdamDate, formatLongDate } from './dates'
+import type { ApplicantKind } from './scheme-config'
 
 /** The pages of the application, one topic each. Forms work without JavaScript (plain POST). */
 
 type Result = SubmissionResult<string[]> | undefined
+
+/** i18next context for a question about someone else, by name ("Where was Kees placed?"). */
+export function named(subjectName: string | null) {
+  return subjectName ? { context: 'named', name: subjectName } : {}
+}
+
+/**
+ * The GOV.UK date input: day, month and year as three number fields in one group, the error
+ * above them and the first field carrying the group's id (the error summary links there).
+ * Works without JavaScript; what was typed is kept after an error.
+ */
+export function DateInput({ meta, legend, autoComplete }: { meta: FieldMetadata<DateParts | string | undefined>; legend: string; autoComplete?: 'bday' }) {
+  const { t } = useTranslation(['scheme', 'validation'])
+  const parts = (meta as FieldMetadata<DateParts | undefined>).getFieldset()
+  const errors = meta.errors ?? []
+  const hintId = `${meta.id}-hint`
+  const describedBy = errors.length ? `${hintId} ${meta.errorId}` : hintId
+  return (
+    <div className={`field date-input${errors.length ? ' field--invalid' : ''}`}>
+      <fieldset role="group" aria-describedby={describedBy}>
+        <legend>{legend}</legend>
+        <p id={hintId} className="field__hint">
+          {t('scheme:dateInput.hint')}
+        </p>
+        {errors.length ? (
+          <p id={meta.errorId} className="field__error">
+            {errors.map((e) => t(e)).join(' ')}
+          </p>
+        ) : null}
+        <div className="date-input__items">
+          {(['day', 'month', 'year'] as const).map((p, i) => {
+            const part = parts[p]
+            const id = i === 0 ? meta.id : part.id
+            return (
+              <div className={`date-input__item date-input__item--${p}`} key={p}>
+                <label htmlFor={id}>{t(`scheme:dateInput.${p}`)}</label>
+                <input
+                  key={part.key}
+                  id={id}
+                  name={part.name}
+                  type="text"
+                  inputMode="numeric"
+                  size={p === 'year' ? 4 : 2}
+                  defaultValue={typeof part.initialValue === 'string' ? part.initialValue : undefined}
+                  autoComplete={autoComplete ? `${autoComplete}-${p}` : 'off'}
+                  aria-invalid={errors.length ? true : undefined}
+                />
+              </div>
+            )
+          })}
+        </div>
+      </fieldset>
+    </div>
+  )
+}
 
 export type OwnDetails = {
   bsn: string | null
@@ -31,14 +89,14 @@ export type OwnDetails = {
 export function ApplicantForm({ answers, authorisations, lastResult }: { answers: Answers; authorisations: Array<{ id: string; fileName: string }>; lastResult: Result }) {
   const { t } = useTranslation('scheme')
   const a = answers.applicant
-  const [form, fields] = useForm<z.input<typeof ApplicantPartSchema> & { authorisation?: string }>({
+  const [form, fields] = useForm<{ kind?: string; survivorName?: string; relation?: string; survivorDateOfBirth?: DateParts; survivorDiedOn?: DateParts; authorisation?: string }>({
     lastResult,
     defaultValue: {
       kind: a?.kind,
       survivorName: a?.survivorName,
       relation: a?.relation,
-      survivorDateOfBirth: a?.survivorDateOfBirth,
-      survivorDiedOn: a?.survivorDiedOn,
+      survivorDateOfBirth: datePartsOf(a?.survivorDateOfBirth),
+      survivorDiedOn: datePartsOf(a?.survivorDiedOn),
     },
     shouldValidate: 'onSubmit',
   })
@@ -66,8 +124,8 @@ export function ApplicantForm({ answers, authorisations, lastResult }: { answers
         <fieldset className="scheme-group">
           <legend>{t('applicant.relativeTitle')}</legend>
           <p className="field__hint">{t('applicant.relativeHint')}</p>
-          <Field meta={fields.survivorDateOfBirth} label={t('applicant.survivorDateOfBirth')} type="date" />
-          <Field meta={fields.survivorDiedOn} label={t('applicant.survivorDiedOn')} type="date" />
+          <DateInput meta={fields.survivorDateOfBirth} legend={t('applicant.survivorDateOfBirth')} />
+          <DateInput meta={fields.survivorDiedOn} legend={t('applicant.survivorDiedOn')} />
         </fieldset>
         <fieldset className="scheme-group" id="authorisation">
           <legend>{t('applicant.authorisationTitle')}</legend>
@@ -112,14 +170,46 @@ export function ApplicantForm({ answers, authorisations, lastResult }: { answers
   )
 }
 
-export function PersonalForm({ answers, own, lastResult }: { answers: Answers; own: OwnDetails | null; lastResult: Result }) {
+type PersonalShape = {
+  fullName?: string
+  dateOfBirth?: DateParts
+  bsn?: string
+  street?: string
+  houseNumber?: string
+  postcode?: string
+  town?: string
+  email?: string
+  phone?: string
+  iban?: string
+  accountHolder?: string
+  payee?: string
+  authorisationCoversPayment?: string
+}
+
+export function PersonalForm({
+  answers,
+  own,
+  applicantKind,
+  subjectName,
+  lastResult,
+}: {
+  answers: Answers
+  own: OwnDetails | null
+  applicantKind: ApplicantKind | null
+  subjectName: string | null
+  lastResult: Result
+}) {
   const { t } = useTranslation('scheme')
   const p = answers.personal
-  const [form, fields] = useForm({
+  const representative = applicantKind === 'representative'
+  const schema = personalPartSchemaFor(applicantKind ?? undefined)
+  const [form, fields] = useForm<PersonalShape, PersonalPart>({
     lastResult,
     defaultValue: {
+      payee: p?.payee,
+      authorisationCoversPayment: p?.authorisationCoversPayment ? 'on' : undefined,
       fullName: p?.fullName,
-      dateOfBirth: own?.dateOfBirth ?? undefined,
+      dateOfBirth: datePartsOf(own?.dateOfBirth),
       bsn: own?.bsn ?? undefined,
       street: own?.address?.street,
       houseNumber: own?.address?.houseNumber,
@@ -130,7 +220,7 @@ export function PersonalForm({ answers, own, lastResult }: { answers: Answers; o
       iban: own?.iban ?? undefined,
       accountHolder: p?.accountHolder,
     },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PersonalPartSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     // Checked on submit, then again while correcting: the error summary goes away as the
     // fields are fixed, not at the moment someone presses a button (which would move it).
     shouldValidate: 'onSubmit',
@@ -141,7 +231,7 @@ export function PersonalForm({ answers, own, lastResult }: { answers: Answers; o
       <ErrorSummary form={form} fields={fields} />
       <Form method="post" {...getFormProps(form)}>
         <Field meta={fields.fullName} label={t('personal.fullName')} autoComplete="name" />
-        <Field meta={fields.dateOfBirth} label={t('personal.dateOfBirth')} type="date" autoComplete="bday" />
+        <DateInput meta={fields.dateOfBirth} legend={t('personal.dateOfBirthLegend')} autoComplete="bday" />
         <Field meta={fields.bsn} label={t('personal.bsn')} hint={t('personal.bsnHint')} inputMode="numeric" autoComplete="off" spellCheck={false} />
         <fieldset className="scheme-group">
           <legend>{t('personal.address')}</legend>
@@ -152,8 +242,67 @@ export function PersonalForm({ answers, own, lastResult }: { answers: Answers; o
         </fieldset>
         <Field meta={fields.email} label={t('personal.email')} type="email" autoComplete="email" />
         <Field meta={fields.phone} label={t('personal.phone')} hint={t('personal.optional')} type="tel" autoComplete="tel" />
-        <Field meta={fields.iban} label={t('personal.iban')} hint={t('personal.ibanHint')} autoComplete="off" spellCheck={false} />
+        {representative ? (
+          <>
+            <ChoiceGroup
+              className="scheme-choices"
+              meta={fields.payee}
+              legend={t('personal.payeeQuestion')}
+              hint={t('personal.payeeHint', { name: subjectName ?? '' })}
+              type="radio"
+              options={[
+                { value: 'survivor', label: t('personal.payees.survivor', { name: subjectName ?? '' }) },
+                { value: 'representative', label: t('personal.payees.representative') },
+              ]}
+            />
+            <CheckboxField meta={fields.authorisationCoversPayment} label={t('personal.authorisationCoversPayment', { name: subjectName ?? '' })} />
+          </>
+        ) : null}
+        <Field meta={fields.iban} label={t('personal.iban')} hint={representative ? t('personal.ibanPayeeHint') : t('personal.ibanHint')} autoComplete="off" spellCheck={false} />
         <Field meta={fields.accountHolder} label={t('personal.accountHolder')} hint={t('personal.accountHolderHint')} autoComplete="off" />
+        <SaveButtons />
+      </Form>
+    </>
+  )
+}
+
+/** A representative's survivor: their birth date, BSN and address (their name is on 'who is applying'). */
+export function SurvivorForm({
+  survivor,
+  subjectName,
+  lastResult,
+}: {
+  survivor: { bsn: string; dateOfBirth: string; address: { street: string; houseNumber: string; postcode: string; town: string } } | null
+  subjectName: string | null
+  lastResult: Result
+}) {
+  const { t } = useTranslation('scheme')
+  const name = subjectName ?? ''
+  const [form, fields] = useForm<{ dateOfBirth?: DateParts; bsn?: string; street?: string; houseNumber?: string; postcode?: string; town?: string }>({
+    lastResult,
+    defaultValue: {
+      dateOfBirth: datePartsOf(survivor?.dateOfBirth),
+      bsn: survivor?.bsn,
+      street: survivor?.address.street,
+      houseNumber: survivor?.address.houseNumber,
+      postcode: survivor?.address.postcode,
+      town: survivor?.address.town,
+    },
+    shouldValidate: 'onSubmit',
+  })
+  return (
+    <>
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)}>
+        <DateInput meta={fields.dateOfBirth} legend={t('survivor.dateOfBirthLegend', { name })} />
+        <Field meta={fields.bsn} label={t('personal.bsn')} hint={t('survivor.bsnHint', { name })} inputMode="numeric" autoComplete="off" spellCheck={false} />
+        <fieldset className="scheme-group">
+          <legend>{t('survivor.addressLegend', { name })}</legend>
+          <Field meta={fields.street} label={t('personal.street')} autoComplete="off" />
+          <Field meta={fields.houseNumber} label={t('personal.houseNumber')} autoComplete="off" />
+          <Field meta={fields.postcode} label={t('personal.postcode')} hint={t('personal.postcodeHint')} autoComplete="off" />
+          <Field meta={fields.town} label={t('personal.town')} autoComplete="off" />
+        </fieldset>
         <SaveButtons />
       </Form>
     </>
@@ -163,11 +312,13 @@ export function PersonalForm({ answers, own, lastResult }: { answers: Answers; o
 export function PlacementsForm({
   answers,
   placementKinds,
+  subjectName,
   lastResult,
   added,
 }: {
   answers: Answers
   placementKinds: Array<{ value: string; label: string }>
+  subjectName: string | null
   lastResult: Result
   added: boolean
 }) {
@@ -216,7 +367,7 @@ export function PlacementsForm({
           <SelectField meta={fields.kind} label={t('placements.kind')} options={kinds} emptyLabel={t('placements.choose')} />
           <Field meta={fields.place} label={t('placements.place')} hint={t('placements.placeHint')} />
           <Field meta={fields.municipality} label={t('placements.municipality')} />
-          <Field meta={fields.placedBy} label={t('placements.placedBy')} hint={t('placements.placedByHint')} />
+          <Field meta={fields.placedBy} label={t('placements.placedBy', named(subjectName))} hint={t('placements.placedByHint')} />
           <ChoiceGroup className="scheme-choices"
             meta={fields.inNetherlands}
             legend={t('placements.inNetherlands')}
@@ -247,14 +398,17 @@ export function HarmForm({
   answers,
   harmKinds,
   stories,
+  subjectName,
   lastResult,
 }: {
   answers: Answers
   harmKinds: string[]
-  stories: Array<{ id: string; title: string }>
+  /** Own stories with a moderated text; `consentGrantedAt` when the story's "use in my application" consent stands. */
+  stories: Array<{ id: string; title: string; text: string; consentGrantedAt: string | null }>
+  subjectName: string | null
   lastResult: Result
 }) {
-  const { t } = useTranslation(['scheme', 'facets'])
+  const { t, i18n } = useTranslation(['scheme', 'facets'])
   const h = answers.harm
   const [form, fields] = useForm<z.input<typeof HarmPartSchema>>({
     lastResult,
@@ -265,7 +419,7 @@ export function HarmForm({
     <>
       <ErrorSummary form={form} fields={fields} />
       <Form method="post" {...getFormProps(form)}>
-        <ChoiceGroup className="scheme-choices" meta={fields.kinds} legend={t('harm.kindsLabel')} hint={t('harm.kindsHint')} type="checkbox" options={harmKinds.map((k) => ({ value: k, label: t(`facets:violenceKinds.${k}`) }))} />
+        <ChoiceGroup className="scheme-choices" meta={fields.kinds} legend={t('harm.kindsLabel', named(subjectName))} hint={t('harm.kindsHint')} type="checkbox" options={harmKinds.map((k) => ({ value: k, label: t(`facets:violenceKinds.${k}`) }))} />
         {stories.length > 0 ? (
           <ChoiceGroup className="scheme-choices"
             meta={fields.mode}
@@ -288,7 +442,16 @@ export function HarmForm({
               type="radio"
               options={stories.map((s) => ({ value: s.id, label: s.title || t('harm.untitled') }))}
             />
-            <CheckboxField meta={fields.storyConsent} label={t('harm.storyConsent')} hint={t('harm.storyConsentHint')} />
+            {/* Exactly the text that would be shared, so nobody agrees to something they have not seen. */}
+            {stories.map((s) => (
+              <details key={s.id} className="scheme-story" open={stories.length === 1 || h?.story?.id === s.id}>
+                <summary>{t('harm.storyTextTitle', { title: s.title || t('harm.untitled') })}</summary>
+                <p className="field__hint">{t('harm.storyTextLead')}</p>
+                <blockquote className="scheme-story__text">{s.text}</blockquote>
+                {s.consentGrantedAt ? <p>{t('harm.storyConsentGiven', { date: formatLongDate(amsterdamDate(new Date(s.consentGrantedAt)), i18n.language) })}</p> : null}
+              </details>
+            ))}
+            {stories.some((s) => !s.consentGrantedAt) ? <CheckboxField meta={fields.storyConsent} label={t('harm.storyConsent')} hint={t('harm.storyConsentHint')} /> : null}
           </>
         ) : null}
         <SaveButtons />

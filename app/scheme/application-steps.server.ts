@@ -2,6 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { readUploadForm, type FormFailure } from '~/files/multipart.server'
 import type { Lng } from '~/i18n/config'
+import type { ApplicantKind } from './scheme-config'
 import { storage } from '~/utils/storage.server'
 import {
   ApplicantPartSchema,
@@ -12,8 +13,9 @@ import {
   HarmPartSchema,
   nextPart,
   PART_SLUGS,
-  PersonalPartSchema,
+  personalPartSchemaFor,
   PlacementSchema,
+  SurvivorPartSchema,
   type Part,
 } from './application-form'
 import {
@@ -33,7 +35,9 @@ import {
   saveDeclarationsPart,
   saveHarmPart,
   savePersonalPart,
+  saveSurvivorPart,
 } from './applications.server'
+import { CHANGE_QUERY, CHECK_PAGE, returnTarget } from './return-to'
 import { storeDocumentUpload, type StoredUpload, type UploadError } from './documents.server'
 
 export type StepOutcome =
@@ -47,10 +51,17 @@ export type StepOutcome =
 
 const TASKS = '/regeling/aanvraag'
 
-function after(part: Part, intent: FormDataEntryValue | null) {
+/**
+ * Where a saved page goes: the task list for "later", back to the check page when the person
+ * came from its "Change" link (GOV.UK: change, then return), otherwise the next page that
+ * applies to who is applying (a representative's next page after 'who is applying' is the
+ * survivor's details, even when coming from the check page: those are new questions).
+ */
+function after(part: Part, intent: FormDataEntryValue | null, { kind, back, newQuestions = false }: { kind?: ApplicantKind; back?: string | null; newQuestions?: boolean } = {}) {
   if (intent === 'later') return `${TASKS}?opgeslagen=1`
-  const next = nextPart(part)
-  return next ? `${TASKS}/${PART_SLUGS[next]}` : `${TASKS}/controleren`
+  const next = nextPart(part, kind)
+  if (back && !newQuestions) return back
+  return next ? `${TASKS}/${PART_SLUGS[next]}` : CHECK_PAGE
 }
 
 /** Why an upload form could not be read, as the message shown next to its file field. */
@@ -91,28 +102,40 @@ export async function runApplicationStep({ request, userId, locale, part }: { re
   const scheme = await getOpenScheme()
   if (!scheme) return { redirectTo: '/regeling' }
   const ids = { userId, schemeId: scheme.id }
+  const back = returnTarget(new URL(request.url).searchParams)
   try {
     if (part === 'evidence') return await runEvidence(request, ids)
-    if (part === 'applicant') return await runApplicant(request, ids)
+    if (part === 'applicant') return await runApplicant(request, ids, back)
+    const draft = await getOrCreateDraft(ids)
+    const kind = (draft.answers as { applicant?: { kind?: ApplicantKind } }).applicant?.kind
     const formData = await request.formData()
     const intent = formData.get('intent')
+    const go = (p: Part) => ({ redirectTo: after(p, intent, { kind, back }) })
     switch (part) {
+      case 'survivor': {
+        // Only a representative has this page; anyone else is sent to the task list.
+        if (kind !== 'representative') return { redirectTo: TASKS }
+        const s = parseWithZod(formData, { schema: SurvivorPartSchema })
+        if (s.status !== 'success') return { result: s.reply(), status: 400 }
+        await saveSurvivorPart({ ...ids, value: s.value })
+        return go(part)
+      }
       case 'personal': {
-        const s = parseWithZod(formData, { schema: PersonalPartSchema })
+        const s = parseWithZod(formData, { schema: personalPartSchemaFor(kind) })
         if (s.status !== 'success') return { result: s.reply(), status: 400 }
         await savePersonalPart({ ...ids, value: s.value })
-        return { redirectTo: after(part, intent) }
+        return go(part)
       }
       case 'placements': {
         if (typeof intent === 'string' && intent.startsWith('remove-')) {
           await removePlacement({ ...ids, index: Number(intent.slice('remove-'.length)) })
-          return { redirectTo: `${TASKS}/${PART_SLUGS.placements}` }
+          return { redirectTo: `${TASKS}/${PART_SLUGS.placements}${back ? CHANGE_QUERY : ''}` }
         }
         if (intent === 'add') {
           const s = parseWithZod(formData, { schema: PlacementSchema })
           if (s.status !== 'success') return { result: s.reply(), status: 400 }
           await addPlacement({ ...ids, value: s.value })
-          return { redirectTo: `${TASKS}/${PART_SLUGS.placements}?toegevoegd=1` }
+          return { redirectTo: `${TASKS}/${PART_SLUGS.placements}?toegevoegd=1${back ? `&${CHANGE_QUERY.slice(1)}` : ''}` }
         }
         if (intent === 'later') return { redirectTo: `${TASKS}?opgeslagen=1` }
         const { ok } = await finishPlacements(ids)
@@ -120,26 +143,29 @@ export async function runApplicationStep({ request, userId, locale, part }: { re
           const s = parseWithZod(formData, { schema: PlacementSchema })
           return { result: s.reply({ formErrors: ['scheme:placements.errors.none'] }), status: 400 }
         }
-        return { redirectTo: after(part, intent) }
+        return go(part)
       }
       case 'harm': {
         const s = parseWithZod(formData, { schema: HarmPartSchema })
         if (s.status !== 'success') return { result: s.reply(), status: 400 }
         const saved = await saveHarmPart({ ...ids, locale, value: s.value })
-        if (!saved.ok) return { result: s.reply({ fieldErrors: { storyId: ['scheme:form.errors.chooseStory'] } }), status: 400 }
-        return { redirectTo: after(part, intent) }
+        if (!saved.ok) {
+          const fieldErrors: Record<string, string[]> = saved.error === 'storyConsent' ? { storyConsent: ['scheme:form.errors.storyConsent'] } : { storyId: ['scheme:form.errors.chooseStory'] }
+          return { result: s.reply({ fieldErrors }), status: 400 }
+        }
+        return go(part)
       }
       case 'conversation': {
         const s = parseWithZod(formData, { schema: ConversationPartSchema })
         if (s.status !== 'success') return { result: s.reply(), status: 400 }
         await saveConversationPart({ ...ids, wish: s.value.wish })
-        return { redirectTo: after(part, intent) }
+        return go(part)
       }
       case 'declarations': {
         const s = parseWithZod(formData, { schema: DeclarationsPartSchema })
         if (s.status !== 'success') return { result: s.reply(), status: 400 }
         await saveDeclarationsPart(ids)
-        return { redirectTo: after(part, intent) }
+        return go(part)
       }
     }
   } catch (error) {
@@ -173,7 +199,7 @@ async function readStepForm(request: Request, ids: { userId: string; schemeId: s
  * optional upload on the same page. A good upload is kept even when another answer needs
  * fixing, so nothing has to be chosen twice; for someone applying for themselves it is not kept.
  */
-async function runApplicant(request: Request, ids: { userId: string; schemeId: string }): Promise<StepOutcome> {
+async function runApplicant(request: Request, ids: { userId: string; schemeId: string }, back: string | null): Promise<StepOutcome> {
   const self = `${TASKS}/${PART_SLUGS.applicant}`
   const read = await readStepForm(request, ids, 'authorisation')
   if ('failed' in read) return read.failed
@@ -206,8 +232,12 @@ async function runApplicant(request: Request, ids: { userId: string; schemeId: s
       authorisations,
     }
   }
+  const before = await getOrCreateDraft(ids)
+  const wasRepresentative = (before.answers as { applicant?: { kind?: string } }).applicant?.kind === 'representative'
   await saveApplicantPart({ ...ids, value: s.value })
-  return { redirectTo: after('applicant', intent) }
+  // Becoming a representative brings new questions (the survivor's details, the payee): go on to them.
+  const newQuestions = s.value.kind === 'representative' && !wasRepresentative
+  return { redirectTo: after('applicant', intent, { kind: s.value.kind, back, newQuestions }) }
 }
 
 async function runEvidence(request: Request, ids: { userId: string; schemeId: string }): Promise<StepOutcome> {

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { db, type DbOrTx } from '@db/client.server'
 import { users } from '@db/schema/accounts'
 import { storedFiles } from '@db/schema/files'
@@ -14,7 +14,7 @@ import {
   type Application,
   type ApplicationStatus,
 } from '@db/schema/scheme'
-import { grantConsent } from '~/consent/consent.server'
+import { grantConsent, listConsentHistory } from '~/consent/consent.server'
 import type { Lng } from '~/i18n/config'
 import { absoluteUrl, dispatchMail, queueMail } from '~/mail/mail.server'
 import { decryptField, encryptField, lookupHash } from '~/privacy/field-crypto.server'
@@ -29,6 +29,7 @@ import {
   type EvidenceType,
   type PersonalPart,
   type Placement,
+  type SurvivorPart,
 } from './application-form'
 import { amsterdamDate, toSchemeDate, type IsoDate } from './dates'
 import type { StoredUpload } from './documents.server'
@@ -147,9 +148,39 @@ function answersOf(app: Pick<Application, 'answers'>): Answers {
 
 export async function saveApplicantPart({ userId, schemeId, value }: { userId: string; schemeId: string; value: ApplicantPart }) {
   return updateDraft({ userId, schemeId }, async (draft) => {
-    const answers = answersOf(draft)
-    return { answers: { ...answers, applicant: value } }
+    const { survivor, ...answers } = answersOf(draft)
+    if (value.kind === 'representative') return { answers: { ...answers, survivor, applicant: value } }
+    // No longer for a living survivor: their identity and the payee choice are not kept.
+    const personal = answers.personal ? { ...answers.personal, payee: undefined, authorisationCoversPayment: undefined } : undefined
+    return { answers: { ...answers, personal, applicant: value }, survivorIdentityEncrypted: null, survivorBsnHash: null }
   })
+}
+
+/**
+ * A representative's survivor: BSN, birth date and address encrypted in one column (the case
+ * is about this person), a keyed hash of the BSN for the duplicate check, and only the mask in
+ * `answers`.
+ */
+export async function saveSurvivorPart({ userId, schemeId, value }: { userId: string; schemeId: string; value: SurvivorPart }) {
+  return updateDraft({ userId, schemeId }, async (draft) => {
+    const identity: SurvivorIdentity = {
+      bsn: value.bsn,
+      dateOfBirth: value.dateOfBirth,
+      address: { street: value.street, houseNumber: value.houseNumber, postcode: value.postcode, town: value.town },
+    }
+    return {
+      survivorIdentityEncrypted: encryptField(JSON.stringify(identity)),
+      survivorBsnHash: lookupHash({ kind: 'bsn', value: value.bsn }),
+      answers: { ...answersOf(draft), survivor: { bsnMasked: maskBsn(value.bsn) } },
+    }
+  })
+}
+
+export type SurvivorIdentity = { bsn: string; dateOfBirth: string; address: Address }
+
+/** The survivor's identity of a representative's application, decrypted (the applicant's own page, the case document). */
+export function decryptSurvivorIdentity(app: Pick<Application, 'survivorIdentityEncrypted'>): SurvivorIdentity | null {
+  return app.survivorIdentityEncrypted ? (JSON.parse(decryptField(app.survivorIdentityEncrypted)) as SurvivorIdentity) : null
 }
 
 /** Personal details: the sensitive ones go to encrypted columns, only masks and plain contact data to `answers`. */
@@ -174,6 +205,8 @@ export async function savePersonalPart({ userId, schemeId, value }: { userId: st
           bsnMasked: maskBsn(value.bsn),
           ibanMasked: maskIban(value.iban),
           hasPhone: Boolean(value.phone),
+          ...(value.payee ? { payee: value.payee } : {}),
+          ...(value.authorisationCoversPayment ? { authorisationCoversPayment: true as const } : {}),
         },
       },
     }
@@ -207,19 +240,46 @@ export async function finishPlacements({ userId, schemeId }: { userId: string; s
   return { ok }
 }
 
-/** The applicant's own stories in the monument, newest first (title only: the text stays in the monument). */
+/** The purpose in the consent ledger: the story's own "use in my application" consent, one for both sides. */
+export const STORY_USE_PURPOSE = 'monument.useInSchemeApplication' as const
+
+/** The current grant of the story's "use in my application" consent, or null (never granted, or withdrawn). */
+export async function currentStoryConsent({ userId, storyId }: { userId: string; storyId: string }, tx: DbOrTx = db) {
+  const history = await listConsentHistory({ subjectRef: userId }, tx)
+  const latest = history.find((e) => e.objectType === 'story' && e.objectId === storyId && e.purpose === STORY_USE_PURPOSE)
+  return latest?.action === 'grant' ? latest : null
+}
+
+/**
+ * The applicant's own stories that can be brought into the application: only those with a
+ * moderated text (what would be shared is what was reviewed, never a draft), newest first,
+ * each with whether its author already agreed to its use in an application.
+ */
 export async function listOwnStories({ userId }: { userId: string }, tx: DbOrTx = db) {
-  return tx
-    .select({ id: stories.id, title: stories.title, status: stories.status, updatedAt: stories.updatedAt })
+  const rows = await tx
+    .select({ id: stories.id, title: stories.publishedTitle, body: stories.publishedBody, updatedAt: stories.updatedAt })
     .from(stories)
-    .where(eq(stories.authorId, userId))
+    .where(and(eq(stories.authorId, userId), isNotNull(stories.publishedBody)))
     .orderBy(desc(stories.updatedAt))
+  const out = []
+  for (const r of rows) {
+    const consent = await currentStoryConsent({ userId, storyId: r.id }, tx)
+    out.push({ id: r.id, title: r.title ?? '', text: r.body ?? '', consentGrantedAt: consent ? consent.occurredAt.toISOString() : null })
+  }
+  return out
+}
+
+/** The story text as it is shared: moderated title and text, with a SHA-256 fingerprint of exactly that text. */
+export function storySnapshot({ title, text }: { title: string; text: string }) {
+  return { title, text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') }
 }
 
 /**
  * What happened: in their own words, or by using their monument story. Using the story needs
- * its own consent ('scheme.useMonumentStory', on this application), recorded in the same
- * transaction as the reference, so the story is never used without it.
+ * the story's own "use in my application" consent in the ledger ('monument.useInSchemeApplication'
+ * on the story): one consent, the same one the story's page shows and withdraws. When it was not
+ * given yet, ticking the box here records that same consent, in the same transaction as the
+ * reference, so the story is never used without it.
  */
 export async function saveHarmPart({
   userId,
@@ -230,26 +290,30 @@ export async function saveHarmPart({
   userId: string
   schemeId: string
   locale: Lng
-  value: { mode: 'write' | 'story'; kinds: string[]; ownWords?: string; storyId?: string }
-}): Promise<{ ok: true } | { ok: false; error: 'storyNotFound' }> {
-  let result: { ok: true } | { ok: false; error: 'storyNotFound' } = { ok: true }
+  value: { mode: 'write' | 'story'; kinds: string[]; ownWords?: string; storyId?: string; storyConsent?: 'on' }
+}): Promise<{ ok: true } | { ok: false; error: 'storyNotFound' | 'storyConsent' }> {
+  let result: { ok: true } | { ok: false; error: 'storyNotFound' | 'storyConsent' } = { ok: true }
   await updateDraft({ userId, schemeId }, async (draft, tx) => {
     const answers = answersOf(draft)
     const kinds = value.kinds.filter((k) => typeof k === 'string')
     if (value.mode === 'story') {
       const [story] = await tx
-        .select({ id: stories.id, title: stories.title })
+        .select({ id: stories.id, title: stories.publishedTitle })
         .from(stories)
-        .where(and(eq(stories.id, value.storyId ?? ''), eq(stories.authorId, userId)))
+        .where(and(eq(stories.id, value.storyId ?? ''), eq(stories.authorId, userId), isNotNull(stories.publishedBody)))
       if (!story) {
         result = { ok: false, error: 'storyNotFound' }
         return
       }
-      await grantConsent(
-        { subjectRef: userId, userId, objectType: 'application', objectId: draft.id, purpose: 'scheme.useMonumentStory', locale, channel: 'web' },
-        tx,
-      )
-      return { answers: { ...answers, harm: { mode: 'story', kinds, ownWords: value.ownWords, story: { id: story.id, title: story.title } } } }
+      const given = await currentStoryConsent({ userId, storyId: story.id }, tx)
+      if (!given) {
+        if (!value.storyConsent) {
+          result = { ok: false, error: 'storyConsent' }
+          return
+        }
+        await grantConsent({ subjectRef: userId, userId, objectType: 'story', objectId: story.id, purpose: STORY_USE_PURPOSE, locale, channel: 'web' }, tx)
+      }
+      return { answers: { ...answers, harm: { mode: 'story', kinds, ownWords: value.ownWords, story: { id: story.id, title: story.title ?? '' } } } }
     }
     return { answers: { ...answers, harm: { mode: 'write', kinds, ownWords: value.ownWords } } }
   })
@@ -361,9 +425,19 @@ export async function getApplicationDraft({ userId }: { userId: string }) {
   const answers = application ? answersOf(application) : {}
   const documents = application ? await listDocuments({ applicationId: application.id }) : []
   const own = application ? decryptOwnDetails(application) : null
+  const survivor = application && answers.applicant?.kind === 'representative' ? decryptSurvivorIdentity(application) : null
   const states = partStates({ answers, documentCount: documents.length })
-  const warnings = precheckEligibility(precheckInputOf({ scheme: scheme.config, answers, dateOfBirth: own?.dateOfBirth }))
-  return { scheme, application, answers, documents, own, states, complete: isComplete(states), warnings } as const
+  // No warning before an answer gives reason for it: "no placement" or "no kind of harm" on
+  // an untouched page is not news, it is the form being empty.
+  const warnings = precheckEligibility(
+    precheckInputOf({ scheme: scheme.config, answers, dateOfBirth: own?.dateOfBirth, survivorDateOfBirth: survivor?.dateOfBirth }),
+  ).filter((w) => (w.code !== 'noPlacement' || states.placements !== 'notStarted') && (w.code !== 'noHarmKind' || answers.harm))
+  // The story's moderated text as it stands now: the check page shows exactly what will be shared.
+  const storyId = answers.harm?.mode === 'story' ? answers.harm.story?.id : undefined
+  const [story] = storyId
+    ? await db.select({ text: stories.publishedBody }).from(stories).where(and(eq(stories.id, storyId), eq(stories.authorId, userId)))
+    : []
+  return { scheme, application, answers, documents, own, survivor, storyText: story?.text ?? null, states, complete: isComplete(states), warnings } as const
 }
 
 /** A fresh token for the check page's submit button: the same token twice is one submission. */
@@ -396,9 +470,27 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
     if (draft.status !== 'draft') {
       return { ok: true as const, applicationId: draft.id, reference: draft.reference ?? '', alreadySubmitted: true, mailId: null }
     }
-    const answers = answersOf(draft)
+    let answers = answersOf(draft)
     const documents = await listDocuments({ applicationId: draft.id }, tx)
     if (!isComplete(partStates({ answers, documentCount: documents.length }))) return { ok: false as const, error: 'incomplete' as const }
+    if (answers.harm?.mode === 'story' && answers.harm.story) {
+      // Freeze exactly what is shared, under the consent that stands now; a withdrawn
+      // consent or a story no longer moderated sends the applicant back to that page.
+      const storyId = answers.harm.story.id
+      const consent = await currentStoryConsent({ userId, storyId }, tx)
+      const [story] = await tx
+        .select({ title: stories.publishedTitle, text: stories.publishedBody })
+        .from(stories)
+        .where(and(eq(stories.id, storyId), eq(stories.authorId, userId)))
+      if (!consent || !story?.text) return { ok: false as const, error: 'incomplete' as const }
+      const snapshot = {
+        ...storySnapshot({ title: story.title ?? '', text: story.text }),
+        consentEventId: consent.id,
+        consentTextVersion: consent.textVersion,
+        consentGrantedAt: consent.occurredAt.toISOString(),
+      }
+      answers = { ...answers, harm: { ...answers.harm, story: { ...answers.harm.story, snapshot } } }
+    }
 
     const now = new Date()
     const today = amsterdamDate(now)
@@ -406,15 +498,21 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
     const reference = formatReference({ year: Number(today.slice(0, 4)), number: Number((seq as unknown as Array<{ n: number }>)[0]!.n) })
     const decisionDue = decisionDeadline({ scheme: scheme.config, receivedAt: now })
 
-    // Another application with the same BSN: found through the keyed hash, never by decrypting.
-    const [duplicate] = draft.bsnHash
+    // Another application about the same person: found through the keyed hash, never by
+    // decrypting. For a representative that person is the survivor, not the representative.
+    const subjectHash = answers.applicant?.kind === 'representative' ? draft.survivorBsnHash : draft.bsnHash
+    const [duplicate] = subjectHash
       ? await tx
           .select({ id: applications.id })
           .from(applications)
           .where(
             and(
               eq(applications.schemeId, scheme.id),
-              eq(applications.bsnHash, draft.bsnHash),
+              or(
+                // Someone's own BSN is the subject's only when they did not apply as a representative.
+                and(eq(applications.bsnHash, subjectHash), sql`coalesce(${applications.answers}->'applicant'->>'kind', 'self') <> 'representative'`),
+                eq(applications.survivorBsnHash, subjectHash),
+              ),
               ne(applications.id, draft.id),
               notInArray(applications.status, ['draft', 'withdrawn']),
             ),
@@ -438,6 +536,7 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
         decisionDueAt: dateAt(decisionDue),
         possibleDuplicateOf: duplicate?.id ?? null,
         submissionFileId: fileId,
+        answers,
         updatedAt: now,
       })
       .where(eq(applications.id, draft.id))

@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDb, db } from '@db/client.server'
 import { mailOutbox } from '@db/schema/accounts'
 import { storedFiles } from '@db/schema/files'
-import { stories } from '@db/schema/monument'
 import { applicationEvents, applications } from '@db/schema/scheme'
-import { hasConsent } from '~/consent/consent.server'
 import { createPersona, type Persona } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
 import { PersonalPartSchema } from './application-form'
@@ -122,23 +120,6 @@ describe('the application form', () => {
     if (!draft.scheme) throw new Error('no open scheme')
     expect(draft.warnings.map((w) => w.code)).toContain('placementAfterPeriod')
     expect(draft.states.placements).toBe('inProgress')
-  })
-
-  it('uses the monument story only with the consent, recorded on the application', async () => {
-    const a = await createPersona({ roles: ['survivor'] })
-    const [story] = await db.insert(stories).values({ authorId: a.id, slug: `s-${a.id}`, title: 'Mijn verhaal', body: 'tekst' }).returning()
-    const b = await createPersona({ roles: ['survivor'] })
-    expect(await saveHarmPart({ userId: b.id, schemeId, locale: 'nl', value: { mode: 'story', kinds: [], storyId: story!.id } })).toEqual({
-      ok: false,
-      error: 'storyNotFound',
-    })
-    expect(await saveHarmPart({ userId: a.id, schemeId, locale: 'nl', value: { mode: 'story', kinds: ['sexual'], storyId: story!.id } })).toEqual({ ok: true })
-    const draft = await getApplicationDraft({ userId: a.id })
-    if (!draft.scheme) throw new Error('no open scheme')
-    expect(draft.answers.harm?.story).toEqual({ id: story!.id, title: 'Mijn verhaal' })
-    expect(
-      await hasConsent({ subjectRef: a.id, objectType: 'application', objectId: draft.application!.id, purpose: 'scheme.useMonumentStory' }),
-    ).toBe(true)
   })
 
   it('refuses a document that is not a PDF or an image', async () => {

@@ -1,5 +1,6 @@
 import { zodToJsonSchema } from 'zod-to-json-schema'
 import { CASE_SCHEMA_ID, CaseDocumentV1Schema } from './case-document'
+import { CASE_V2_SCHEMA_ID, CaseDocumentV2Schema } from './case-document-v2'
 
 export const CASE_SCHEMA_PATH = 'public/schemas/case-v1.json'
 
@@ -45,4 +46,61 @@ export function buildCaseJsonSchema(): Record<string, unknown> {
 /** The file's exact text: stable key order and a trailing newline, so a fresh run diffs clean. */
 export function renderCaseJsonSchema(): string {
   return `${JSON.stringify(buildCaseJsonSchema(), null, 2)}\n`
+}
+
+export const CASE_V2_SCHEMA_PATH = 'public/schemas/case-v2.json'
+
+/**
+ * The published JSON Schema of case v2, generated the same way. The role rules are if/then
+ * clauses; "proposer and confirmer differ" and "the fingerprint is the SHA-256 of the text"
+ * cannot be said in JSON Schema and are stated in the description.
+ */
+export function buildCaseV2JsonSchema(): Record<string, unknown> {
+  const generated = zodToJsonSchema(CaseDocumentV2Schema, {
+    target: 'jsonSchema7',
+    $refStrategy: 'none',
+    effectStrategy: 'input',
+    removeAdditionalStrategy: 'strict',
+  }) as Record<string, unknown>
+  const { $schema, ...rest } = generated
+  const role = (value: string | string[]) => ({
+    properties: { applicant: { properties: { role: Array.isArray(value) ? { enum: value } : { const: value } } } },
+  })
+  return {
+    $schema,
+    $id: CASE_V2_SCHEMA_ID,
+    title: 'Case document v2 (Erkenningsportaal jeugdzorg → Schadefonds Geweldsmisdrijven)',
+    description:
+      'One case version, delivered as a Standard Webhooks POST. `survivor` is the person the case is about; `applicant` is who applied. ' +
+      'assessment.confirmedBy must be a different assessor than assessment.proposedBy; narrative.sha256 is the SHA-256 (hex) of narrative.text as UTF-8.',
+    ...rest,
+    allOf: [
+      { if: role('representative'), then: { required: ['representative'] }, else: { not: { required: ['representative'] } } },
+      {
+        if: role('relative'),
+        then: {
+          properties: { survivor: { required: ['diedOn'] }, applicant: { required: ['bsn', 'dateOfBirth', 'address'] }, payee: { properties: { holder: { const: 'relative' } } } },
+        },
+        else: { properties: { survivor: { required: ['bsn', 'address'], not: { required: ['diedOn'] } } } },
+      },
+      { if: role('self'), then: { properties: { payee: { properties: { holder: { const: 'survivor' } } } } } },
+      { if: role('representative'), then: { properties: { payee: { properties: { holder: { enum: ['survivor', 'representative'] } } } } } },
+      {
+        if: { properties: { payee: { properties: { holder: { const: 'representative' } } } } },
+        then: { properties: { representative: { properties: { authorisation: { properties: { coversPayment: { const: true } } } } } } },
+      },
+      {
+        if: { required: ['narrative'], properties: { narrative: { properties: { source: { not: { const: 'written' } } } } } },
+        then: { properties: { narrative: { required: ['consent'] } } },
+      },
+      {
+        if: { properties: { assessment: { properties: { proposedOutcome: { not: { const: 'grant' } } } } } },
+        then: { properties: { assessment: { required: ['reasonCode'] } } },
+      },
+    ],
+  }
+}
+
+export function renderCaseV2JsonSchema(): string {
+  return `${JSON.stringify(buildCaseV2JsonSchema(), null, 2)}\n`
 }

@@ -24,7 +24,8 @@ export function PrecheckWarnings({ warnings }: { warnings: Warning[] }) {
   if (warnings.length === 0) return null
   return (
     <section className="notice scheme-warnings" aria-labelledby="scheme-warnings-title">
-      <h2 id="scheme-warnings-title">{t('precheck.intro')}</h2>
+      <h2 id="scheme-warnings-title">{t('precheck.title')}</h2>
+      <p>{t('precheck.intro')}</p>
       <ul>
         {warnings.map((w) => (
           <li key={`${w.code}-${w.placementIndex ?? ''}`}>{t(w.i18nKey, formatWarningParams({ params: w.params, lng: i18n.language }))}</li>

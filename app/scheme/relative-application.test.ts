@@ -4,7 +4,7 @@ import { closeDb, db } from '@db/client.server'
 import { handoffOutbox } from '@db/schema/assessment'
 import { storedFiles } from '@db/schema/files'
 import { confirmAssessment, getCaseForAssessor, proposeAssessment } from '~/assessment/assessment.server'
-import { finaliseCaseDocument, type FrozenCase } from '~/assessment/handoff.server'
+import { caseDocumentForEndpoint } from '~/assessment/case-builder-v2.server'
 import { createTestApplication } from '~/assessment/testing.server'
 import { decryptField } from '~/privacy/field-crypto.server'
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
@@ -55,7 +55,7 @@ describe("a surviving relative's application", () => {
     const p = await createPersona({ roles: ['survivor'] })
     const bad = (await postApplicant(p, { ...relative, survivorDateOfBirth: '', intent: 'continue' }, { name: 'machtiging.pdf', bytes: TINY_PDF })) as unknown as Reply
     expect(bad.init.status).toBe(400)
-    expect(bad.data.result.error?.survivorDateOfBirth).toEqual(['validation:required'])
+    expect(bad.data.result.error?.survivorDateOfBirth).toEqual(['scheme:dateInput.survivorDateOfBirth.required'])
     expect(bad.data.result.initialValue).toMatchObject({ survivorName: 'Kees de Boer', survivorDiedOn: '2020-06-15' })
     // The stored file's description never goes back to the browser.
     expect(bad.data.result.initialValue).not.toHaveProperty('authorisation')
@@ -144,8 +144,7 @@ describe("a surviving relative's application", () => {
     await proposeAssessment({ actor: actor(assessor1), applicationId: submitted.applicationId, proposal: { outcome: 'grant', motivation: 'Aannemelijk gemaakt.' }, ip: null })
     const { outboxId } = await confirmAssessment({ actor: actor(assessor2), applicationId: submitted.applicationId, ip: null })
     const [row] = await db.select().from(handoffOutbox).where(eq(handoffOutbox.id, outboxId))
-    const frozen = JSON.parse(decryptField(row!.payloadEncrypted)) as FrozenCase
-    const doc = CaseDocumentV1Schema.parse(await finaliseCaseDocument(frozen))
+    const doc = CaseDocumentV1Schema.parse(await caseDocumentForEndpoint(JSON.parse(decryptField(row!.payloadEncrypted)), 'v1'))
 
     expect(doc.applicant).toMatchObject({ kind: 'relative', name: 'Pieter de Boer', dateOfBirth: '1982-03-09', bsn: '123456782' })
     expect(doc.deceasedSurvivor).toEqual({ name: 'Kees de Boer', dateOfBirth: '1955-06-01', diedOn: '2020-06-15' })

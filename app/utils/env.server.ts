@@ -62,6 +62,8 @@ export const EnvSchema = z
     /** Standard Webhooks secret shared with the Schadefonds (whsec_…); embedded mode generates WEBHOOK_SECRET. */
     SCHADEFONDS_WEBHOOK_SECRET: z.string().min(1).optional(),
     WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** The case document the Schadefonds endpoint reads (app/assessment/handoff-config.server.ts). */
+    SCHADEFONDS_CASE_VERSION: z.enum(['v1', 'v2']).default('v1'),
     RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().positive().default(600),
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(60),
     /** Memory for rendered public monument pages (ADR 0011); 0 turns the page cache off. */

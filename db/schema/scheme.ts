@@ -59,6 +59,13 @@ export const applications = pgTable(
     dateOfBirthEncrypted: text('date_of_birth_encrypted'),
     addressEncrypted: text('address_encrypted'),
     phoneEncrypted: text('phone_encrypted'),
+    /**
+     * A representative's application: the survivor's identity (BSN, birth date, address as
+     * JSON), encrypted like the applicant's own; the case is about this person (issue 11).
+     */
+    survivorIdentityEncrypted: text('survivor_identity_encrypted'),
+    /** Keyed hash of the survivor's BSN, so a duplicate is found whoever applied for them. */
+    survivorBsnHash: text('survivor_bsn_hash'),
     /** Another application of the same scheme with the same BSN hash (flag for assessors). */
     possibleDuplicateOf: uuid('possible_duplicate_of'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -80,6 +87,7 @@ export const applications = pgTable(
     index('applications_status_idx').on(t.status, t.submittedAt),
     index('applications_applicant_idx').on(t.applicantUserId),
     index('applications_bsn_hash_idx').on(t.schemeId, t.bsnHash),
+    index('applications_survivor_bsn_hash_idx').on(t.schemeId, t.survivorBsnHash),
     // One application per person per scheme.
     uniqueIndex('applications_one_per_scheme_idx').on(t.schemeId, t.applicantUserId).where(sql`${t.status} <> 'withdrawn'`),
   ],

@@ -1,0 +1,152 @@
+import { z } from 'zod'
+import { VIOLENCE_KINDS } from '~/facets/facets'
+import {
+  AddressSchema,
+  AssessmentSchema,
+  CaseBsnSchema,
+  CaseIbanSchema,
+  ConsentSchema,
+  EvidenceSchema,
+  PlacementSchema,
+} from './case-document'
+import { APPLICANT_KINDS } from './scheme-config'
+
+/**
+ * Case document v2: who the case is about is said once and apart from who applied.
+ *
+ * v1 had one `applicant` carrying name, BSN and birth date, so a representative's case went to
+ * the fund under the representative's identity and the survivor appeared nowhere; and a
+ * monument story was only a reference the fund could not read. v2 has:
+ * - `survivor`: the person the case is about (for a relative: the deceased survivor);
+ * - `applicant`: who filled it in, with `role` self, representative or relative;
+ * - `representative`: how a representative relates to the survivor and what their authorisation covers;
+ * - `payee`: whose account, explicitly;
+ * - `narrative`: what happened, as text the fund can read (written in the form, or the
+ *   monument story's moderated text as consented, with the consent and a SHA-256 fingerprint).
+ *
+ * v1 stays as it is (a fund that reads v1 keeps getting v1 for cases v1 can express); the
+ * endpoint's version is configured (SCHADEFONDS_CASE_VERSION). The published JSON Schema
+ * (public/schemas/case-v2.json) is generated from this file.
+ */
+
+export const CASE_V2_SCHEMA_VERSION = 'case-v2'
+export const CASE_V2_SCHEMA_ID = '/schemas/case-v2.json'
+
+const DateSchema = z.string().date().describe('Calendar date, YYYY-MM-DD')
+const DateTimeSchema = z.string().datetime({ offset: true }).describe('Instant, ISO 8601 with offset')
+const Text = (max: number) => z.string().trim().min(1).max(max)
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/)
+
+export const SurvivorV2Schema = z
+  .object({
+    name: Text(200),
+    dateOfBirth: DateSchema,
+    bsn: CaseBsnSchema.optional().describe('Required unless the survivor has died (a relative may not know it)'),
+    address: AddressSchema.optional().describe('Required unless the survivor has died'),
+    diedOn: DateSchema.optional().describe('Present when a surviving relative applies'),
+  })
+  .describe('The person the case is about: the survivor of the violence')
+
+export const APPLICANT_ROLES = APPLICANT_KINDS
+
+export const ApplicantV2Schema = z
+  .object({
+    role: z.enum(APPLICANT_ROLES).describe('self: the survivor applies; representative: someone acting for a living survivor; relative: a surviving relative of a deceased survivor'),
+    name: Text(200),
+    dateOfBirth: DateSchema.optional(),
+    bsn: CaseBsnSchema.optional(),
+    address: AddressSchema.optional(),
+    email: z.string().email().optional(),
+    phone: Text(40).optional().describe('E.164 where possible'),
+  })
+  .describe("Who filled in the application. For role 'self' this is the survivor and the identity is under `survivor` only")
+
+export const RepresentativeV2Schema = z
+  .object({
+    relationToSurvivor: Text(200).optional().describe("The representative's relation to the survivor, in their own words"),
+    authorisation: z.object({
+      documentIds: z.array(z.string().uuid()).describe('Evidence documents of type authorisation; empty when it is still to come'),
+      coversPayment: z.boolean().describe("The representative declared that the authorisation covers receiving the payment on the survivor's behalf"),
+    }),
+  })
+  .describe("Present when applicant.role is 'representative'")
+
+export const PAYEE_HOLDERS = ['survivor', 'representative', 'relative'] as const
+
+export const PayeeV2Schema = z
+  .object({
+    holder: z.enum(PAYEE_HOLDERS).describe('Whose account this is'),
+    iban: CaseIbanSchema,
+    accountHolder: Text(200).describe('The account holder as the applicant gave it'),
+  })
+  .describe("The account the payment goes to. A representative's own account only when representative.authorisation.coversPayment")
+
+export const NARRATIVE_SOURCES = ['written', 'monumentStory', 'commissionStory'] as const
+
+export const NarrativeV2Schema = z
+  .object({
+    source: z
+      .enum(NARRATIVE_SOURCES)
+      .describe("written: typed in the application; monumentStory: the survivor's own story in the digital monument; commissionStory: a life story recorded for the commission (reserved, not sent yet)"),
+    text: z.string().trim().min(1).max(200_000).describe('The text as the applicant consented to share it: for a monument story, its moderated text as it stood at submission'),
+    sha256: Sha256Schema.describe('SHA-256 (hex) of `text` as UTF-8, so both sides can show the text was not changed'),
+    title: Text(300).optional(),
+    storyId: z.string().uuid().optional().describe('The monument story, when source is monumentStory'),
+    consent: ConsentSchema.optional().describe('The ledger consent under which a story is shared; required when source is not written'),
+    addition: z.string().trim().min(1).max(100_000).optional().describe('What the applicant wrote in the form besides a story'),
+  })
+  .describe('What happened, as text the fund can read')
+
+export const CaseDocumentV2Schema = z
+  .object({
+    schemaVersion: z.literal(CASE_V2_SCHEMA_VERSION),
+    caseId: z.string().uuid(),
+    reference: z
+      .string()
+      .regex(/^[A-Z]{2,6}-\d{4}-\d{6}$/)
+      .describe('Human reference, e.g. JZ-2026-000123'),
+    version: z.number().int().positive().describe('Case version; a correction is delivered as a higher version'),
+    scheme: z.object({ code: z.string().min(1), version: z.number().int().positive() }),
+    submittedAt: DateTimeSchema,
+    survivor: SurvivorV2Schema,
+    applicant: ApplicantV2Schema,
+    representative: RepresentativeV2Schema.optional(),
+    payee: PayeeV2Schema,
+    narrative: NarrativeV2Schema.optional().describe('Absent only when the applicant described nothing beyond the kinds of harm'),
+    placements: z.array(PlacementSchema),
+    harms: z.object({ kinds: z.array(z.enum(VIOLENCE_KINDS)) }),
+    evidence: EvidenceSchema,
+    conversationWanted: z.boolean().describe('The applicant would like a conversation with two staff members'),
+    assessment: AssessmentSchema,
+    consents: z.array(ConsentSchema),
+  })
+  .superRefine((doc, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message })
+    const role = doc.applicant.role
+    if (role === 'representative' && !doc.representative) issue(['representative'], "Required when applicant.role is 'representative'")
+    if (role !== 'representative' && doc.representative) issue(['representative'], "Only when applicant.role is 'representative'")
+    if (role === 'relative' && !doc.survivor.diedOn) issue(['survivor', 'diedOn'], "Required when applicant.role is 'relative'")
+    if (role !== 'relative') {
+      if (doc.survivor.diedOn) issue(['survivor', 'diedOn'], "Only when applicant.role is 'relative'")
+      if (!doc.survivor.bsn) issue(['survivor', 'bsn'], 'Required for a living survivor')
+      if (!doc.survivor.address) issue(['survivor', 'address'], 'Required for a living survivor')
+    }
+    if (role === 'relative' && (!doc.applicant.bsn || !doc.applicant.dateOfBirth || !doc.applicant.address)) {
+      issue(['applicant'], 'A relative applies under their own identity: bsn, dateOfBirth and address are required')
+    }
+    // The payee is the survivor, the representative only when the authorisation covers it, and a relative (the survivor died).
+    const expected = role === 'relative' ? ['relative'] : role === 'representative' ? ['survivor', 'representative'] : ['survivor']
+    if (!expected.includes(doc.payee.holder)) issue(['payee', 'holder'], `Must be one of ${expected.join(', ')} when applicant.role is '${role}'`)
+    if (doc.payee.holder === 'representative' && !doc.representative?.authorisation.coversPayment) {
+      issue(['payee', 'holder'], "A representative's own account needs representative.authorisation.coversPayment")
+    }
+    if (doc.narrative && doc.narrative.source !== 'written') {
+      if (!doc.narrative.consent) issue(['narrative', 'consent'], 'Required when the narrative is a story')
+      if (doc.narrative.source === 'monumentStory' && !doc.narrative.storyId) issue(['narrative', 'storyId'], 'Required when source is monumentStory')
+    }
+    if (doc.assessment.proposedOutcome !== 'grant' && !doc.assessment.reasonCode) issue(['assessment', 'reasonCode'], 'Required unless the outcome is grant')
+    if (doc.assessment.proposedBy.assessorRef === doc.assessment.confirmedBy.assessorRef) {
+      issue(['assessment', 'confirmedBy'], 'Must be a different assessor than the one who proposed')
+    }
+  })
+export type CaseDocumentV2 = z.infer<typeof CaseDocumentV2Schema>
