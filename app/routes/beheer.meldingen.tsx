@@ -11,7 +11,7 @@ import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { formatDateTime } from '~/utils/format-date'
 
-export const handle = { i18n: ['moderation'] }
+export const handle = { i18n: ['moderation', 'validation'] }
 export const meta = titleMeta
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
