@@ -69,7 +69,18 @@ type PutFile = { key: string; size: number; sha256: string; contentType: string 
  * check under a per-survivor lock. On any refusal every object already written is removed:
  * nothing stays in the bucket.
  */
-export async function addStoryMedia({ authorId, storyId, input }: { authorId: string; storyId: string; input: Readable }): Promise<StoryMedia> {
+export async function addStoryMedia({
+  authorId,
+  storyId,
+  input,
+  beforeCommit,
+}: {
+  authorId: string
+  storyId: string
+  input: Readable
+  /** Awaited once the file is stored and before its rows are written (the rest of the form must arrive too); a rejection undoes the upload. */
+  beforeCommit?: () => Promise<void>
+}): Promise<StoryMedia> {
   const story = await getOwnStory({ authorId, storyId })
   if (!story) throw new UploadRefusedError('monument:media.errors.notEditable')
   if (!isEditableByAuthor(story.status)) throw new UploadRefusedError('monument:media.errors.notEditable')
@@ -131,6 +142,7 @@ export async function addStoryMedia({ authorId, storyId, input }: { authorId: st
       }
     }
     if (original.size === 0) throw new UploadRefusedError('monument:media.errors.empty')
+    await beforeCommit?.()
 
     return await db.transaction(async (t) => {
       // Two parallel uploads of one survivor must not both squeeze into the last gigabyte.
@@ -233,7 +245,7 @@ export async function setMediaConsent({ authorId, mediaId, grant, locale }: { au
 export const CAPTIONS_MAX_BYTES = 1_000_000
 
 /** Adds (or replaces) WebVTT captions for an audio or video medium. The text must start with "WEBVTT". */
-export async function setMediaCaptions({ authorId, mediaId, input }: { authorId: string; mediaId: string; input: Readable }) {
+export async function setMediaCaptions({ authorId, mediaId, input, beforeCommit }: { authorId: string; mediaId: string; input: Readable; beforeCommit?: () => Promise<void> }) {
   const own = await getOwnMedia({ authorId, mediaId })
   const chunks: Buffer[] = []
   let size = 0
@@ -249,6 +261,8 @@ export async function setMediaCaptions({ authorId, mediaId, input }: { authorId:
   if (!isEditableByAuthor(own.story.status)) return { ok: false as const, reason: 'monument:media.errors.notEditable' as const }
   const text = Buffer.concat(chunks).toString('utf8')
   if (!isWebVtt(text)) return { ok: false as const, reason: 'monument:media.errors.captionsNotVtt' as const }
+  // Nothing is stored for a form that does not arrive whole.
+  await beforeCommit?.()
   const key = `monument/${own.story.id}/${own.media.id}/captions-${randomUUID()}.vtt`
   const stored = await storage.put({ key, body: Readable.from([Buffer.from(text, 'utf8')]), contentType: 'text/vtt; charset=utf-8' })
   let oldKey: string | null = null

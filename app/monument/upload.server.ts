@@ -36,7 +36,13 @@ export async function streamSingleUpload<T>({
   request: Request
   field: string
   maxBytes?: number
-  handle: (file: Readable) => Promise<T>
+  /**
+   * Gets the file stream and `formDone`, which resolves once the whole form has arrived and
+   * rejects when it is cut off or malformed after the file. A handler awaits it after reading
+   * the file and before it commits anything: a body cut off after the file's last byte but
+   * before the form's end is still a cut-off upload.
+   */
+  handle: (file: Readable, formDone: () => Promise<void>) => Promise<T>
 }): Promise<UploadOutcome<T>> {
   const contentType = request.headers.get('content-type') ?? ''
   if (!request.body || !contentType.startsWith('multipart/form-data')) return { ok: false, noFile: true }
@@ -51,6 +57,13 @@ export async function streamSingleUpload<T>({
   }
   const body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>)
   let formError: unknown = null
+  let settleForm: (error?: unknown) => void = () => {}
+  const formComplete = new Promise<void>((resolve, reject) => {
+    settleForm = (error) => (error ? reject(error) : resolve())
+  })
+  // A handler that refused early never awaits it.
+  formComplete.catch(() => {})
+  const formDone = () => formComplete
 
   const outcome = new Promise<UploadOutcome<T>>((resolve) => {
     let started = false
@@ -64,7 +77,7 @@ export async function streamSingleUpload<T>({
       }
       started = true
       stream.on('limit', () => stream.destroy(new Error('file over the byte limit')))
-      handle(stream).then(
+      handle(stream, formDone).then(
         (value) => resolve({ ok: true, value }),
         (error: unknown) => {
           // Refused before or while reading: let the rest of the form through (or away).
@@ -74,10 +87,12 @@ export async function streamSingleUpload<T>({
       )
     })
     bb.on('close', () => {
+      settleForm(formError ?? undefined)
       if (!started) resolve(formError ? { ok: false, error: formError } : { ok: false, noFile: true })
     })
     bb.on('error', (error: unknown) => {
       formError = new MalformedUploadError({ cause: error })
+      settleForm(formError)
       // A form cut off halfway: busboy destroys the file stream too, so the handler fails and
       // cleans up; without a file yet there is nothing to clean.
       if (!started) resolve({ ok: false, error: formError })
@@ -105,7 +120,7 @@ export async function streamSingleUpload<T>({
  */
 export async function receiveStoryMediaUpload({ request, authorId, storyId }: { request: Request; authorId: string; storyId: string }): Promise<string> {
   const back = `/mijn-verhalen/${storyId}?stap=media`
-  const result = await streamSingleUpload({ request, field: 'media', handle: (input) => addStoryMedia({ authorId, storyId, input }) })
+  const result = await streamSingleUpload({ request, field: 'media', handle: (input, formDone) => addStoryMedia({ authorId, storyId, input, beforeCommit: formDone }) })
   if (result.ok) return `${back}&opgeslagen=mediaAdded#media-${result.value.id}`
   if ('noFile' in result) return `${back}&fout=noFile#media-file`
   const refused = result.error instanceof UploadRefusedError ? result.error : new UploadRefusedError('monument:media.errors.interrupted')
@@ -119,12 +134,14 @@ export async function receiveStoryMediaUpload({ request, authorId, storyId }: { 
 export async function runMediaItemAction({ request, authorId, storyId, mediaId, locale }: { request: Request; authorId: string; storyId: string; mediaId: string; locale: 'nl' | 'en' }): Promise<string | null> {
   const back = `/mijn-verhalen/${storyId}?stap=media`
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-    const result = await streamSingleUpload({ request, field: 'captions', maxBytes: CAPTIONS_MAX_BYTES, handle: (input) => setMediaCaptions({ authorId, mediaId, input }) })
+    const result = await streamSingleUpload({ request, field: 'captions', maxBytes: CAPTIONS_MAX_BYTES, handle: (input, formDone) => setMediaCaptions({ authorId, mediaId, input, beforeCommit: formDone }) })
     if (!result.ok) return `${back}&fout=${'noFile' in result ? 'noFile' : result.error instanceof UploadRefusedError ? result.error.key.replace('monument:media.errors.', '') : 'interrupted'}#media-${mediaId}`
     if (!result.value.ok) return result.value.reason === 'notFound' ? null : `${back}&fout=${result.value.reason.replace('monument:media.errors.', '')}#media-${mediaId}`
     return `${back}&opgeslagen=captions#media-${mediaId}`
   }
-  const form = await request.formData()
+  // A body that is no form at all (another content type, or cut off) is a refused post, not a 500.
+  const form = await request.formData().catch(() => null)
+  if (!form) return `${back}&fout=interrupted#media-${mediaId}`
   const intent = form.get('intent')
   if (intent === 'details') {
     const parsed = MediaDetailsSchema.safeParse({ description: form.get('description') ?? undefined, transcript: form.get('transcript') ?? undefined })

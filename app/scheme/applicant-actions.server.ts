@@ -22,7 +22,10 @@ export async function runApplicantAction({ request, userId }: { request: Request
     if (!read.ok) return { error: read.error, requestId: read.fields.requestId }
     formData = read.form
   } else {
-    formData = await request.formData()
+    // A body that is no form at all (another content type, or cut off) is answered like a cut-off upload.
+    const read = await request.formData().catch(() => null)
+    if (!read) return { error: 'scheme:evidence.errors.interrupted' }
+    formData = read
     // Only a streamed file may fill the file field: a typed value there would name any object in the bucket.
     formData.delete('file')
   }
