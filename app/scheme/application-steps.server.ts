@@ -182,7 +182,9 @@ export async function runApplicationStep({ request, userId, locale, part }: { re
 async function readStepForm(request: Request, ids: { userId: string; schemeId: string }, fileField = 'file'): Promise<{ formData: FormData } | { failed: StepOutcome }> {
   const contentType = request.headers.get('Content-Type') ?? ''
   if (!contentType.startsWith('multipart/form-data')) {
-    const formData = await request.formData()
+    // A body that is no form at all (another content type, or cut off) is answered like a cut-off upload.
+    const formData = await request.formData().catch(() => null)
+    if (!formData) return { failed: { result: { status: 'error', initialValue: {}, error: { [fileField]: ['scheme:evidence.errors.interrupted'] } }, status: 400 } }
     // Only a streamed file may fill the file field: a typed value there would name any object in the bucket.
     formData.delete(fileField)
     return { formData }
