@@ -29,7 +29,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
  * missing one is reported next to its own field. Phone numbers and postcodes come out
  * normalised (E.164, "1234 AB").
  */
-export const AskGuidanceSchema = z
+const askGuidanceSchema = () => z
   .object({
     inDanger: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'triage:ask.errors.inDanger' }) }),
     crisisSeen: z.literal('yes').optional(),
@@ -81,6 +81,9 @@ export const AskGuidanceSchema = z
     postcode: v.postcode ? normalisePostcode(v.postcode)! : undefined,
     email: v.email?.toLowerCase(),
   }))
+// A pure call: a page that imports only the choices above leaves the schema, and the phone
+// number metadata it needs (~50 kB gzipped), out of the browser bundle. The check runs on the server.
+export const AskGuidanceSchema = /* @__PURE__ */ askGuidanceSchema()
 export type AskGuidance = z.infer<typeof AskGuidanceSchema>
 
 /** The guidance form as the browser sends it (for conform's field typing). */
