@@ -92,6 +92,16 @@ export async function readEvidenceForm({ request, prefix, fileField = 'file' }: 
   return { ok: true as const, form: read.form }
 }
 
+/** Registers a stored file; when that fails (the application was sent meanwhile, the database is down) the file goes too. */
+async function keepOrDiscard(upload: StoredUpload, register: () => Promise<unknown>) {
+  try {
+    await register()
+  } catch (error) {
+    await storage.remove(upload.key).catch(() => {})
+    throw error
+  }
+}
+
 export function parseStoredUpload(value: FormDataEntryValue | null): StoredUpload | { error: UploadError } | null {
   if (typeof value !== 'string' || !value) return null
   return JSON.parse(value) as StoredUpload | { error: UploadError }
@@ -216,7 +226,7 @@ async function runApplicant(request: Request, ids: { userId: string; schemeId: s
   const kind = formData.get('kind')
   let fileError: string | null = null
   if (upload && 'error' in upload) fileError = upload.error
-  else if (upload && (kind === 'representative' || kind === 'relative')) await addAuthorisationDocument({ ...ids, upload })
+  else if (upload && (kind === 'representative' || kind === 'relative')) await keepOrDiscard(upload, () => addAuthorisationDocument({ ...ids, upload }))
   else if (upload) {
     // Not (yet) applying for someone else: the file has no place in this application.
     await storage.remove(upload.key).catch(() => {})
@@ -262,7 +272,7 @@ async function runEvidence(request: Request, ids: { userId: string; schemeId: st
       const base = s.status === 'success' ? parseWithZod(formData, { schema: EvidenceUploadSchema }) : s
       return { result: base.reply(fileError ? { fieldErrors: { file: [fileError] } } : undefined), status: 400 }
     }
-    await addDocument({ ...ids, type: s.value.type, upload })
+    await keepOrDiscard(upload, () => addDocument({ ...ids, type: s.value.type, upload }))
     return { redirectTo: `${self}?toegevoegd=1` }
   }
   const s = parseWithZod(formData, { schema: EvidenceDoneSchema })
