@@ -1,13 +1,13 @@
 // A reference receiver standing in for the Schadefonds' own workflow, for development,
 // end-to-end tests and benchmarks. It verifies signed case deliveries (Standard Webhooks),
-// checks them against the case-v1 contract, stores each delivery once by webhook id, and
+// checks them against the case contract they name (case-v1 or case-v2, by schemaVersion), stores each delivery once by webhook id, and
 // can fail or hang on purpose. `npm run schadefonds:dev` starts it on SCHADEFONDS_PORT
 // (4600) with SCHADEFONDS_WEBHOOK_SECRET, or the portal's WEBHOOK_SECRET from
 // <DATA_DIR>/secrets.json in embedded mode.
 //
 // Not a production component: control endpoints are unauthenticated, so it listens on
 // 127.0.0.1 unless SCHADEFONDS_HOST says otherwise.
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { appendFile } from 'node:fs/promises'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
@@ -16,6 +16,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
 import { CaseDocumentV1Schema, type CaseDocumentV1 } from '../app/scheme/case-document'
+import { CaseDocumentV2Schema, type CaseDocumentV2 } from '../app/scheme/case-document-v2'
 import { SchadefondsEventSchema } from '../app/scheme/schadefonds-events'
 import { signWebhook, verifyWebhook, WebhookVerificationFailed } from '../app/scheme/webhooks.server'
 
@@ -43,7 +44,21 @@ export type StoredCase = {
   caseId: string
   reference: string
   version: number
-  document: CaseDocumentV1
+  document: CaseDocumentV1 | CaseDocumentV2
+}
+
+/**
+ * A fund reads the version a document says it is, checked against that version's contract;
+ * v2 also proves its narrative's fingerprint. Anything else is refused.
+ */
+export function parseCaseDocument(payload: unknown): { success: true; data: CaseDocumentV1 | CaseDocumentV2 } | { success: false; error: z.ZodError } {
+  const version = payload && typeof payload === 'object' ? (payload as { schemaVersion?: unknown }).schemaVersion : undefined
+  if (version !== 'case-v2') return CaseDocumentV1Schema.safeParse(payload)
+  const parsed = CaseDocumentV2Schema.safeParse(payload)
+  if (!parsed.success || !parsed.data.narrative) return parsed
+  const digest = createHash('sha256').update(parsed.data.narrative.text, 'utf8').digest('hex')
+  if (digest === parsed.data.narrative.sha256) return parsed
+  return { success: false, error: new z.ZodError([{ code: 'custom', path: ['narrative', 'sha256'], message: 'Does not match the SHA-256 of narrative.text' }]) }
 }
 
 export type Receiver = {
@@ -184,7 +199,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       log(`POST /cases ${status} ${error.reason}`)
       return send(res, status, { error: error.reason })
     }
-    const parsed = CaseDocumentV1Schema.safeParse(payload)
+    const parsed = parseCaseDocument(payload)
     if (!parsed.success) {
       counters.rejected++
       log(`POST /cases 400 invalidDocument (${id})`)

@@ -238,6 +238,17 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
   })
   await recordAccess({ actor, action: 'application.view', objectType: 'application', objectId: app.id, subjectId: app.applicantUserId, purpose: PURPOSE, outcome: 'success', ip })
 
+  // The monument story as it was shared (frozen at submission), only while its consent stands;
+  // reading it is logged apart, as a story's text is the most personal part of the case.
+  const snapshot = answers.story?.snapshot
+  const storyConsentStands =
+    snapshot && answers.story && app.applicantUserId
+      ? await hasConsent({ subjectRef: app.applicantUserId, objectType: 'story', objectId: answers.story.id, purpose: 'monument.useInSchemeApplication' })
+      : false
+  if (snapshot && storyConsentStands) {
+    await recordAccess({ actor, action: 'application.viewStory', objectType: 'story', objectId: answers.story!.id, subjectId: app.applicantUserId, purpose: PURPOSE, outcome: 'success', ip })
+  }
+
   const open = history.find((a) => a.status === 'proposed') ?? null
   return {
     id: app.id,
@@ -267,6 +278,15 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
     possibleDuplicate: app.possibleDuplicateOf !== null,
     placements: answers.placements,
     harms: answers.harms,
+    /** The story the applicant brought in, as shared; `withdrawn` when its consent was withdrawn since (the text is not shown then). */
+    story: answers.story
+      ? {
+          title: snapshot?.title || answers.story.title,
+          text: snapshot && storyConsentStands ? snapshot.text : null,
+          sharedOn: snapshot ? snapshot.consentGrantedAt : null,
+          withdrawn: Boolean(snapshot) && !storyConsentStands,
+        }
+      : null,
     recordsSearchRequested: answers.recordsSearchRequested,
     conversationWanted: answers.conversationWanted,
     documents: docs,

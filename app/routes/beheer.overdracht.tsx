@@ -55,7 +55,8 @@ export default function HandoffDeadLetters() {
                 <td>{r.reference ?? '–'}</td>
                 <td>{r.caseVersion}</td>
                 <td>{r.attempts}</td>
-                <td>{r.lastError ?? '–'}</td>
+                {/* A held-back case says why in words, not as a code: the admin must change the endpoint's case version. */}
+                <td>{r.lastError?.startsWith('heldBack:') ? t(`handoff.heldBack.${r.lastError.slice('heldBack:'.length)}`, { defaultValue: r.lastError }) : (r.lastError ?? '–')}</td>
                 <td>{formatDateTime(r.createdAt, i18n.language)}</td>
                 <td>
                   <Form method="post">

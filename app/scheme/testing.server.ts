@@ -1,5 +1,6 @@
-import { PersonalPartSchema } from './application-form'
+import { PersonalPartSchema, personalPartSchemaFor, SurvivorPartSchema } from './application-form'
 import {
+  addAuthorisationDocument,
   addDocument,
   addPlacement,
   ensureSubmissionPdf,
@@ -12,6 +13,7 @@ import {
   saveDeclarationsPart,
   saveHarmPart,
   savePersonalPart,
+  saveSurvivorPart,
   submitApplication,
 } from './applications.server'
 import { storeDocumentUpload } from './documents.server'
@@ -71,6 +73,50 @@ export async function createSubmittedApplication({ userId, bsn }: { userId: stri
   }
   await fillInApplication({ userId, bsn })
   const result = await submitApplication({ userId, submitToken: `test-${userId}`, locale: 'nl' })
+  if (!result.ok) throw new Error(result.error)
+  return result
+}
+
+/**
+ * Test-only: a representative's application for Kees de Boer (born 12 March 1960), filled in
+ * by his daughter Anna, with an authorisation, submitted. `payee` chooses whose account.
+ */
+export async function createSubmittedRepresentativeApplication({ userId, payee = 'survivor' }: { userId: string; payee?: 'survivor' | 'representative' }) {
+  const scheme = await getOpenScheme()
+  if (!scheme) throw new Error('no open scheme')
+  const ids = { userId, schemeId: scheme.id }
+  await saveApplicantPart({ ...ids, value: { kind: 'representative', survivorName: 'Kees de Boer', relation: 'Zijn dochter' } })
+  const upload = await storeDocumentUpload({ prefix: 'scheme/test', fileName: 'machtiging.pdf', data: once(TINY_PDF) })
+  if ('error' in upload) throw new Error(upload.error)
+  await addAuthorisationDocument({ ...ids, upload })
+  await saveSurvivorPart({
+    ...ids,
+    value: SurvivorPartSchema.parse({ dateOfBirth: '1960-03-12', bsn: '111222333', street: 'Laan', houseNumber: '7', postcode: '3581 AB', town: 'Utrecht' }),
+  })
+  await savePersonalPart({
+    ...ids,
+    value: personalPartSchemaFor('representative').parse({
+      fullName: 'Anna de Boer',
+      dateOfBirth: '1985-08-20',
+      bsn: '123456782',
+      street: 'Kerkstraat',
+      houseNumber: '3',
+      postcode: '3512 ab',
+      town: 'Utrecht',
+      email: 'anna@example.org',
+      iban: 'NL91 ABNA 0417 1643 00',
+      accountHolder: payee === 'survivor' ? 'K. de Boer' : 'A. de Boer',
+      payee,
+      ...(payee === 'representative' ? { authorisationCoversPayment: 'on' } : {}),
+    }),
+  })
+  await addPlacement({ ...ids, value: { from: '1972-03', to: '1975', kind: 'residentialYouthCare', place: 'Huize Zonneschijn', municipality: 'Zeist', inNetherlands: 'yes' } })
+  await finishPlacements(ids)
+  await saveHarmPart({ ...ids, locale: 'nl', value: { mode: 'write', kinds: ['physical'], ownWords: 'Wat mijn vader vertelde.' } })
+  await finishEvidence({ ...ids, searchRecords: true })
+  await saveConversationPart({ ...ids, wish: 'no' })
+  await saveDeclarationsPart(ids)
+  const result = await submitApplication({ userId, submitToken: `test-rep-${userId}`, locale: 'nl' })
   if (!result.ok) throw new Error(result.error)
   return result
 }
