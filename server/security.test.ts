@@ -81,6 +81,13 @@ describe('the Express host with a Remix build', () => {
         path: 'form',
         module: { default: () => null, loader: () => null, action: () => ({ saved: ++actionCalls }) },
       },
+      // A resource route answering a deliberate 503 of its own, like /healthz.
+      'routes/health': {
+        id: 'routes/health',
+        parentId: 'root',
+        path: 'health',
+        module: { loader: () => new Response('{"database":"down"}', { status: 503, headers: { 'Content-Type': 'application/json' } }) },
+      },
       'routes/render-fails': { id: 'routes/render-fails', parentId: 'root', path: 'render-fails', module: { default: () => null, loader: () => null } },
     },
     assets: { entry: { module: '/build/entry.js', imports: [] }, routes: {}, url: '/build/manifest.js', version: 'test' },
@@ -157,6 +164,12 @@ describe('the Express host with a Remix build', () => {
     expect(html).toContain('<h1>Something went wrong</h1>')
     expect(html).toContain('Exit this page')
     expect(html).not.toContain('Unexpected Server Error')
+  })
+
+  it('leaves a route\'s own 5xx answer with a body alone, also for a browser', async () => {
+    const response = await fetch(`${base}/health`, { headers: { Accept: 'text/html' } })
+    expect(response.status).toBe(503)
+    expect(await response.text()).toBe('{"database":"down"}')
   })
 
   it('leaves a failing data request (not a page) to Remix', async () => {

@@ -194,7 +194,9 @@ export function lastResortErrors(options: { quickExitUrl: string; stylesheets?: 
     const decide = () => {
       if (replaced !== undefined) return replaced
       const type = String(res.getHeader('Content-Type') ?? '')
-      replaced = !res.headersSent && res.statusCode >= 500 && !type.startsWith('text/html')
+      // Only Remix's own bare answers (no body type, or its "Unexpected Server Error" text): a
+      // route's deliberate 5xx with a body of its own (JSON from /healthz) stays as it is.
+      replaced = !res.headersSent && res.statusCode >= 500 && (type === '' || type.startsWith('text/plain'))
       if (replaced) {
         res.removeHeader('Content-Length')
         res.removeHeader('Content-Encoding')
