@@ -41,3 +41,8 @@ declareNotPersonal({
   table: 'rate_limit_counters',
   reason: 'short-lived counters keyed by a keyed hash of IP or address; no way back to a person; pruned hourly',
 })
+
+declareNotPersonal({
+  table: 'sign_in_throttle',
+  reason: 'sign-in attempt counters keyed by a keyed hash of IP, address, account id or device id; no way back to a person; forgotten after a day',
+})
