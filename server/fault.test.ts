@@ -42,7 +42,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const report = (line: string) => process.stderr.write(`[fault] ${line}\n`)
 
 /** The portal's environment: its own folder and ports, none of the test run's database or bucket. */
-function portalEnv() {
+function portalEnv(extra: Record<string, string> = {}) {
   const env: Record<string, string> = {}
   for (const [k, v] of Object.entries(process.env)) {
     if (v === undefined || /^(DATABASE_URL|MIGRATION_DATABASE_URL|S3_|SESSION_SECRET|DATA_ENCRYPTION_KEYS|LOOKUP_HASH_KEY|NODE_ENV|VITEST|TEST)/.test(k)) continue
@@ -60,12 +60,13 @@ function portalEnv() {
     LOG_LEVEL: 'info',
     RATE_LIMIT_READS_PER_MINUTE: '100000',
     RATE_LIMIT_WRITES_PER_MINUTE: '100000',
+    ...extra,
   }
 }
 
-async function status(pathname: string, init?: RequestInit) {
+async function status(pathname: string, init?: RequestInit, base = origin) {
   try {
-    const res = await fetch(`${origin}${pathname}`, { redirect: 'manual', signal: AbortSignal.timeout(5000), ...init })
+    const res = await fetch(`${base}${pathname}`, { redirect: 'manual', signal: AbortSignal.timeout(15_000), ...init })
     await res.arrayBuffer()
     return res.status
   } catch {
@@ -74,17 +75,22 @@ async function status(pathname: string, init?: RequestInit) {
 }
 
 async function startPortal() {
+  portal = await launch(portalEnv(), origin)
+  return portal
+}
+
+async function launch(env: Record<string, string>, base: string) {
   output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { env: portalEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-  portal = child
   // Bounded, not timed: a portal that never becomes healthy fails here with its output.
   for (let i = 0; i < 900; i++) {
     if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}:\n${output.slice(-3000)}`)
-    if ((await status('/healthz')) === 200) return child
+    if ((await status('/healthz', undefined, base)) === 200) return child
     await sleep(100)
   }
+  child.kill('SIGKILL')
   throw new Error(`portal did not become healthy:\n${output.slice(-3000)}`)
 }
 
@@ -203,7 +209,16 @@ describe('the portal under faults', () => {
     expect(await submit(story.id, headers)).toBe(SUBMITTED(story.id))
     const [row] = await owner`select status from stories where id = ${story.id}`
     expect(row!.status).toBe('submitted')
-    report(`PostgreSQL killed: /healthz back to ok after ${(recoveredMs! / 1000).toFixed(1)} s; ${failed} of ${requests} page requests failed during the outage`)
+    // And the portal's job worker (pg-boss, its own pool) works a job sent after recovery.
+    const jobId = await sendJob('sessions.prune')
+    let state = ''
+    for (let i = 0; i < 600 && state !== 'completed'; i++) {
+      const [job] = await owner`select state from pgboss.job where id = ${jobId}`
+      state = String(job?.state ?? '')
+      if (state !== 'completed') await sleep(100)
+    }
+    expect(state).toBe('completed')
+    report(`PostgreSQL killed: /healthz back to ok after ${(recoveredMs! / 1000).toFixed(1)} s; ${failed} of ${requests} page requests failed during the outage; a job sent afterwards was worked`)
   }, 90_000)
 
   it('loses, duplicates and leaves nothing when killed in the middle of a story submit', async () => {
@@ -299,6 +314,85 @@ describe('the portal under faults', () => {
     report(`killed after ${(sent / 1e6).toFixed(0)} MB of a 100 MB upload: ${leftBefore} leftover upload(s)/object(s), swept ${JSON.stringify(swept)}`)
   }, 120_000)
 })
+
+describe('the portal against a database it did not start (as in production)', () => {
+  it('restarts nothing, answers 503 while the database is away and recovers when it is back, connected as the app role', async () => {
+    const port = PORT + 1
+    const base = `http://127.0.0.1:${port}`
+    const dir = await mkdtemp(path.join(tmpdir(), 'portal-fault-real-'))
+    await chmod(dir, 0o755)
+    const { startEmbeddedPostgres } = await import('@db/embedded')
+    const { ensureAppLoginRole, runMigrations, withCredentials } = await import('@db/migrate-runner')
+    // The platform's database: an owner for migrations, a login role in portal_app for the portal.
+    const server = await startEmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), port: PG_PORT + 1, password: 'owner-secret', database: 'portal' })
+    let child: ChildProcess | undefined
+    try {
+      await runMigrations(server.url)
+      await ensureAppLoginRole(server.url, { user: 'portal_web', password: 'app-secret' })
+      child = await launch(
+        portalEnv({
+          PORT: String(port),
+          DATA_DIR: path.join(dir, 'data'),
+          EMBEDDED_S3_PORT: String(S3_PORT + 1),
+          DATABASE_URL: withCredentials(server.url, 'portal_web', 'app-secret'),
+          MIGRATION_DATABASE_URL: server.url,
+        }),
+        base,
+      )
+      const look = postgres(server.url, { max: 1, onnotice: () => {} })
+      const users = await look`select distinct usename from pg_stat_activity where datname = 'portal' and application_name in ('erkenning-portal', 'pgboss')`
+      await look.end()
+      expect(users.map((u) => u.usename)).toEqual(['portal_web'])
+
+      await server.stop()
+      let down = 0
+      // Twenty looks at a portal whose supervisor (if it wrongly had one) restarts within a second.
+      for (let i = 0; i < 20; i++) {
+        if ((await status('/healthz', undefined, base)) === 503) down++
+        await sleep(100)
+      }
+      expect(down).toBe(20)
+      expect(server.isAlive()).toBe(false)
+      expect(child.exitCode).toBeNull()
+
+      await server.restart()
+      const t0 = performance.now()
+      let back = false
+      for (let i = 0; i < 600 && !back; i++) {
+        back = (await status('/healthz', undefined, base)) === 200
+        if (!back) await sleep(100)
+      }
+      expect(back).toBe(true)
+      const page = await status('/verhalen', undefined, base)
+      expect({ page, exit: child.exitCode }, output.slice(-3000)).toEqual({ page: 200, exit: null })
+      report(`real-server mode: 20 of 20 looks said 503 while the database was down; ok ${((performance.now() - t0) / 1000).toFixed(1)} s after it was back`)
+    } finally {
+      const running = child?.exitCode === null ? child : undefined
+      if (running) {
+        const exited = new Promise((r) => running.once('exit', r))
+        running.kill('SIGTERM')
+        await exited
+      }
+      await server.stop().catch(() => {})
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 150_000)
+})
+
+/** Puts a job on one of the portal's queues, as another process would. */
+async function sendJob(name: string) {
+  const PgBoss = (await import('pg-boss')).default
+  const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: 'pgboss', max: 1, supervise: false, schedule: false, migrate: false })
+  boss.on('error', () => {})
+  await boss.start()
+  try {
+    const id = await boss.send(name, {})
+    if (!id) throw new Error('job not accepted')
+    return id
+  } finally {
+    await boss.stop({ graceful: false, wait: true })
+  }
+}
 
 /** A PCM WAV header announcing `dataBytes` of samples (8 kHz, mono, 16 bit). */
 function wavHeader(dataBytes: number) {
