@@ -19,6 +19,7 @@ import { decisionDeadline, SchemeConfigSchema, type SchemeConfig } from '~/schem
 import { logger } from '~/utils/logger.server'
 import { AUTHORISATION_DOCUMENT_TYPE, checklistItemsFor, CHECKLIST_ITEMS, readAnswers } from './answers'
 import { buildFrozenCases } from './case-builder-v2.server'
+import { listDuplicateLinks } from './duplicates.server'
 import { handoffWebhookId, sealFrozenCase } from './handoff.server'
 
 /**
@@ -237,6 +238,7 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
     decades: decadesOf(answers.placements),
   })
   await recordAccess({ actor, action: 'application.view', objectType: 'application', objectId: app.id, subjectId: app.applicantUserId, purpose: PURPOSE, outcome: 'success', ip })
+  const duplicates = await listDuplicateLinks(db, app)
 
   // The monument story as it was shared (frozen at submission), only while its consent stands;
   // reading it is logged apart, as a story's text is the most personal part of the case.
@@ -275,7 +277,9 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
     submittedOn: app.submittedAt ? toSchemeDate(app.submittedAt) : null,
     decisionDue: deadlineOf(scheme, app, now),
     clockPaused: app.pausedSince !== null,
-    possibleDuplicate: app.possibleDuplicateOf !== null,
+    // Both ways: this case points at the other, or the other at this one.
+    duplicates,
+    possibleDuplicate: app.possibleDuplicateOf !== null || duplicates.length > 0,
     placements: answers.placements,
     harms: answers.harms,
     /** The story the applicant brought in, as shared; `withdrawn` when its consent was withdrawn since (the text is not shown then). */

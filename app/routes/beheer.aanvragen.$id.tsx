@@ -16,6 +16,7 @@ import {
   saveChecklist,
 } from '~/assessment/assessment.server'
 import { AssessmentActionSchema } from '~/assessment/case-action-schema'
+import { DuplicateLinks } from '~/assessment/duplicate-links'
 import { notFoundForeign, requireRecentAuth, requireStaff } from '~/auth/guards.server'
 import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
@@ -176,6 +177,7 @@ export default function AssessmentCase() {
           </>
         ) : null}
       </dl>
+      <DuplicateLinks duplicates={c.duplicates} />
 
       <section aria-labelledby="h-applicant">
         <h2 id="h-applicant">{t('case.applicant.heading')}</h2>

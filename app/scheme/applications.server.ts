@@ -540,6 +540,14 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
         updatedAt: now,
       })
       .where(eq(applications.id, draft.id))
+    // The flag goes both ways: the earlier application points back at this one (unless it is
+    // already flagged), so an assessor of either case sees the other.
+    if (duplicate) {
+      await tx
+        .update(applications)
+        .set({ possibleDuplicateOf: draft.id })
+        .where(and(eq(applications.id, duplicate.id), isNull(applications.possibleDuplicateOf)))
+    }
     await tx.insert(applicationEvents).values({ applicationId: draft.id, status: 'submitted', at: now })
     const mailId = await notifyApplicant({ applicationId: draft.id }, tx)
     return { ok: true as const, applicationId: draft.id, reference, alreadySubmitted: false, mailId }
