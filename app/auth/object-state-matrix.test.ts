@@ -358,7 +358,7 @@ describe('scheme applications: route × role × state', () => {
         const [draft] = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.applicantUserId, applicant.id), eq(applications.status, 'draft')))
         applicationId = draft!.id
       } else {
-        applicationId = (await createSubmittedApplication({ userId: applicant.id, bsn: String(100000000 + Math.floor(Math.random() * 899999999)) })).applicationId
+        applicationId = (await createSubmittedApplication({ userId: applicant.id })).applicationId
         if (state !== 'submitted' && state !== 'erased') await db.update(applications).set({ status: state as ApplicationStatus }).where(eq(applications.id, applicationId))
         if (state === 'erased') await db.delete(applications).where(eq(applications.id, applicationId))
       }
@@ -388,4 +388,28 @@ describe('guidance requests: route × role × state', () => {
       expect(wrong).toEqual([])
     })
   }
+})
+
+describe('stories shown inside another staff view', () => {
+  it("the assessor's related stories hold only a version the author approved, never a draft", async () => {
+    const { createTestApplication } = await import('~/assessment/testing.server')
+    const story = (status: Story['status'], publishedTitle: string | null) =>
+      db
+        .insert(stories)
+        .values({ authorId: author.id, slug: `verhaal-${status}-${Date.now()}`, title: 'Eigen titel', institutionName: 'Voorbeeldhuis', decades: ['1970s'], publishedTitle, status })
+        .returning({ id: stories.id })
+        .then(([row]) => row!.id)
+    const draft = await story('draft', null)
+    const inReview = await story('inReview', null)
+    const published = await story('published', 'Goedgekeurde titel')
+    // The author agreed to research use for all three: the state alone must keep the first two out.
+    for (const objectId of [draft, inReview, published]) {
+      await grantConsent({ subjectRef: author.id, userId: author.id, objectType: 'story', objectId, purpose: 'monument.research', locale: 'nl', channel: 'web' })
+    }
+    const app = await createTestApplication()
+    const result = (await staffApplicationRoute.loader({ request: makeRequest(`/beheer/aanvragen/${app.id}`, { cookie: personas.assessor.cookie }), params: { id: app.id }, context: testContext })) as {
+      caseView: { related: { stories: Array<{ id: string; title: string }> } }
+    }
+    expect(result.caseView.related.stories.map((s) => s.id)).toEqual([published])
+  })
 })
