@@ -5,7 +5,7 @@ import { db } from '@db/client.server'
 import { users } from '@db/schema/accounts'
 import { listAccessesToSubject, recordAccess } from '~/audit/audit.server'
 import { listConsentHistory } from '~/consent/consent.server'
-import { eraseUserData, exportUserData, listUserFiles } from '~/privacy/data-registry.server'
+import { eraseUserData, exportUserData, listUserExportFiles, listUserFiles } from '~/privacy/data-registry.server'
 import '~/privacy/registrations.server'
 import { storage } from '~/utils/storage.server'
 import { getAccountFactors } from './accounts.server'
@@ -45,7 +45,7 @@ export async function loadAccountOverview(ctx: SessionContext) {
  */
 export async function createDataExport({ userId, ip }: { userId: string; ip: string }): Promise<Readable> {
   const data = await exportUserData({ userId })
-  const files = await listUserFiles({ userId })
+  const files = await listUserExportFiles({ userId })
   await recordAccess({ actor: { id: userId, roles: ['survivor'] }, action: 'data.export', objectType: 'account', objectId: userId, subjectId: userId, purpose: 'dataSubjectRequest', outcome: 'success', ip })
   const zip = new ZipArchive({ zlib: { level: 6 } })
   const out = new PassThrough()
@@ -53,9 +53,10 @@ export async function createDataExport({ userId, ip }: { userId: string; ip: str
   zip.pipe(out)
   zip.append(JSON.stringify(data, null, 2), { name: 'my-data.json' })
   void (async () => {
-    for (const key of files) {
+    // Each file under the name the person gave it (made safe, with its extension), not its storage key.
+    for (const { key, path } of files) {
       const object = await storage.stream({ key })
-      if (object) zip.append(object.body, { name: `files/${key.replace(/[^\w./-]/g, '_')}` })
+      if (object) zip.append(object.body, { name: path })
     }
     await zip.finalize()
   })().catch((e) => out.destroy(e))

@@ -1,4 +1,5 @@
 import { db, type DbOrTx } from '@db/client.server'
+import { exportFileName, safeSegment, uniqueName } from './export-names'
 
 /**
  * The data-rights registry (GDPR art. 15, 17, 20). Every capability that stores personal
@@ -8,6 +9,13 @@ import { db, type DbOrTx } from '@db/client.server'
  * not personal, so new personal data cannot be forgotten by export or erasure.
  */
 export type PersonalDataContext = { userId: string; tx: DbOrTx }
+
+/**
+ * A file of the person's, with what it is called in their export: the name they gave it (and
+ * its content type, for the extension), in a folder such as the application's reference.
+ * A bare storage key is exported under the key, as before.
+ */
+export type PersonalFile = string | { key: string; name: string | null; contentType?: string | null; folder?: string }
 
 export type PersonalDataRegistration = {
   /** Section name in the export, e.g. 'account', 'monument'. Unique. */
@@ -22,8 +30,8 @@ export type PersonalDataRegistration = {
    * for storage keys listed by `filesFor` (so they are in the export) that must survive.
    */
   eraseFor: (ctx: PersonalDataContext) => Promise<{ kept?: string; keepFiles?: string[] }>
-  /** Storage keys of the person's files: added to the export, removed after erasure. */
-  filesFor?: (ctx: PersonalDataContext) => Promise<string[]>
+  /** The person's files (storage keys, or keys with their names): added to the export, removed after erasure. */
+  filesFor?: (ctx: PersonalDataContext) => Promise<PersonalFile[]>
 }
 
 const registry = new Map<string, PersonalDataRegistration>()
@@ -84,14 +92,40 @@ export async function exportUserData({ userId }: { userId: string }): Promise<{ 
   return { generatedAt: new Date(), sections }
 }
 
+const keyOf = (file: PersonalFile) => (typeof file === 'string' ? file : file.key)
+
 /** The storage keys of all of a person's files, without duplicates. */
 export async function listUserFiles({ userId }: { userId: string }, tx: DbOrTx = db): Promise<string[]> {
   const keys = new Set<string>()
   for (const r of registry.values()) {
     if (!r.filesFor) continue
-    for (const key of await r.filesFor({ userId, tx })) keys.add(key)
+    for (const file of await r.filesFor({ userId, tx })) keys.add(keyOf(file))
   }
   return [...keys]
+}
+
+/**
+ * The person's files with their paths in the export zip, each key once: a named file as
+ * `files/<section>/<folder>/<name.ext>` (made safe and unique), a bare key as `files/<key>`.
+ */
+export async function listUserExportFiles({ userId }: { userId: string }, tx: DbOrTx = db): Promise<Array<{ key: string; path: string }>> {
+  const seen = new Set<string>()
+  const taken = new Set<string>()
+  const files: Array<{ key: string; path: string }> = []
+  for (const r of registry.values()) {
+    if (!r.filesFor) continue
+    for (const file of await r.filesFor({ userId, tx })) {
+      const key = keyOf(file)
+      if (seen.has(key)) continue
+      seen.add(key)
+      const path =
+        typeof file === 'string'
+          ? `files/${key.replace(/[^\w./-]/g, '_')}`
+          : ['files', r.name, ...(file.folder ? [safeSegment(file.folder)] : []), exportFileName({ name: file.name, contentType: file.contentType })].join('/')
+      files.push({ key, path: uniqueName(path, taken) })
+    }
+  }
+  return files
 }
 
 export type ErasureResult = {

@@ -14,18 +14,36 @@ import { decryptOwnDetails } from './applications.server'
 
 declareNotPersonal({ table: 'schemes', reason: 'the rules of each financial scheme version (reference data)' })
 
-/** Storage keys of a person's applications: their documents and the submitted PDF copies. */
-async function fileKeysOfApplications({ userId, tx }: PersonalDataContext) {
-  const ids = await tx.select({ id: applications.id, pdf: applications.submissionFileId }).from(applications).where(eq(applications.applicantUserId, userId))
-  if (ids.length === 0) return []
+/**
+ * A person's application files: their documents under the name they uploaded them with,
+ * and the submitted PDF copies, each in a folder named after the application's reference.
+ */
+async function filesOfApplications({ userId, tx }: PersonalDataContext): Promise<Array<{ key: string; name: string; contentType: string; folder: string }>> {
+  const apps = await tx
+    .select({ id: applications.id, reference: applications.reference, pdf: applications.submissionFileId })
+    .from(applications)
+    .where(eq(applications.applicantUserId, userId))
+  if (apps.length === 0) return []
+  const folderOf = (app: { id: string; reference: string | null }) => app.reference ?? app.id.slice(0, 8)
   const docs = await tx
-    .select({ key: storedFiles.key })
+    .select({ applicationId: applicationDocuments.applicationId, name: applicationDocuments.fileName, key: storedFiles.key, contentType: storedFiles.contentType })
     .from(applicationDocuments)
     .innerJoin(storedFiles, eq(storedFiles.id, applicationDocuments.fileId))
-    .where(inArray(applicationDocuments.applicationId, ids.map((i) => i.id)))
-  const pdfIds = ids.map((i) => i.pdf).filter((p): p is string => Boolean(p))
-  const pdfs = pdfIds.length ? await tx.select({ key: storedFiles.key }).from(storedFiles).where(inArray(storedFiles.id, pdfIds)) : []
-  return [...docs, ...pdfs].map((d) => d.key)
+    .where(inArray(applicationDocuments.applicationId, apps.map((a) => a.id)))
+  const pdfIds = apps.map((a) => a.pdf).filter((p): p is string => Boolean(p))
+  const pdfs = pdfIds.length ? await tx.select({ id: storedFiles.id, key: storedFiles.key, contentType: storedFiles.contentType }).from(storedFiles).where(inArray(storedFiles.id, pdfIds)) : []
+  return [
+    ...docs.map((d) => ({ key: d.key, name: d.name, contentType: d.contentType, folder: folderOf(apps.find((a) => a.id === d.applicationId)!) })),
+    ...pdfs.map((f) => {
+      const app = apps.find((a) => a.pdf === f.id)!
+      return { key: f.key, name: `${folderOf(app)}.pdf`, contentType: f.contentType, folder: folderOf(app) }
+    }),
+  ]
+}
+
+/** Storage keys of a person's applications: their documents and the submitted PDF copies. */
+async function fileKeysOfApplications(ctx: PersonalDataContext) {
+  return (await filesOfApplications(ctx)).map((f) => f.key)
 }
 
 registerPersonalData({
@@ -60,7 +78,7 @@ registerPersonalData({
       })),
     )
   },
-  filesFor: async ({ userId, tx }) => fileKeysOfApplications({ userId, tx }),
+  filesFor: async ({ userId, tx }) => filesOfApplications({ userId, tx }),
   eraseFor: async ({ userId, tx }) => {
     const drafts = await tx
       .select({ id: applications.id })
