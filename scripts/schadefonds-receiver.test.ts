@@ -159,6 +159,10 @@ describe('schadefonds reference receiver', () => {
     expect(got).toHaveLength(1)
     expect(got[0]!.id).toBe(answer.webhookId)
     expect(got[0]!.payload).toMatchObject({ caseId, reference: 'JZ-2026-000123', event: 'decided', outcome: 'granted' })
+    // A decision with the amount granted, sent again under the id it had (a redelivery).
+    const withAmount = await report({ caseId, reference: 'JZ-2026-000123', event: 'decided', outcome: 'granted', amountCents: 500_000, webhookId: 'msg_again' })
+    expect(await withAmount.json()).toMatchObject({ delivered: true, webhookId: 'msg_again' })
+    expect(got[1]).toMatchObject({ id: 'msg_again', payload: { event: 'decided', outcome: 'granted', amountCents: 500_000 } })
 
     expect((await report({ caseId, reference: 'JZ-2026-000123', event: 'exploded' })).status).toBe(400)
     expect((await report({ caseId, reference: 'JZ-2026-000123', event: 'decided' })).status).toBe(400) // outcome missing

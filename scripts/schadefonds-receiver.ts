@@ -86,12 +86,18 @@ const ControlSchema = z
   .partial()
   .strict()
 
-/** A report to send on to the portal; occurredAt defaults to now. */
+/**
+ * A report to send on to the portal, e.g. `{ "event": "decided", "caseId": …, "reference": …,
+ * "outcome": "granted", "amountCents": 500000 }` or `{ "event": "paid", …, "amountCents": 500000 }`.
+ * `occurredAt` (when it happened at the fund; the portal orders a case's reports by it)
+ * defaults to now; an earlier one sends a late report. `webhookId` sends a report again under
+ * the id it had (a redelivery), otherwise each report gets a new id.
+ */
 const ReportSchema = z
-  .object({ occurredAt: z.string().optional() })
+  .object({ occurredAt: z.string().optional(), webhookId: z.string().regex(/^msg_[\w-]{1,100}$/).optional() })
   .passthrough()
-  .transform((r) => ({ ...r, occurredAt: r.occurredAt ?? new Date().toISOString() }))
-  .pipe(SchadefondsEventSchema)
+  .transform(({ webhookId, ...r }) => ({ webhookId, event: { ...r, occurredAt: r.occurredAt ?? new Date().toISOString() } }))
+  .pipe(z.object({ webhookId: z.string().optional(), event: SchadefondsEventSchema }))
 
 class HttpError extends Error {
   constructor(
@@ -251,8 +257,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   async function report(req: IncomingMessage, res: ServerResponse) {
     const parsed = ReportSchema.safeParse(parseJson(await readBody(req)))
     if (!parsed.success) return send(res, 400, { error: 'invalidReport', issues: issuesOf(parsed.error) })
-    const body = JSON.stringify(parsed.data)
-    const webhookId = `msg_${randomUUID()}`
+    const body = JSON.stringify(parsed.data.event)
+    const webhookId = parsed.data.webhookId ?? `msg_${randomUUID()}`
     try {
       const response = await fetch(portalInboundUrl, {
         method: 'POST',
@@ -261,10 +267,10 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
         signal: AbortSignal.timeout(10_000),
       })
       await response.body?.cancel()
-      log(`report ${parsed.data.event} ${parsed.data.reference} → ${response.status}`)
+      log(`report ${parsed.data.event.event} ${parsed.data.event.reference} → ${response.status}`)
       send(res, 200, { delivered: response.ok, portalStatus: response.status, webhookId })
     } catch {
-      log(`report ${parsed.data.event} ${parsed.data.reference} → unreachable`)
+      log(`report ${parsed.data.event.event} ${parsed.data.event.reference} → unreachable`)
       send(res, 502, { delivered: false, portalStatus: null, webhookId, error: 'portalUnreachable' })
     }
   }
