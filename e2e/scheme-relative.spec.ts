@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, expectAccessible, test } from './fixtures'
-import { answerConversationAndDeclaration, fillPersonalDetails } from './scheme-steps'
+import { answerConversationAndDeclaration, fillDate, fillPersonalDetails } from './scheme-steps'
 import { signInAddingPasskey } from './sign-in'
 import { createStaffAccount, createSurvivorAccount } from './staff-accounts'
 
@@ -55,20 +55,21 @@ test('a surviving relative applies for a deceased survivor with proof of being n
   await page.getByLabel('Als nabestaande').check()
   await page.getByLabel('Naam van het slachtoffer').fill('Kees de Boer')
   await page.getByLabel('Wat ben je van deze persoon?').fill('Zoon')
-  await page.getByLabel('Datum van overlijden van het slachtoffer').fill('2020-06-15')
+  await fillDate(page, 'Datum van overlijden van het slachtoffer', '2020-06-15')
   await page.getByLabel('Bestand met de machtiging').setInputFiles({ name: 'verklaring-van-erfrecht.pdf', mimeType: 'application/pdf', buffer: tinyPdf() })
   await page.getByRole('button', { name: 'Opslaan en verder' }).click()
 
   // The message sits next to the field; nothing typed or uploaded is lost.
-  const birthField = page.getByLabel('Geboortedatum van het slachtoffer')
-  await expect(birthField).toHaveAttribute('aria-invalid', 'true')
-  await expect(birthField).toHaveAccessibleDescription(/Vul dit veld in/)
+  const birthGroup = page.getByRole('group', { name: 'Geboortedatum van het slachtoffer', exact: true })
+  await expect(birthGroup.getByLabel('Dag')).toHaveAttribute('aria-invalid', 'true')
+  await expect(birthGroup).toHaveAccessibleDescription(/Vul de geboortedatum van het slachtoffer in/)
   await expect(page.getByLabel('Naam van het slachtoffer')).toHaveValue('Kees de Boer')
-  await expect(page.getByLabel('Datum van overlijden van het slachtoffer')).toHaveValue('2020-06-15')
+  const diedGroup = page.getByRole('group', { name: 'Datum van overlijden van het slachtoffer', exact: true })
+  await expect(diedGroup.getByLabel('Jaar')).toHaveValue('2020')
   await expect(page.getByRole('button', { name: 'verklaring-van-erfrecht.pdf weghalen' })).toBeVisible()
   await expect(page.getByLabel('Nog een bestand toevoegen')).toBeVisible()
   await expectAccessible(page)
-  await birthField.fill('1955-06-01')
+  await fillDate(page, 'Geboortedatum van het slachtoffer', '1955-06-01')
   await page.getByRole('button', { name: 'Opslaan en verder' }).click()
 
   // The relative's own details.
@@ -89,7 +90,7 @@ test('a surviving relative applies for a deceased survivor with proof of being n
   await page.getByRole('button', { name: 'Opslaan en verder' }).click()
 
   // The survivor's placement (aged 11 to 16: the age rule reads the survivor's birth date).
-  await expect(page.getByRole('heading', { name: 'Waar je geplaatst was', level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Waar verbleef Kees de Boer?', level: 1 })).toBeVisible()
   await expectAccessible(page)
   await page.getByLabel('Van (jaar of jaar en maand)').fill('1966-09')
   await page.getByLabel('Tot (jaar of jaar en maand)').fill('1971')
@@ -102,7 +103,7 @@ test('a surviving relative applies for a deceased survivor with proof of being n
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Ik heb alle plaatsingen ingevuld' }).click()
 
-  await expect(page.getByRole('heading', { name: 'Wat er gebeurde', level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Wat Kees de Boer overkwam', level: 1 })).toBeVisible()
   await expectAccessible(page)
   await page.getByLabel('Lichamelijk geweld').check()
   await page.getByLabel('In je eigen woorden').fill('Wat mijn vader ons vertelde over die jaren.')

@@ -15,10 +15,22 @@ export type PersonalDetails = {
   accountHolder: string
 }
 
+/**
+ * Fills a GOV.UK date input (day, month, year) found by its legend, from an ISO date;
+ * `null` parts are left empty (to try the error messages).
+ */
+export async function fillDate(page: Page, legend: string, iso: string | { day?: string; month?: string; year?: string }) {
+  const group = page.getByRole('group', { name: legend, exact: true })
+  const [year, month, day] = typeof iso === 'string' ? iso.split('-').map((v) => String(Number(v))) : [iso.year ?? '', iso.month ?? '', iso.day ?? '']
+  await group.getByLabel('Dag').fill(day ?? '')
+  await group.getByLabel('Maand').fill(month ?? '')
+  await group.getByLabel('Jaar').fill(year ?? '')
+}
+
 /** Fills the personal-details page (without sending it). */
 export async function fillPersonalDetails(page: Page, d: PersonalDetails) {
   await page.getByLabel('Volledige naam').fill(d.name)
-  await page.getByLabel('Geboortedatum').fill(d.dateOfBirth)
+  await fillDate(page, 'Geboortedatum', d.dateOfBirth)
   await page.getByLabel('Burgerservicenummer (BSN)').fill(d.bsn)
   await page.getByLabel('Straat').fill(d.street)
   await page.getByLabel('Huisnummer').fill(d.houseNumber)

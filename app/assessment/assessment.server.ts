@@ -313,6 +313,8 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
     authorisationPresent: docs.some((d) => d.type === AUTHORISATION_DOCUMENT_TYPE),
     checklist: checklistRow[0]?.items ?? {},
     rejectionReasons: scheme.rejectionReasons,
+    /** Plain-language names of the scheme's placement kinds (the answers keep codes). */
+    placementKinds: scheme.placementKinds.map((k) => ({ code: k.code, label: k.label })),
     related,
     workable: WORKABLE_STATUSES.includes(app.status),
   }

@@ -140,6 +140,11 @@ export default function AssessmentCase() {
   const open = c.openProposal
   const canPropose = !open && (c.status === 'submitted' || c.status === 'inAssessment')
   const canAsk = c.status === 'submitted' || c.status === 'inAssessment' || c.status === 'informationRequested'
+  // Codes never reach the page: the scheme's own names, or ours for kinds outside it.
+  const kindLabel = (code: string) => {
+    const kind = c.placementKinds.find((k) => k.code === code)
+    return kind ? (lng === 'en' ? kind.label.en : kind.label.nl) : t(code === 'adoption' ? 'case.placements.adoption' : 'case.placements.otherKind')
+  }
   const reasonLabel = (code: string | null) => {
     const reason = c.rejectionReasons.find((r) => r.code === code)
     return reason ? (lng === 'en' ? reason.en : reason.nl) : ''
@@ -190,6 +195,22 @@ export default function AssessmentCase() {
             <>
               <dt>{t('case.applicant.survivorName')}</dt>
               <dd>{c.survivor.name ?? '–'}</dd>
+              {c.survivor.relation ? (
+                <>
+                  <dt>{t('case.applicant.relation')}</dt>
+                  <dd>{c.survivor.relation}</dd>
+                </>
+              ) : null}
+              {c.applicantKind === 'representative' ? (
+                <>
+                  <dt>{t('case.applicant.survivorDateOfBirth')}</dt>
+                  <dd>{date(c.survivor.dateOfBirth)}</dd>
+                  <dt>{t('case.applicant.survivorBsn')}</dt>
+                  <dd>{c.survivor.bsnMasked ?? '–'}</dd>
+                  <dt>{t('case.applicant.payee')}</dt>
+                  <dd>{c.payee ? t(`case.applicant.payees.${c.payee}`) : '–'}</dd>
+                </>
+              ) : null}
               {c.applicantKind === 'relative' ? (
                 <>
                   <dt>{t('case.applicant.survivorDateOfBirth')}</dt>
@@ -219,7 +240,8 @@ export default function AssessmentCase() {
           <h2 id="h-warnings">{t('case.warnings.heading')}</h2>
           <ul>
             {c.warnings.map((w, i) => (
-              <li key={`${w.code}-${i}`}>{t(w.i18nKey, formatWarningParams({ params: w.params, lng }))}</li>
+              // In the assessor's voice ("the applicant gave…"), not the applicant's ("you gave…").
+              <li key={`${w.code}-${i}`}>{t(`precheck.${w.code}`, formatWarningParams({ params: w.params, lng }))}</li>
             ))}
           </ul>
         </section>
@@ -230,7 +252,7 @@ export default function AssessmentCase() {
         {c.placements.length ? (
           <ul>
             {c.placements.map((p, i) => (
-              <li key={i}>{t('case.placements.item', { from: p.from, to: p.to ?? '…', kind: p.kind, institution: p.institutionName ?? t('case.placements.unknownInstitution'), place: p.place ?? '' })}</li>
+              <li key={i}>{t('case.placements.item', { from: p.from, to: p.to ?? '…', kind: kindLabel(p.kind), institution: p.institutionName ?? t('case.placements.unknownInstitution'), place: p.place ?? '' })}</li>
             ))}
           </ul>
         ) : (
@@ -241,7 +263,17 @@ export default function AssessmentCase() {
       <section aria-labelledby="h-harms">
         <h2 id="h-harms">{t('case.harms.heading')}</h2>
         <p>{c.harms.kinds.length ? c.harms.kinds.map((k) => t(`facets:violenceKinds.${k}`)).join(', ') : t('case.harms.noKinds')}</p>
-        {c.harms.monumentStoryId ? <p>{t('case.harms.monumentStory')}</p> : null}
+        {c.story ? (
+          c.story.text !== null ? (
+            <details className="assessment-case__story">
+              <summary>{t('case.harms.showStory', { title: c.story.title })}</summary>
+              <p className="muted">{t('case.harms.storyShared', { date: instant(c.story.sharedOn) })}</p>
+              <p className="assessment-case__account">{c.story.text}</p>
+            </details>
+          ) : (
+            <p>{c.story.withdrawn ? t('case.harms.storyWithdrawn') : t('case.harms.monumentStory')}</p>
+          )
+        ) : null}
         {c.harms.account ? (
           <details>
             <summary>{t('case.harms.showAccount')}</summary>
