@@ -43,7 +43,10 @@ export function supervise(part: {
       }
       if (attempt < maxTries) await sleep(backoffMs * 2 ** (attempt - 1))
     }
-    if (!stopped) part.onGiveUp(part.name)
+    if (stopped) return
+    // Given up: this supervisor is done; whoever watches the process takes over.
+    stopped = true
+    part.onGiveUp(part.name)
   }
 
   async function look() {
