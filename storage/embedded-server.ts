@@ -113,7 +113,12 @@ function addUnfinishedUploadSupport(server: S3rver, directory: string) {
   const authenticate = (createRequire(import.meta.url)('s3rver/lib/middleware/authentication') as () => Middleware)()
   const answer: Middleware = async (ctx, next) => {
     const [, bucket = '', ...rest] = ctx.path.split('/')
-    const key = decodeURIComponent(rest.join('/'))
+    let key: string
+    try {
+      key = decodeURIComponent(rest.join('/'))
+    } catch {
+      return next()
+    }
     const uploadId = typeof ctx.query.uploadId === 'string' ? ctx.query.uploadId : undefined
     const listing = ctx.method === 'GET' && bucket && !key && 'uploads' in ctx.query
     const aborting = ctx.method === 'DELETE' && bucket && key && uploadId !== undefined

@@ -47,15 +47,16 @@ export async function streamSingleUpload<T>({
   const contentType = request.headers.get('content-type') ?? ''
   if (!request.body || !contentType.startsWith('multipart/form-data')) return { ok: false, noFile: true }
   let bb: busboy.Busboy
+  let body: Readable
   try {
     // One byte over the largest limit: the handler's own byte limit refuses first, busboy's
     // cap only stops a runaway stream (a truncated file would end "normally").
     bb = busboy({ headers: { 'content-type': contentType }, limits: { ...FORM_LIMITS, fileSize: maxBytes + 1 } })
+    body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>)
   } catch (error) {
-    // No boundary, or one busboy cannot use: there is nothing to read.
+    // No boundary, or one busboy cannot use (or a body already read): there is nothing to read.
     return { ok: false, error: new MalformedUploadError({ cause: error }) }
   }
-  const body = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>)
   let formError: unknown = null
   let settleForm: (error?: unknown) => void = () => {}
   const formComplete = new Promise<void>((resolve, reject) => {
