@@ -43,6 +43,12 @@ const handJobSchemaToAppRole = `
 DO $$
 DECLARE r record;
 BEGIN
+  -- A non-superuser owner that created ${APP_ROLE} (CREATEROLE) may administer it but, from
+  -- PostgreSQL 16 on, not act as it, and giving an object away needs that. Membership this way
+  -- round gives the app role nothing of the owner's.
+  IF NOT pg_has_role(current_user, '${APP_ROLE}', CASE WHEN current_setting('server_version_num')::int >= 160000 THEN 'SET' ELSE 'MEMBER' END) THEN
+    EXECUTE format('GRANT ${APP_ROLE} TO %I', current_user);
+  END IF;
   ALTER SCHEMA ${JOB_SCHEMA} OWNER TO ${APP_ROLE};
   FOR r IN SELECT c.oid::regclass AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = '${JOB_SCHEMA}' AND c.relkind IN ('r', 'p') AND pg_get_userbyid(c.relowner) <> '${APP_ROLE}'
