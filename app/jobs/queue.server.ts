@@ -21,7 +21,7 @@ export const JOBS: Record<string, Job> = {
   'storage.sweep-orphans': {
     cron: '17 3 * * *',
     handler: async () => {
-      const result = await sweepOrphanObjects({ db, storage })
+      const result = await sweepOrphanObjects({ db, storage, unfinishedOlderThanMs: getEnv().STORAGE_UNFINISHED_UPLOAD_HOURS * 60 * 60 * 1000 })
       logger.info(result, 'storage orphan sweep done')
     },
   },

@@ -68,6 +68,8 @@ export const EnvSchema = z
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(60),
     /** Memory for rendered public monument pages (ADR 0011); 0 turns the page cache off. */
     PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+    /** The nightly sweep aborts multipart uploads begun longer ago than this and never finished (ADR 0016). */
+    STORAGE_UNFINISHED_UPLOAD_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
     /** Sign-in attempts one address may make over all accounts before each next one must wait (ADR 0006). */
     SIGN_IN_FREE_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(30),
     /** The access log's head is anchored to object storage after this many new rows or minutes, whichever comes first (ADR 0007). */
