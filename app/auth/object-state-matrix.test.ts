@@ -8,7 +8,7 @@
  * "no such thing" (existence must not leak), 403 a role that never uses the page, 302 a
  * sign-in redirect, 410 a public story that is gone.
  */
-import { and, eq } from 'drizzle-orm'
+import { and, eq, gt, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDb, db } from '@db/client.server'
 import { auditLog } from '@db/schema/audit'
@@ -257,9 +257,15 @@ async function check<R extends string, S extends string>(
     const { path, params } = targets[route]
     for (const [i, visitor] of VISITORS.entries()) {
       const cookie = visitor === 'anonymous' ? undefined : visitor === 'owner' ? owner.cookie : personas[visitor].cookie
+      const [{ last } = { last: 0 }] = await db.select({ last: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog)
       const got = await statusOf(routes[route].mod, path, params, cookie)
       cells++
       if (got !== expected[i]) wrong.push(`${routes[route].label} ${state} as ${visitor}: ${got}, expected ${expected[i]}`)
+      // A refused request leaves no successful view in the access log (a refusal may be logged, as denied).
+      if (got >= 300) {
+        const logged = await db.select({ action: auditLog.action }).from(auditLog).where(and(gt(auditLog.id, Number(last)), eq(auditLog.outcome, 'success')))
+        if (logged.length) wrong.push(`${routes[route].label} ${state} as ${visitor}: refused (${got}) but logged as ${logged.map((l) => l.action).join(', ')}`)
+      }
     }
   }
   return wrong
