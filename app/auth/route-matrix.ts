@@ -4,7 +4,9 @@ import type { Role } from './roles'
 /**
  * Access rules for the route × role matrix test. Every capability declares its routes in
  * `app/<capability>/route-access.ts` (exporting ROUTE_ACCESS); the test walks app/routes and
- * fails for a route that no capability declared.
+ * fails for a route that no capability declared. What each visitor gets for one object in each
+ * of its states (a draft story, a submitted application…) is the object-state matrix's
+ * concern: app/auth/object-state-matrix.test.ts.
  */
 export type PersonaName = 'anonymous' | 'survivorA' | 'survivorB' | 'moderator' | 'triage' | 'assessor' | 'admin'
 
