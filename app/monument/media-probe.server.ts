@@ -86,6 +86,17 @@ async function movieDuration(storage: Storage, key: string, start: number, lengt
   throw new MediaIncompleteError('no movie header')
 }
 
+/** Whether a WAV's data chunk declares the "unknown length" sizes (0 or 0xFFFFFFFF) that streaming writers use. */
+async function wavSizeUnknown(storage: Storage, key: string) {
+  const head = await readRange(storage, key, 0, 4096)
+  for (let at = 12; at + 8 <= head.length; ) {
+    const size = head.readUInt32LE(at + 4)
+    if (head.toString('latin1', at, at + 4) === 'data') return size === 0 || size === 0xffffffff
+    at += 8 + size + (size % 2)
+  }
+  return false
+}
+
 async function probeWithMusicMetadata(storage: Storage, key: string, size: number, mime: string, needsDuration: boolean) {
   const out = await storage.stream({ key })
   if (!out) throw new MediaIncompleteError('object gone')
@@ -94,7 +105,8 @@ async function probeWithMusicMetadata(storage: Storage, key: string, size: numbe
   try {
     const metadata = await parseStream(body, { mimeType: mime, size }, { duration: true, skipCovers: true })
     const warning = metadata.quality.warnings.find((w) => TRUNCATION_WARNINGS.some((pattern) => pattern.test(w.message)))
-    if (warning) throw new MediaIncompleteError(warning.message)
+    // A WAV written while recording (to a pipe) may declare "unknown" sizes: it cannot be told from a cut one.
+    if (warning && !(mime === 'audio/wav' && (await wavSizeUnknown(storage, key)))) throw new MediaIncompleteError(warning.message)
     if (!metadata.format.container) throw new MediaIncompleteError('no container')
     if (needsDuration && !((metadata.format.duration ?? 0) > 0)) throw new MediaIncompleteError('no duration')
   } catch (error) {
