@@ -31,7 +31,7 @@ import {
   type Placement,
   type SurvivorPart,
 } from './application-form'
-import { amsterdamDate, toSchemeDate, type IsoDate } from './dates'
+import { amsterdamDate, formatLongDate, toSchemeDate, type IsoDate } from './dates'
 import type { StoredUpload } from './documents.server'
 import { precheckEligibility } from './eligibility'
 import { maskBsn, maskIban } from './identifiers'
@@ -549,7 +549,7 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
         .where(and(eq(applications.id, duplicate.id), isNull(applications.possibleDuplicateOf)))
     }
     await tx.insert(applicationEvents).values({ applicationId: draft.id, status: 'submitted', at: now })
-    const mailId = await notifyApplicant({ applicationId: draft.id }, tx)
+    const mailId = await notifyReceived({ applicationId: draft.id, reference, submittedOn: today, decisionDue }, tx)
     return { ok: true as const, applicationId: draft.id, reference, alreadySubmitted: false, mailId }
   })
   if (!outcome.ok) return outcome
@@ -631,6 +631,34 @@ export async function notifyApplicant({ applicationId }: { applicationId: string
   if (!row) return null
   return queueMail(
     { to: row.email, userId: row.userId, template: 'statusChanged', locale: row.locale, params: { link: absoluteUrl('/mijn-aanvraag') } },
+    tx,
+  )
+}
+
+/**
+ * The acknowledgement the check page promises: the reference, the date, what happens next and
+ * the decision term, with a link to the copy. Nothing about what happened (or the scheme's
+ * name, which says it): a mailbox is not always private.
+ */
+async function notifyReceived(
+  { applicationId, reference, submittedOn, decisionDue }: { applicationId: string; reference: string; submittedOn: IsoDate; decisionDue: IsoDate },
+  tx: DbOrTx,
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ email: users.email, locale: users.locale, userId: users.id })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.applicantUserId))
+    .where(eq(applications.id, applicationId))
+  if (!row) return null
+  const locale: Lng = row.locale === 'en' ? 'en' : 'nl'
+  return queueMail(
+    {
+      to: row.email,
+      userId: row.userId,
+      template: 'applicationReceived',
+      locale,
+      params: { reference, date: formatLongDate(submittedOn, locale), decisionDue: formatLongDate(decisionDue, locale), link: absoluteUrl('/mijn-aanvraag') },
+    },
     tx,
   )
 }

@@ -160,7 +160,13 @@ describe('submitting', () => {
     const events = await db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.status, 'submitted')))
     expect(events).toHaveLength(1)
     const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.userId, a.id))
-    expect(mails.filter((m) => m.template === 'statusChanged')).toHaveLength(1)
+    // One acknowledgement: the reference, the date, what happens next and the decision term; nothing about what happened.
+    const received = mails.filter((m) => m.template === 'applicationReceived')
+    expect(received).toHaveLength(1)
+    expect(received[0]!.subject).toContain(first.reference)
+    expect(received[0]!.text).toContain(first.reference)
+    expect(received[0]!.text).toMatch(/Het Schadefonds beslist uiterlijk op \d{1,2} \w+ \d{4}/)
+    expect(received[0]!.text).not.toMatch(/Wat ik kwijt wil|Zonneschijn|geweld|jeugdzorg met verblijf/i)
 
     const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, app.submissionFileId!))
     expect(file!.contentType).toBe('application/pdf')
