@@ -4,7 +4,11 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { afterAll, describe, expect, it } from 'vitest'
-import { APP_ROLE, ensureAppLoginRole, withCredentials } from './migrate-runner'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { startEmbeddedPostgres } from './embedded'
+import { APP_ROLE, ensureAppLoginRole, runMigrations, withCredentials } from './migrate-runner'
 
 const ownerUrl = process.env.DATABASE_URL!
 const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} })
@@ -112,4 +116,33 @@ describe('the application role', () => {
       await boss.stop({ graceful: false, wait: true })
     }
   })
+
+  it('is set up just as well by an owner that is not a superuser (a managed database)', async () => {
+    // A cluster of its own: here portal_app does not exist yet, as on a fresh production server.
+    const dir = await mkdtemp(path.join(tmpdir(), 'app-role-owner-'))
+    await chmod(dir, 0o755)
+    const port = 20000 + Math.floor(Math.random() * 20000)
+    const cluster = await startEmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), port, password: 'su', database: 'postgres', persistent: false })
+    try {
+      const su = postgres(cluster.url, { max: 1, onnotice: () => {} })
+      await su.unsafe(`create role dbowner login createrole password 'owner-pw'`)
+      await su.unsafe('create database portal owner dbowner')
+      await su.end()
+      const ownerOnly = withCredentials(cluster.url.replace(/\/postgres$/, '/portal'), 'dbowner', 'owner-pw')
+      await runMigrations(ownerOnly)
+      await ensureAppLoginRole(ownerOnly, { user: 'web', password: 'web-pw' })
+      const web = postgres(withCredentials(ownerOnly, 'web', 'web-pw'), { max: 1, onnotice: () => {} })
+      try {
+        const [jobSchema] = await web`select pg_get_userbyid(nspowner) as owner from pg_namespace where nspname = 'pgboss'`
+        expect(jobSchema).toEqual({ owner: APP_ROLE })
+        expect(await refusal(web`delete from audit_log`)).toMatch(/permission denied for table audit_log/)
+        expect(await refusal(web`drop trigger audit_log_no_update_delete on audit_log`)).toMatch(/must be owner/)
+      } finally {
+        await web.end()
+      }
+    } finally {
+      await cluster.stop()
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
