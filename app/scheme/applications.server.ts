@@ -522,7 +522,7 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
       : []
 
     const fileId = await storeSubmissionPdf(
-      { applicationId: draft.id, scheme: scheme.config, reference, submittedOn: today, decisionDue, locale, answers, documents },
+      { applicationId: draft.id, scheme: scheme.config, reference, submittedOn: today, decisionDue, locale, answers, documents, app: draft },
       tx,
     )
 
@@ -568,9 +568,12 @@ async function storeSubmissionPdf(
     locale: Lng
     answers: Answers
     documents: Array<{ type: string; fileName: string }>
+    /** For the encrypted answers (birth date, address, phone; a representative's survivor), decrypted for this copy only. */
+    app: Application
   },
   tx: DbOrTx,
 ): Promise<string> {
+  const own = decryptOwnDetails(args.app)
   const pdf = await renderSubmissionPdf({
     scheme: args.scheme,
     reference: args.reference,
@@ -579,6 +582,8 @@ async function storeSubmissionPdf(
     locale: args.locale,
     answers: args.answers,
     documents: args.documents.map((d) => ({ type: d.type, fileName: d.fileName })),
+    own: { dateOfBirth: own.dateOfBirth, address: own.address, phone: own.phone },
+    survivor: args.answers.applicant?.kind === 'representative' ? decryptSurvivorIdentity(args.app) : null,
   })
   const key = `scheme/applications/${args.applicationId}/submission-${args.reference}-${randomBytes(4).toString('hex')}.pdf`
   const stored = await storage.put({ key, body: Readable.from([pdf]), contentType: 'application/pdf' })
@@ -610,6 +615,7 @@ export async function ensureSubmissionPdf({ applicationId, locale = 'nl' }: { ap
         locale,
         answers: answersOf(app),
         documents: await listDocuments({ applicationId }, tx),
+        app,
       },
       tx,
     )

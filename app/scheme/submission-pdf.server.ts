@@ -1,9 +1,16 @@
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
 import PDFDocument from 'pdfkit'
+import type { TFunction } from 'i18next'
 import { i18next } from '~/i18n/i18next.server'
 import type { Lng } from '~/i18n/config'
 import type { Answers } from './application-form'
-import { formatLongDate } from './dates'
+import { formatLongDate, isIsoDate } from './dates'
+import { maskBsn } from './identifiers'
 import { localise, type SchemeConfig } from './scheme-config'
+
+type Address = { street: string; houseNumber: string; postcode: string; town: string }
 
 export type SubmissionPdfInput = {
   scheme: SchemeConfig
@@ -13,84 +20,172 @@ export type SubmissionPdfInput = {
   locale: Lng
   answers: Answers
   documents: Array<{ type: string; fileName: string }>
+  /** The applicant's own details that are kept encrypted (decrypted by the caller for this copy). */
+  own?: { dateOfBirth: string | null; address: Address | null; phone: string | null } | null
+  /** A representative's survivor. */
+  survivor?: { dateOfBirth: string; bsn: string; address: Address } | null
+}
+
+/** One section of the copy: a heading and its answers, in the order of the application. */
+export type PdfSection = { heading: string; rows: Array<{ label: string; value: string }>; paragraphs?: string[] }
+
+/**
+ * Every answer the applicant gave, as label and value, in their language: what the copy
+ * shows. BSN and IBAN stay masked (the copy is a file that may be downloaded or printed; the
+ * full numbers are in the encrypted application). Kept apart from the drawing so it can be
+ * checked without reading a PDF.
+ */
+export function submissionSections(input: SubmissionPdfInput, t: TFunction): PdfSection[] {
+  const { answers, scheme, locale } = input
+  const long = (d: string | null | undefined) => (d && isIsoDate(d) ? formatLongDate(d, locale) : '–')
+  const address = (a: Address | null | undefined) => (a ? `${a.street} ${a.houseNumber}, ${a.postcode} ${a.town}` : '–')
+  const yesNo = (v: boolean) => t(v ? 'check.yes' : 'check.no')
+  const v = (s: string | null | undefined) => (s && s.length ? s : '–')
+  const sections: PdfSection[] = []
+
+  const a = answers.applicant
+  const applicantRows = [{ label: t('check.applicantKind'), value: a ? t(`applicant.kinds.${a.kind}.label`) : '–' }]
+  if (a && a.kind !== 'self') applicantRows.push({ label: t('applicant.survivorName'), value: v(a.survivorName) })
+  if (a?.relation) applicantRows.push({ label: t('applicant.relation'), value: a.relation })
+  if (a?.kind === 'relative') {
+    applicantRows.push({ label: t('applicant.survivorDateOfBirth'), value: long(a.survivorDateOfBirth) })
+    applicantRows.push({ label: t('applicant.survivorDiedOn'), value: long(a.survivorDiedOn) })
+  }
+  sections.push({ heading: t('parts.applicant'), rows: applicantRows })
+
+  if (a?.kind === 'representative') {
+    const s = input.survivor
+    sections.push({
+      heading: t('parts.survivor_named', { name: a.survivorName ?? '' }),
+      rows: [
+        { label: t('applicant.survivorDateOfBirth'), value: long(s?.dateOfBirth) },
+        { label: t('check.survivorBsn'), value: s ? maskBsn(s.bsn) : '–' },
+        { label: t('check.survivorAddress'), value: address(s?.address) },
+      ],
+    })
+  }
+
+  const p = answers.personal
+  const personalRows = [
+    { label: t('personal.fullName'), value: v(p?.fullName) },
+    { label: t('personal.dateOfBirth'), value: long(input.own?.dateOfBirth) },
+    { label: t('personal.bsn'), value: v(p?.bsnMasked) },
+    { label: t('personal.address'), value: address(input.own?.address) },
+    { label: t('personal.email'), value: v(p?.email) },
+    { label: t('personal.phone'), value: v(input.own?.phone) },
+    { label: t('personal.iban'), value: v(p?.ibanMasked) },
+    { label: t('personal.accountHolder'), value: v(p?.accountHolder) },
+  ]
+  if (a?.kind === 'representative') {
+    personalRows.push({
+      label: t('check.payee'),
+      value: p?.payee === 'representative' ? t('check.payeeRepresentative') : p?.payee === 'survivor' ? t('check.payeeSurvivor', { name: a.survivorName ?? '' }) : '–',
+    })
+  }
+  sections.push({ heading: t('parts.personal'), rows: personalRows, paragraphs: [t('pdf.maskedNote')] })
+
+  const placements: PdfSection = { heading: t('parts.placements'), rows: [] }
+  for (const [i, pl] of (answers.placements ?? []).entries()) {
+    const kind = scheme.placementKinds.find((k) => k.code === pl.kind)
+    const n = t('placements.number', { number: i + 1 })
+    placements.rows.push(
+      { label: `${n}, ${t('placements.period')}`, value: `${pl.from} – ${pl.to ?? t('placements.unknownEnd')}` },
+      { label: `${n}, ${t('placements.kind')}`, value: kind ? localise(kind.label, locale) : pl.kind === 'adoption' ? t('placements.adoption') : t('placements.otherKind') },
+      { label: `${n}, ${t('placements.place')}`, value: v(pl.place) },
+      { label: `${n}, ${t('placements.municipality')}`, value: v(pl.municipality) },
+      { label: `${n}, ${t('placements.placedBy')}`, value: v(pl.placedBy) },
+      { label: `${n}, ${t('placements.inNetherlands')}`, value: yesNo(pl.inNetherlands === 'yes') },
+    )
+  }
+  sections.push(placements)
+
+  const h = answers.harm
+  const harm: PdfSection = { heading: t('parts.harm'), rows: [{ label: t('harm.kindsLabel'), value: (h?.kinds ?? []).map((k) => t(`facets:violenceKinds.${k}`)).join(', ') || '–' }], paragraphs: [] }
+  if (h?.mode === 'story' && h.story) {
+    harm.rows.push({ label: t('harm.usesStory'), value: h.story.snapshot?.title || h.story.title })
+    // The copy shows the text as it was shared, so the applicant keeps what the fund reads.
+    if (h.story.snapshot) harm.paragraphs!.push(h.story.snapshot.text)
+  }
+  if (h?.ownWords) harm.paragraphs!.push(h.ownWords)
+  sections.push(harm)
+
+  sections.push({
+    heading: t('parts.evidence'),
+    rows: [...input.documents.map((d) => ({ label: t(`evidence.types.${d.type}`), value: d.fileName })), { label: t('evidence.searchRecords'), value: yesNo(Boolean(answers.evidence?.searchRecords)) }],
+  })
+  sections.push({ heading: t('parts.conversation'), rows: [{ label: t('conversation.question'), value: yesNo(answers.conversation?.wish === 'yes') }] })
+  sections.push({ heading: t('parts.declarations'), rows: [], paragraphs: [t('declarations.truthful'), t('declarations.processing')] })
+  return sections
 }
 
 /**
- * The applicant's copy of what they sent, in their language. The BSN and IBAN appear masked:
- * the copy is stored as a file and may be downloaded or printed, and the full numbers are
- * already in the encrypted application.
+ * A font that covers more than Latin-1 (names such as Łukasz, Şükrü or Nguyễn), shipped as
+ * an npm package with TTF files. Not installed yet: the integrator adds `dejavu-fonts-ttf`;
+ * until then the standard Helvetica is used (Latin-1 only).
+ */
+function unicodeFont(): { regular: string; bold: string } | null {
+  try {
+    const dir = path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'))
+    const regular = path.join(dir, 'ttf', 'DejaVuSans.ttf')
+    const bold = path.join(dir, 'ttf', 'DejaVuSans-Bold.ttf')
+    return existsSync(regular) && existsSync(bold) ? { regular, bold } : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The applicant's copy of what they sent, in their language: a tagged PDF (structure tree,
+ * document language, title shown) so a screen reader reads it in order, with headings.
  */
 export async function renderSubmissionPdf(input: SubmissionPdfInput): Promise<Buffer> {
   const t = await i18next.getFixedT(input.locale, ['scheme', 'facets'])
-  const { answers, scheme, locale } = input
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: t('pdf.title'), Author: t('pdf.author') }, lang: locale })
+  const { scheme, locale } = input
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    pdfVersion: '1.7',
+    tagged: true,
+    displayTitle: true,
+    lang: locale === 'en' ? 'en-GB' : 'nl-NL',
+    info: { Title: t('pdf.title'), Author: t('pdf.author') },
+  })
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-
-  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).moveDown(0.2).font('Helvetica').fontSize(10.5)
-  const row = (label: string, value: string | undefined | null) => {
-    doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value && value.length ? value : '–')
+  const font = unicodeFont()
+  if (font) {
+    doc.registerFont('Body', font.regular)
+    doc.registerFont('Bold', font.bold)
   }
-  const yesNo = (v: boolean) => t(v ? 'check.yes' : 'check.no')
+  const regular = font ? 'Body' : 'Helvetica'
+  const bold = font ? 'Bold' : 'Helvetica-Bold'
 
-  doc.font('Helvetica-Bold').fontSize(18).text(t('pdf.title'))
-  doc.font('Helvetica').fontSize(11).moveDown(0.3).text(localise(scheme.name, locale))
-  if (scheme.demonstration) doc.moveDown(0.3).fontSize(10).text(t('pdf.demonstration'))
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  const block = (type: 'H1' | 'H2' | 'P', draw: () => void) => root.add(doc.struct(type, {}, draw))
+  const row = (label: string, value: string) =>
+    block('P', () => {
+      doc.font(bold).text(`${label}: `, { continued: true }).font(regular).text(value)
+    })
+
+  block('H1', () => doc.font(bold).fontSize(18).text(t('pdf.title')))
+  block('P', () => doc.font(regular).fontSize(11).moveDown(0.3).text(localise(scheme.name, locale)))
+  if (scheme.demonstration) block('P', () => doc.moveDown(0.3).fontSize(10).text(t('pdf.demonstration')))
   doc.moveDown(0.5).fontSize(10.5)
   row(t('pdf.reference'), input.reference)
   row(t('pdf.submittedOn'), formatLongDate(input.submittedOn, locale))
   row(t('pdf.decisionDue'), formatLongDate(input.decisionDue, locale))
 
-  heading(t('parts.applicant'))
-  const a = answers.applicant
-  row(t('check.applicantKind'), a ? t(`applicant.kinds.${a.kind}.label`) : null)
-  if (a && a.kind !== 'self') row(t('applicant.survivorName'), a.survivorName)
-  if (a?.relation) row(t('applicant.relation'), a.relation)
-  if (a?.survivorDateOfBirth) row(t('applicant.survivorDateOfBirth'), formatLongDate(a.survivorDateOfBirth, locale))
-  if (a?.survivorDiedOn) row(t('applicant.survivorDiedOn'), formatLongDate(a.survivorDiedOn, locale))
-
-  heading(t('parts.personal'))
-  const p = answers.personal
-  row(t('personal.fullName'), p?.fullName)
-  row(t('personal.bsn'), p?.bsnMasked)
-  row(t('personal.email'), p?.email)
-  row(t('personal.iban'), p?.ibanMasked)
-  row(t('personal.accountHolder'), p?.accountHolder)
-  doc.fontSize(9).text(t('pdf.maskedNote')).fontSize(10.5)
-
-  heading(t('parts.placements'))
-  for (const [i, pl] of (answers.placements ?? []).entries()) {
-    const kind = scheme.placementKinds.find((k) => k.code === pl.kind)
-    doc.font('Helvetica-Bold').text(t('placements.number', { number: i + 1 })).font('Helvetica')
-    row(t('placements.period'), `${pl.from} – ${pl.to ?? t('placements.unknownEnd')}`)
-    row(t('placements.kind'), kind ? localise(kind.label, locale) : t('placements.otherKind'))
-    row(t('placements.place'), pl.place)
-    row(t('placements.municipality'), pl.municipality)
-    row(t('placements.placedBy'), pl.placedBy)
-    row(t('placements.inNetherlands'), yesNo(pl.inNetherlands === 'yes'))
+  for (const section of submissionSections(input, t)) {
+    block('H2', () => doc.moveDown(0.8).font(bold).fontSize(13).text(section.heading).moveDown(0.2).font(regular).fontSize(10.5))
+    for (const r of section.rows) row(r.label, r.value)
+    for (const text of section.paragraphs ?? []) block('P', () => doc.moveDown(0.2).font(regular).fontSize(10.5).text(text))
   }
-
-  heading(t('parts.harm'))
-  const h = answers.harm
-  row(t('harm.kindsLabel'), (h?.kinds ?? []).map((k) => t(`facets:violenceKinds.${k}`)).join(', '))
-  if (h?.mode === 'story' && h.story) row(t('harm.usesStory'), h.story.title)
-  else if (h?.ownWords) doc.moveDown(0.2).text(h.ownWords)
-
-  heading(t('parts.evidence'))
-  for (const d of input.documents) row(t(`evidence.types.${d.type}`), d.fileName)
-  row(t('evidence.searchRecords'), yesNo(Boolean(answers.evidence?.searchRecords)))
-
-  heading(t('parts.conversation'))
-  row(t('conversation.question'), yesNo(answers.conversation?.wish === 'yes'))
-
-  heading(t('parts.declarations'))
-  doc.text(t('declarations.truthful'))
-  doc.text(t('declarations.processing'))
-
+  root.end()
   doc.end()
   return done
 }
