@@ -48,10 +48,11 @@ export const CONSENT_PURPOSES = {
     fingerprint: '0e2a7469aab7470b',
   },
   'monument.useInSchemeApplication': {
-    version: '2026-11-01',
+    // 2026-12-07: the text now says the story goes on to the Schadefonds, and what withdrawing after that can and cannot undo.
+    version: '2026-12-07',
     i18nKey: 'consent:purposes.monumentUseInSchemeApplication',
     objectTypes: ['story'],
-    fingerprint: 'a4dd97b6b2f69b0f',
+    fingerprint: 'c23be02ea1efd44a',
   },
   'media.publish': {
     version: '2026-11-01',

@@ -78,7 +78,7 @@ describe('tell once: the monument story in the application', () => {
     const [row] = await db.select().from(handoffOutbox).where(eq(handoffOutbox.id, outboxId))
     const doc = CaseDocumentV2Schema.parse(await caseDocumentForEndpoint(JSON.parse(decryptField(row!.payloadEncrypted)), 'v2'))
     expect(doc.narrative).toMatchObject({ source: 'monumentStory', text: MODERATED, sha256: sha256Hex(MODERATED), storyId: reviewed.id, addition: 'Wat ik kwijt wil.' })
-    expect(doc.narrative?.consent).toMatchObject({ purpose: 'monument.useInSchemeApplication', textVersion: 'monument.useInSchemeApplication@2026-11-01' })
+    expect(doc.narrative?.consent).toMatchObject({ purpose: 'monument.useInSchemeApplication', textVersion: 'monument.useInSchemeApplication@2026-12-07' })
   })
 
   it('after the consent is withdrawn the assessor no longer reads the story, and a case confirmed then carries only what was written', async () => {
