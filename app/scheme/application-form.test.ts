@@ -63,6 +63,18 @@ describe("the pre-check's age rule", () => {
     expect(codes(young, '1930-01-01')).not.toContain('placementOverAge')
   })
 
+  it("applies to a representative's survivor's birth date, never to the representative's own", () => {
+    const rep: Answers = { ...answers('self'), applicant: { kind: 'representative', survivorName: 'Kees de Boer' } }
+    const forRep = (own: string, survivor: string | null) =>
+      precheckEligibility(precheckInputOf({ scheme, answers: rep, dateOfBirth: own, survivorDateOfBirth: survivor })).map((w) => w.code)
+    // The survivor was 22 in 1977: a warning, although the representative (born 1985) was not yet born.
+    expect(forRep('1985-08-20', '1955-06-01')).toContain('placementOverAge')
+    // The survivor was 15: nothing, although the representative (born 1930) was 47.
+    expect(forRep('1930-01-01', '1962-06-01')).not.toContain('placementOverAge')
+    // Not given yet: no guess from the representative's own date.
+    expect(forRep('1930-01-01', null)).not.toContain('placementOverAge')
+  })
+
   it("still applies to the applicant's own birth date when applying for themselves", () => {
     expect(codes(answers('self'), '1955-06-01')).toContain('placementOverAge')
     expect(codes(answers('self'), '1962-06-01')).not.toContain('placementOverAge')

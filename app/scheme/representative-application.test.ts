@@ -101,6 +101,12 @@ describe("a representative's application", () => {
     expect(JSON.stringify(row!.answers)).not.toContain('111222333')
   })
 
+  it('shows no warning before an answer gives reason for one', async () => {
+    const p = await createPersona({ roles: ['survivor'] })
+    await postApplicant(p, { ...representative, intent: 'continue' })
+    expect((await getApplicationDraft({ userId: p.id })).warnings).toEqual([])
+  })
+
   it("reads the age rule from the survivor's birth date, never the representative's", async () => {
     const p = await createPersona({ roles: ['survivor'] })
     await fillInForKees(p)
