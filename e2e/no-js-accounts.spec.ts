@@ -6,7 +6,7 @@ import { createStaffAccount } from './staff-accounts'
 // Old or locked-down browsers: every account form must work as a plain HTML form.
 test.use({ javaScriptEnabled: false })
 // A shared 2-core machine: the twin-page axe scans take their time.
-test.describe.configure({ timeout: 180_000 })
+test.describe.configure({ timeout: 600_000 })
 
 test('registration without JavaScript: an error next to the field keeps what was typed, then the mail is sent', async ({ page }) => {
   await visit(page, '/registreren')
