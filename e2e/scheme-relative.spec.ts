@@ -42,7 +42,7 @@ async function openCase(page: Page, reference: string) {
 }
 
 test('a surviving relative applies for a deceased survivor with proof of being next of kin', async ({ page, browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   await signInRelative(page)
   await page.goto('/regeling/aanvraag')
   await expect(page.getByRole('heading', { name: 'Je aanvraag', level: 1 })).toBeVisible()
