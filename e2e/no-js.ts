@@ -15,30 +15,18 @@ import { freshCode } from './sign-in'
 export async function expectAccessible(page: Page) {
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
   const url = page.url()
-  const twin = await twinOf(page)
-  await twin.unroute('**/*')
-  await twin.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }))
-  await twin.goto(url)
-  await scan(twin)
-}
-
-const twins = new WeakMap<Page, Promise<Page>>()
-
-/** One scripted twin per page, closed with it (a context per scan costs seconds on a busy machine). */
-function twinOf(page: Page) {
-  let twin = twins.get(page)
-  if (!twin) {
-    twin = (async () => {
-      // JavaScript on explicitly: new contexts in a test inherit the spec's `javaScriptEnabled: false`.
-      const context = await page.context().browser()!.newContext({ locale: 'nl-NL', javaScriptEnabled: true })
-      // Closed with its page; at the end of a test the browser may already be going, which is fine
-      // (an unhandled rejection here would fail the worker's next test).
-      page.once('close', () => void context.close().catch(() => {}))
-      return context.newPage()
-    })()
-    twins.set(page, twin)
+  // JavaScript on explicitly: new contexts in a test inherit the spec's `javaScriptEnabled: false`.
+  // A context per scan, closed before the scan returns: a twin left open until its page closes
+  // was closed during test teardown, and that failed the worker's next test.
+  const context = await page.context().browser()!.newContext({ locale: 'nl-NL', javaScriptEnabled: true })
+  try {
+    const twin = await context.newPage()
+    await twin.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }))
+    await twin.goto(url)
+    await scan(twin)
+  } finally {
+    await context.close()
   }
-  return twin
 }
 
 /** Visits a path with JavaScript off: no server error, and the axe scan. */
