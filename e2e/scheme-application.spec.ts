@@ -128,7 +128,10 @@ test('a survivor applies over two sessions, with their monument story, evidence,
   await page.getByRole('button', { name: 'Aanvraag versturen' }).click()
 
   await expect(page).toHaveURL(/\/mijn-aanvraag\?verstuurd=1/)
-  await expect(page.getByText('Je aanvraag is verstuurd.')).toBeVisible()
+  // The confirmation panel: its heading, the reference to write down, what happens next.
+  await expect(page.getByRole('heading', { name: 'Aanvraag verstuurd', level: 1 })).toBeVisible()
+  await expect(page.getByRole('status').getByText(/^JZ-\d{4}-\d{6}$/)).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Wat gebeurt er nu', level: 2 })).toBeVisible()
   await expect(page.getByRole('heading', { name: /Aanvraag JZ-\d{4}-\d{6}/ })).toBeVisible()
   await expect(page.getByText('Ontvangen').first()).toBeVisible()
   await expect(page.getByText(/We besluiten binnen 26 weken: uiterlijk op \d+ \w+ \d{4}\./)).toBeVisible()

@@ -129,7 +129,10 @@ test('a surviving relative applies for a deceased survivor with proof of being n
   await page.getByRole('button', { name: 'Aanvraag versturen' }).click()
 
   await expect(page).toHaveURL(/\/mijn-aanvraag\?verstuurd=1/)
-  await expect(page.getByText('Je aanvraag is verstuurd.')).toBeVisible()
+  // The confirmation panel: its heading, the reference to write down, what happens next.
+  await expect(page.getByRole('heading', { name: 'Aanvraag verstuurd', level: 1 })).toBeVisible()
+  await expect(page.getByRole('status').getByText(/^JZ-\d{4}-\d{6}$/)).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Wat gebeurt er nu', level: 2 })).toBeVisible()
   const heading = await page.getByRole('heading', { name: /Aanvraag JZ-\d{4}-\d{6}/ }).first().textContent()
   const reference = /JZ-\d{4}-\d{6}/.exec(heading ?? '')![0]
   await expectAccessible(page)

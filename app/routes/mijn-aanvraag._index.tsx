@@ -6,6 +6,7 @@ import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
 import { runApplicantAction } from '~/scheme/applicant-actions.server'
 import { getApplicantPage } from '~/scheme/applicant-status.server'
+import { ConfirmationPanel } from '~/scheme/components'
 import { formatLongDate } from '~/scheme/dates'
 import { localise } from '~/scheme/scheme-config'
 import { titleMeta } from '~/utils/meta'
@@ -32,12 +33,18 @@ export default function MyApplication() {
   const view = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
   const date = (iso: string) => formatLongDate(iso, i18n.language)
+  // Just sent: the newest application that is still only received gets the confirmation panel.
+  const sent = view.notice === 'verstuurd' ? (view.applications.find((a) => a.status === 'submitted') ?? null) : null
   const money = (cents: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100)
   const instant = (at: string | Date) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(at))
   return (
     <div className="page scheme-status">
-      {view.notice ? <StatusMessage>{t(`status.notices.${view.notice}`)}</StatusMessage> : null}
-      <h1>{t('status.title')}</h1>
+      {sent ? (
+        <ConfirmationPanel reference={sent.reference} acknowledgeBy={sent.acknowledgeBy} decisionDue={sent.decisionDue} terms={sent.scheme.terms} />
+      ) : view.notice ? (
+        <StatusMessage>{t(`status.notices.${view.notice}`)}</StatusMessage>
+      ) : null}
+      {sent ? null : <h1>{t('status.title')}</h1>}
       {failed && !failed.requestId ? (
         <div className="error-summary" role="alert">
           <p>{t(failed.error)}</p>

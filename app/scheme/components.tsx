@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { PartState } from './application-form'
+import { formatLongDate } from './dates'
 import { formatWarningParams, type Warning } from './eligibility'
 
 /** "Take a break": on every page of the application, with the crisis line and help in reach. */
@@ -53,5 +54,47 @@ export function SaveButtons() {
         {t('form.saveLater')}
       </button>
     </div>
+  )
+}
+
+/**
+ * The GOV.UK confirmation panel after sending: the reference in large type (people write it
+ * down or read it out on the phone), then what happens next and by when.
+ */
+export function ConfirmationPanel({
+  reference,
+  acknowledgeBy,
+  decisionDue,
+  terms,
+}: {
+  reference: string | null
+  acknowledgeBy: string | null
+  decisionDue: string | null
+  terms: { acknowledgeWithinDays: number; decideWithinWeeks: number }
+}) {
+  const { t, i18n } = useTranslation('scheme')
+  const date = (iso: string) => formatLongDate(iso, i18n.language)
+  return (
+    <>
+      <div className="confirmation-panel" role="status" aria-labelledby="confirmation-title">
+        <h1 id="confirmation-title">{t('status.confirmation.title')}</h1>
+        {reference ? (
+          <p>
+            {t('status.confirmation.referenceLabel')}
+            <br />
+            <strong className="confirmation-panel__reference">{reference}</strong>
+          </p>
+        ) : null}
+      </div>
+      <section aria-labelledby="confirmation-next">
+        <h2 id="confirmation-next">{t('status.confirmation.nextTitle')}</h2>
+        <ul>
+          <li>{t('status.confirmation.mail')}</li>
+          {acknowledgeBy ? <li>{t('status.confirmation.acknowledge', { days: terms.acknowledgeWithinDays, date: date(acknowledgeBy) })}</li> : null}
+          {decisionDue ? <li>{t('status.confirmation.decision', { weeks: terms.decideWithinWeeks, date: date(decisionDue) })}</li> : null}
+          <li>{t('status.confirmation.question')}</li>
+        </ul>
+      </section>
+    </>
   )
 }
