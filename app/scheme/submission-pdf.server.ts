@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import PDFDocument from 'pdfkit'
@@ -120,19 +119,12 @@ export function submissionSections(input: SubmissionPdfInput, t: TFunction): Pdf
 
 /**
  * A font that covers more than Latin-1 (names such as Łukasz, Şükrü or Nguyễn), shipped as
- * an npm package with TTF files. Not installed yet: the integrator adds `dejavu-fonts-ttf`;
- * until then the standard Helvetica is used (Latin-1 only).
+ * the npm package `dejavu-fonts-ttf` and embedded (subset) in every copy. No fallback to the
+ * standard Helvetica: it has no glyphs beyond Latin-1 and would silently drop letters.
  */
-function unicodeFont(): { regular: string; bold: string } | null {
-  try {
-    const dir = path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'))
-    const regular = path.join(dir, 'ttf', 'DejaVuSans.ttf')
-    const bold = path.join(dir, 'ttf', 'DejaVuSans-Bold.ttf')
-    return existsSync(regular) && existsSync(bold) ? { regular, bold } : null
-  } catch {
-    return null
-  }
-}
+const require = createRequire(import.meta.url)
+const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+const FONTS = { regular: path.join(FONT_DIR, 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf') }
 
 /**
  * The applicant's copy of what they sent, in their language: a tagged PDF (structure tree,
@@ -156,13 +148,10 @@ export async function renderSubmissionPdf(input: SubmissionPdfInput): Promise<Bu
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  const font = unicodeFont()
-  if (font) {
-    doc.registerFont('Body', font.regular)
-    doc.registerFont('Bold', font.bold)
-  }
-  const regular = font ? 'Body' : 'Helvetica'
-  const bold = font ? 'Bold' : 'Helvetica-Bold'
+  doc.registerFont('Body', FONTS.regular)
+  doc.registerFont('Bold', FONTS.bold)
+  const regular = 'Body'
+  const bold = 'Bold'
 
   const root = doc.struct('Document')
   doc.addStructure(root)

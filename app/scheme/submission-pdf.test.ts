@@ -59,4 +59,11 @@ describe('the PDF copy of an application', () => {
     expect(pdf).toContain('/Lang (nl-NL)')
     expect(pdf).toContain('/DisplayDocTitle true')
   })
+
+  it('embeds a Unicode font, so names beyond Latin-1 keep their letters', async () => {
+    const pdf = (await renderSubmissionPdf({ ...input, answers: { ...input.answers, personal: { ...input.answers.personal!, fullName: 'Łukasz Şükrü Nguyễn' } } })).toString('latin1')
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/)
+    expect(pdf).toContain('/FontFile2')
+    expect(pdf).not.toContain('/Helvetica')
+  })
 })
