@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { storage } from '~/utils/storage.server'
+import { text } from '~/utils/text-schema'
 import { parseStoredUpload, readEvidenceForm } from './application-steps.server'
 import { answerInformationRequest, withdrawApplication } from './applications.server'
 
 const AnswerSchema = z.object({
   intent: z.literal('answer'),
   requestId: z.string().uuid(),
-  answer: z.string().trim().min(1, 'validation:required').max(20_000, 'scheme:form.errors.tooLong'),
+  answer: text({ max: 20_000, tooLong: 'scheme:form.errors.tooLong' }),
 })
 const WithdrawSchema = z.object({ intent: z.literal('withdraw'), applicationId: z.string().uuid(), confirm: z.literal('on') })
 

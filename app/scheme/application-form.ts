@@ -132,7 +132,7 @@ const PersonalFields = z.object({
   houseNumber: text(20),
   postcode: PostcodeSchema,
   town: text(120),
-  email: z.string({ required_error: required }).trim().email('validation:email'),
+  email: z.string({ required_error: required }).trim().email('validation:invalidEmail'),
   phone: z
     .string()
     .trim()
