@@ -232,7 +232,9 @@ describe('for the assessors and the applicant status', () => {
     expect(days).toBe(10)
   })
 
-  it("shows the fund's statuses with dates and the objection term once decided", async () => {
+  // The fund's decision, amount and objection term come from its signed reports only (the
+  // status machine): app/assessment/inbound.test.ts drives them through real events.
+  it("shows the fund's statuses with dates, and no decision the fund did not report", async () => {
     const a = await createPersona({ roles: ['survivor'] })
     await fillIn(a)
     const submitted = await submitApplication({ userId: a.id, submitToken: 'tok-status', locale: 'nl' })
@@ -247,7 +249,8 @@ describe('for the assessors and the applicant status', () => {
     const app = page.applications[0]!
     expect(app.status).toBe('decided')
     expect(app.events.map((e) => e.status)).toEqual(['submitted', 'inAssessment', 'handedOff', 'received', 'decided'])
-    expect(app.objectionUntil).toBe('2027-04-12')
+    expect(app.decision).toBeNull()
+    expect(app.objectionUntil).toBeNull()
     const [row] = await db.select().from(applications).where(eq(applications.id, id))
     expect(row!.acknowledgedAt).not.toBeNull()
     expect(row!.schadefondsReference).toBe('SGM-1')
