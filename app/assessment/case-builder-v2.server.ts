@@ -1,10 +1,9 @@
-import { asc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { createHash } from 'node:crypto'
 import type { DbOrTx } from '@db/client.server'
 import { users } from '@db/schema/accounts'
 import type { Assessment } from '@db/schema/assessment'
-import { storedFiles } from '@db/schema/files'
-import { applicationDocuments, applications, schemes } from '@db/schema/scheme'
+import { applications, schemes } from '@db/schema/scheme'
 import { listConsentHistory } from '~/consent/consent.server'
 import { VIOLENCE_KINDS } from '~/facets/facets'
 import { decryptField } from '~/privacy/field-crypto.server'
@@ -15,7 +14,7 @@ import { SchemeConfigSchema } from '~/scheme/scheme-config'
 import { storage } from '~/utils/storage.server'
 import { readAnswers } from './answers'
 import type { CaseVersion } from './handoff-config.server'
-import { assessorRef, buildFrozenCase, CaseIncompleteError, DOWNLOAD_LINK_SECONDS, finaliseCaseDocument, type FrozenCase } from './handoff.server'
+import { buildFrozenCase, CaseIncompleteError, caseConsentOf, DOWNLOAD_LINK_SECONDS, finaliseCaseDocument, frozenAssessment, frozenEvidence, readCaseDocuments, type FrozenCase } from './handoff.server'
 
 /**
  * Case document v2 (app/scheme/case-document-v2.ts): built at confirmation next to v1, sealed
@@ -36,21 +35,6 @@ export class CaseHeldBackError extends Error {
     super(`heldBack:${code}`)
     this.name = 'CaseHeldBackError'
   }
-}
-
-const DOCUMENT_TYPES: Record<string, CaseDocumentV2['evidence']['documents'][number]['type']> = {
-  guardianshipCard: 'placementProof',
-  registrationProof: 'placementProof',
-  courtRuling: 'placementProof',
-  photo: 'placementProof',
-  policeReport: 'placementProof',
-  addresses: 'placementProof',
-  authorisation: 'authorisation',
-}
-
-/** The same stable UUID for a ledger event as v1 uses, so both versions name a consent alike. */
-function consentEventUuid(eventId: number) {
-  return `00000000-0000-4000-8000-${eventId.toString(16).padStart(12, '0').slice(-12)}`
 }
 
 type StoredAddress = { street?: string; houseNumber?: string; postcode?: string; town?: string; city?: string; country?: string }
@@ -89,12 +73,7 @@ export async function buildFrozenCaseV2({ applicationId, assessment, caseVersion
   const role = answers.applicantKind
   const decrypt = (v: string | null) => (v ? decryptField(v) : null)
 
-  const docs = await tx
-    .select({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, file: storedFiles })
-    .from(applicationDocuments)
-    .innerJoin(storedFiles, eq(storedFiles.id, applicationDocuments.fileId))
-    .where(eq(applicationDocuments.applicationId, applicationId))
-    .orderBy(asc(applicationDocuments.createdAt))
+  const docs = await readCaseDocuments({ applicationId, tx })
 
   // Current grants about this application, and about the story it uses (the story's own consent).
   const history = app.applicantUserId ? await listConsentHistory({ subjectRef: app.applicantUserId }, tx) : []
@@ -106,7 +85,6 @@ export async function buildFrozenCaseV2({ applicationId, assessment, caseVersion
     if (!latest.has(key)) latest.set(key, c)
   }
   const grants = [...latest.values()].filter((c) => c.action === 'grant')
-  const consentOf = (c: (typeof grants)[number]) => ({ purpose: c.purpose, eventId: consentEventUuid(c.id), textVersion: c.textVersion, grantedAt: c.occurredAt.toISOString() })
 
   const ownAddress = caseAddress(parseAddress(decrypt(app.addressEncrypted)))
   const ownName = app.applicantName ?? ''
@@ -153,7 +131,7 @@ export async function buildFrozenCaseV2({ applicationId, assessment, caseVersion
           sha256: sha256Hex(snapshot.text),
           title: snapshot.title || undefined,
           storyId,
-          consent: consentOf(storyGrant),
+          consent: caseConsentOf(storyGrant),
           addition: written,
         }
       : written
@@ -174,28 +152,10 @@ export async function buildFrozenCaseV2({ applicationId, assessment, caseVersion
     narrative,
     placements: answers.placements,
     harms: { kinds: answers.harms.kinds.filter((k): k is (typeof VIOLENCE_KINDS)[number] => (VIOLENCE_KINDS as readonly string[]).includes(k)) },
-    evidence: {
-      recordsSearchRequested: answers.recordsSearchRequested,
-      documents: docs.map((d) => ({
-        id: d.id,
-        type: d.type === 'authorisation' && role === 'relative' ? 'relativesAuthorisation' : (DOCUMENT_TYPES[d.type] ?? 'other'),
-        fileName: d.fileName,
-        byteSize: d.file.byteSize,
-        sha256: d.file.sha256,
-        contentType: d.file.contentType,
-        storageKey: d.file.key,
-      })),
-    },
+    evidence: frozenEvidence({ docs, applicantKind: role, recordsSearchRequested: answers.recordsSearchRequested }),
     conversationWanted: answers.conversationWanted,
-    assessment: {
-      proposedOutcome: assessment.outcome,
-      reasonCode: assessment.reasonCode ?? undefined,
-      motivation: assessment.motivation,
-      proposedBy: { assessorRef: assessorRef(assessment.proposedBy ?? 'unknown') },
-      confirmedBy: { assessorRef: assessorRef(assessment.confirmedBy ?? 'unknown') },
-      confirmedAt: (assessment.confirmedAt ?? new Date()).toISOString(),
-    },
-    consents: grants.map(consentOf),
+    assessment: frozenAssessment(assessment),
+    consents: grants.map(caseConsentOf),
   }
   const check = CaseDocumentV2Schema.safeParse(withLinksV2(frozen, () => 'https://placeholder.invalid/x', new Date()))
   if (!check.success) throw new CaseIncompleteError(check.error.issues.map((i) => i.path.join('.') || i.message))

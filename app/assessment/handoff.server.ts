@@ -49,6 +49,49 @@ function documentTypeOf(type: string, applicantKind: string): CaseDocumentV1['ev
   return DOCUMENT_TYPE_MAP[type] ?? 'other'
 }
 
+/** The evidence documents of an application with their stored files, oldest first (both case versions). */
+export function readCaseDocuments({ applicationId, tx }: { applicationId: string; tx: DbOrTx }) {
+  return tx
+    .select({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, file: storedFiles })
+    .from(applicationDocuments)
+    .innerJoin(storedFiles, eq(storedFiles.id, applicationDocuments.fileId))
+    .where(eq(applicationDocuments.applicationId, applicationId))
+    .orderBy(asc(applicationDocuments.createdAt))
+}
+
+/** The evidence as frozen at confirmation: the same in v1 and v2 (the download links are made per delivery). */
+export function frozenEvidence({ docs, applicantKind, recordsSearchRequested }: { docs: Awaited<ReturnType<typeof readCaseDocuments>>; applicantKind: string; recordsSearchRequested: boolean }): FrozenCase['evidence'] {
+  return {
+    recordsSearchRequested,
+    documents: docs.map((d) => ({
+      id: d.id,
+      type: documentTypeOf(d.type, applicantKind),
+      fileName: d.fileName,
+      byteSize: d.file.byteSize,
+      sha256: d.file.sha256,
+      contentType: d.file.contentType,
+      storageKey: d.file.key,
+    })),
+  }
+}
+
+/** The four-eyes assessment with pseudonymous assessor references, never names (both case versions). */
+export function frozenAssessment(assessment: Assessment): FrozenCase['assessment'] {
+  return {
+    proposedOutcome: assessment.outcome,
+    reasonCode: assessment.reasonCode ?? undefined,
+    motivation: assessment.motivation,
+    proposedBy: { assessorRef: assessorRef(assessment.proposedBy ?? 'unknown') },
+    confirmedBy: { assessorRef: assessorRef(assessment.confirmedBy ?? 'unknown') },
+    confirmedAt: (assessment.confirmedAt ?? new Date()).toISOString(),
+  }
+}
+
+/** A ledger grant as the case documents name it. */
+export function caseConsentOf(c: { id: number; purpose: string; textVersion: string; occurredAt: Date }) {
+  return { purpose: c.purpose, eventId: consentEventUuid(c.id), textVersion: c.textVersion, grantedAt: c.occurredAt.toISOString() }
+}
+
 export const DOWNLOAD_LINK_SECONDS = 24 * 60 * 60
 
 export class CaseIncompleteError extends Error {
@@ -88,12 +131,7 @@ export async function buildFrozenCase({ applicationId, assessment, caseVersion, 
   const answers = readAnswers(app.answers)
   const decrypt = (v: string | null) => (v ? decryptField(v) : null)
 
-  const docs = await tx
-    .select({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, file: storedFiles })
-    .from(applicationDocuments)
-    .innerJoin(storedFiles, eq(storedFiles.id, applicationDocuments.fileId))
-    .where(eq(applicationDocuments.applicationId, applicationId))
-    .orderBy(asc(applicationDocuments.createdAt))
+  const docs = await readCaseDocuments({ applicationId, tx })
 
   const consents = app.applicantUserId ? await listConsentHistory({ subjectRef: app.applicantUserId }, tx) : []
   // The newest event per object and purpose; only current grants are referenced.
@@ -143,28 +181,10 @@ export async function buildFrozenCase({ applicationId, assessment, caseVersion, 
       monumentStoryRef:
         answers.harms.monumentStoryId && storyConsent ? { storyId: answers.harms.monumentStoryId, consentEventId: consentEventUuid(storyConsent.id) } : undefined,
     },
-    evidence: {
-      recordsSearchRequested: answers.recordsSearchRequested,
-      documents: docs.map((d) => ({
-        id: d.id,
-        type: documentTypeOf(d.type, answers.applicantKind),
-        fileName: d.fileName,
-        byteSize: d.file.byteSize,
-        sha256: d.file.sha256,
-        contentType: d.file.contentType,
-        storageKey: d.file.key,
-      })),
-    },
+    evidence: frozenEvidence({ docs, applicantKind: answers.applicantKind, recordsSearchRequested: answers.recordsSearchRequested }),
     conversationWanted: answers.conversationWanted,
-    assessment: {
-      proposedOutcome: assessment.outcome,
-      reasonCode: assessment.reasonCode ?? undefined,
-      motivation: assessment.motivation,
-      proposedBy: { assessorRef: assessorRef(assessment.proposedBy ?? 'unknown') },
-      confirmedBy: { assessorRef: assessorRef(assessment.confirmedBy ?? 'unknown') },
-      confirmedAt: (assessment.confirmedAt ?? new Date()).toISOString(),
-    },
-    consents: grants.map((c) => ({ purpose: c.purpose, eventId: consentEventUuid(c.id), textVersion: c.textVersion, grantedAt: c.occurredAt.toISOString() })),
+    assessment: frozenAssessment(assessment),
+    consents: grants.map(caseConsentOf),
   }
   // Check the full contract now, with a placeholder link.
   const check = CaseDocumentV1Schema.safeParse(withLinks(frozen as FrozenCase, () => 'https://placeholder.invalid/x', new Date()))
@@ -176,7 +196,8 @@ export async function buildFrozenCase({ applicationId, assessment, caseVersion, 
  * The ledger's event ids are numbers; the contract wants a UUID. A name-based UUID keeps
  * the reference stable and traceable (same event → same id).
  */
-function consentEventUuid(eventId: number) {
+/** A stable UUID for a ledger event, the same in v1 and v2. */
+export function consentEventUuid(eventId: number) {
   const hex = eventId.toString(16).padStart(12, '0').slice(-12)
   return `00000000-0000-4000-8000-${hex}`
 }
