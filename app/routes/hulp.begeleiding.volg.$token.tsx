@@ -13,8 +13,9 @@ import { titleMeta } from '~/utils/meta'
 export const handle = { i18n: ['triage', 'facets', 'consent', 'validation'] }
 export const meta = titleMeta
 
-// The token in the address is the only key to this page: never send it on, never cache it.
-export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' })
+// The token in the address is the only key to this page: never send it to another site (same-origin,
+// as everywhere: no-referrer would make the browser send Origin: null on this page's own forms), never cache it.
+export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'same-origin', 'Cache-Control': 'no-store' })
 
 async function requestOf(token: string | undefined) {
   const found = token ? await getRequestByGuestToken({ token }) : null
