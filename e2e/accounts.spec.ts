@@ -6,7 +6,7 @@ const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!
 
 test.describe('survivor account', () => {
   test('registers, confirms by mail, adds TOTP, signs in with it, downloads data and deletes the account', async ({ page, visit }) => {
-    test.setTimeout(120_000)
+    test.setTimeout(240_000)
     const email = `lotgenoot-${Date.now()}@example.nl`
     const password = 'mijn verhaal mag gehoord worden'
     const used = new Set<string>()
@@ -94,7 +94,7 @@ test.describe('survivor account', () => {
 
 test.describe('staff', () => {
   test('an admin signs in with TOTP, must add a passkey, and invites a triage worker who enrols TOTP', async ({ page, browser, visit }) => {
-    test.setTimeout(120_000)
+    test.setTimeout(240_000)
     const admin = demo('admin')
     const used = new Set<string>()
     await addVirtualAuthenticator(page)
@@ -152,7 +152,7 @@ test.describe('staff', () => {
   })
 
   test('an assessor signs in with a passkey', async ({ page, visit }) => {
-    test.setTimeout(120_000)
+    test.setTimeout(240_000)
     const assessor = demo('assessor')
     await addVirtualAuthenticator(page)
     const signIn = async () => {

@@ -8,7 +8,7 @@ import { createStaffAccount } from './staff-accounts'
 const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!
 
 test('a moderator redacts a staff name in the story and in a transcript, the author approves, a reader reads it, and a report hides another story at once', async ({ page, browser, visit }) => {
-  test.setTimeout(150_000)
+  test.setTimeout(300_000)
   const sql = connectPortalDb()
   const marker = `mk${randomBytes(4).toString('hex')}`
   const [survivor] = await sql<Array<{ id: string }>>`select id from users where email = ${demo('survivor').email}`

@@ -44,7 +44,7 @@ async function signIn(page: Page, role: 'survivor' | 'moderator') {
 }
 
 test('a survivor writes a story with a photo and a recording, gives consent and sends it in', async ({ page, visit }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   await signIn(page, 'survivor')
 
   await visit('/mijn-verhalen')

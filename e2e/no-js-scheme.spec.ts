@@ -28,7 +28,7 @@ async function expectRefused(page: Page, message: string) {
 }
 
 test('every application step works without JavaScript: errors by the field, nothing typed lost, sent and confirmed', async ({ page }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(360_000)
   const joke = await createSurvivorAccount({ name: 'Joke', password: PASSWORD })
   await page.goto('/inloggen')
   await page.getByLabel('E-mailadres').fill(joke.email)

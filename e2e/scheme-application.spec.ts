@@ -26,7 +26,7 @@ async function signIn(page: Page) {
 }
 
 test('a survivor applies over two sessions, with their monument story, evidence, and gets a PDF copy', async ({ page, visit }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   await visit('/regeling')
   await expect(page.getByRole('heading', { name: 'Financiële regeling', level: 1 })).toBeVisible()
   await expect(page.getByText('Deze regeling is gesloten')).toBeVisible()

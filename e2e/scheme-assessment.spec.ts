@@ -99,7 +99,7 @@ async function newClient(browser: Browser, n: number) {
 }
 
 test('assessment with four eyes, hand-off to the Schadefonds and its report back', async ({ page, browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
 
   // Assessor 1 opens the case: masked numbers, the full BSN only on request (fresh sign-in).
   await signInAddingPasskey(page, { email: assessors[0]!.email, password: PASSWORD, totpSecret: assessors[0]!.totp })

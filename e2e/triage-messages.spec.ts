@@ -58,7 +58,7 @@ test.describe('without JavaScript', () => {
 })
 
 test('the contact person’s message box is empty after sending, and a double click sends once', async ({ page, browser }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const guest = await browser.newPage()
   const tracking = await guestRequest(guest)
   const worker = await createStaffAccount({ role: 'triage', name: 'Sanne Berichten' })
