@@ -141,6 +141,14 @@ describe('the Express host with a Remix build', () => {
     expect(actionCalls).toBe(before)
   })
 
+  it('says why a cross-site post was refused, in the reader\'s language, as a page (not plain English text)', async () => {
+    const nl = await post({ 'Sec-Fetch-Site': 'cross-site', 'Accept-Language': 'nl' })
+    expect(nl.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(await nl.text()).toContain('Dit formulier kwam niet van deze website')
+    const en = await post({ 'Sec-Fetch-Site': 'cross-site', 'Accept-Language': 'en' })
+    expect(await en.text()).toContain('This form did not come from this website')
+  })
+
   it('leaves Origin: null without Sec-Fetch-Site to Remix, which refuses it; the reader gets the last-resort page, not a blank one', async () => {
     const before = actionCalls
     const response = await post({ Origin: 'null' })

@@ -88,7 +88,7 @@ export function sameOriginMutations(publicUrl?: string) {
       ownOrigin: allowed ?? `${req.protocol}://${req.get('host')}`,
     })
     if (cross) {
-      res.status(403).type('text/plain').send('Forbidden: cross-origin request')
+      smallPage(req, res, 403, 'crossSite')
       return
     }
     // Our own form, established by Sec-Fetch-Site, but with `Origin: null` (a page of ours with
@@ -125,18 +125,23 @@ type CommonTexts = {
   quickExit: { label: string }
   crisis: { lines: Record<string, { name: string; number: string; altNumber?: string }>; or: string }
   footer: { crisis: string }
-  errors: { backHome: string; serverError: { title: string; body: string }; tooManyRequests: { title: string; body: string } }
+  errors: { backHome: string; serverError: { title: string; body: string }; tooManyRequests: { title: string; body: string }; crossSite: { title: string; body: string } }
 }
 const commonTexts = (lng: Lng) => resources[lng]!.common as unknown as CommonTexts
 
-/** "Please wait", in the reader's language (common.json), as a small page of its own. */
-function tooManyRequests(req: Request, res: Response) {
+/** A refusal answered before Remix runs, as a small page in the reader's language (common.json). */
+function smallPage(req: Request, res: Response, status: number, key: 'tooManyRequests' | 'crossSite') {
   const lng = requestLanguage(req)
-  const text = commonTexts(lng).errors.tooManyRequests
+  const text = commonTexts(lng).errors[key]
   res
-    .status(429)
+    .status(status)
     .type('html')
     .send(`<!DOCTYPE html><html lang="${lng}"><head><meta charset="utf-8"><title>${escapeHtml(text.title)}</title></head><body><main><h1>${escapeHtml(text.title)}</h1><p>${escapeHtml(text.body)}</p></main></body></html>`)
+}
+
+/** "Please wait", in the reader's language. */
+function tooManyRequests(req: Request, res: Response) {
+  smallPage(req, res, 429, 'tooManyRequests')
 }
 
 /** The crisis lines of the site header, with the numbers people dial (crisis-help.tsx holds the same list). */
