@@ -17,7 +17,10 @@ export default defineConfig({
   outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
-  retries: 0,
+  // One retry on CI only: 56 long journeys share two cores, and a rare stall (a click waiting for
+  // a page that stopped painting, seen once in scheme-representative) must not sink a landing.
+  // Playwright still reports such a test as flaky, so it stays visible.
+  retries: process.env.CI ? 1 : 0,
   workers: 2,
   timeout: 60_000,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
