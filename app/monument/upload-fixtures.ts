@@ -74,24 +74,8 @@ export function oggOpus(seconds = 5): Buffer {
   return Buffer.concat(pages)
 }
 
-/** A mono 16-bit PCM WAV of `samples` bytes of noise. */
-export function wavFile(dataBytes: number): Buffer {
-  const header = Buffer.alloc(44)
-  header.write('RIFF', 0, 'ascii')
-  header.writeUInt32LE(36 + dataBytes, 4)
-  header.write('WAVE', 8, 'ascii')
-  header.write('fmt ', 12, 'ascii')
-  header.writeUInt32LE(16, 16)
-  header.writeUInt16LE(1, 20)
-  header.writeUInt16LE(1, 22)
-  header.writeUInt32LE(8000, 24)
-  header.writeUInt32LE(16000, 28)
-  header.writeUInt16LE(2, 32)
-  header.writeUInt16LE(16, 34)
-  header.write('data', 36, 'ascii')
-  header.writeUInt32LE(dataBytes, 40)
-  return Buffer.concat([header, randomBytes(dataBytes)])
-}
+/** A mono 16-bit PCM WAV with `dataBytes` bytes of noise (the one shared test builder). */
+export { wav as wavFile } from '~/testing/media-fixtures'
 
 function box(type: string, ...content: Buffer[]) {
   const body = Buffer.concat(content)
