@@ -1,20 +1,16 @@
-import { eq } from 'drizzle-orm'
 import { createHash } from 'node:crypto'
 import type { DbOrTx } from '@db/client.server'
-import { users } from '@db/schema/accounts'
 import type { Assessment } from '@db/schema/assessment'
-import { applications, schemes } from '@db/schema/scheme'
 import { listConsentHistory } from '~/consent/consent.server'
 import { VIOLENCE_KINDS } from '~/facets/facets'
 import { decryptField } from '~/privacy/field-crypto.server'
 import { decryptSurvivorIdentity } from '~/scheme/applications.server'
 import type { CaseDocumentV1 } from '~/scheme/case-document'
 import { CaseDocumentV2Schema, type CaseDocumentV2 } from '~/scheme/case-document-v2'
-import { SchemeConfigSchema } from '~/scheme/scheme-config'
 import { storage } from '~/utils/storage.server'
 import { readAnswers } from './answers'
 import type { CaseVersion } from './handoff-config.server'
-import { buildFrozenCase, CaseIncompleteError, caseConsentOf, DOWNLOAD_LINK_SECONDS, finaliseCaseDocument, frozenAssessment, frozenEvidence, readCaseDocuments, type FrozenCase } from './handoff.server'
+import { buildFrozenCase, CaseIncompleteError, caseConsentOf, readCaseApplication, DOWNLOAD_LINK_SECONDS, finaliseCaseDocument, frozenAssessment, frozenEvidence, readCaseDocuments, type FrozenCase } from './handoff.server'
 
 /**
  * Case document v2 (app/scheme/case-document-v2.ts): built at confirmation next to v1, sealed
@@ -60,15 +56,8 @@ export function sha256Hex(text: string) {
  * against the contract, so an incomplete case is refused at confirmation.
  */
 export async function buildFrozenCaseV2({ applicationId, assessment, caseVersion, tx }: { applicationId: string; assessment: Assessment; caseVersion: number; tx: DbOrTx }): Promise<FrozenCaseV2> {
-  const [row] = await tx
-    .select({ app: applications, schemeConfig: schemes.config, email: users.email })
-    .from(applications)
-    .innerJoin(schemes, eq(schemes.id, applications.schemeId))
-    .leftJoin(users, eq(users.id, applications.applicantUserId))
-    .where(eq(applications.id, applicationId))
-  if (!row) throw new CaseIncompleteError(['application'])
-  const { app } = row
-  const scheme = SchemeConfigSchema.parse(row.schemeConfig)
+  const row = await readCaseApplication({ applicationId, tx })
+  const { app, scheme } = row
   const answers = readAnswers(app.answers)
   const role = answers.applicantKind
   const decrypt = (v: string | null) => (v ? decryptField(v) : null)

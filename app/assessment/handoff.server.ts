@@ -49,6 +49,18 @@ function documentTypeOf(type: string, applicantKind: string): CaseDocumentV1['ev
   return DOCUMENT_TYPE_MAP[type] ?? 'other'
 }
 
+/** The application with its scheme and the applicant's e-mail, as both case versions read it. */
+export async function readCaseApplication({ applicationId, tx }: { applicationId: string; tx: DbOrTx }) {
+  const [row] = await tx
+    .select({ app: applications, schemeConfig: schemes.config, email: users.email })
+    .from(applications)
+    .innerJoin(schemes, eq(schemes.id, applications.schemeId))
+    .leftJoin(users, eq(users.id, applications.applicantUserId))
+    .where(eq(applications.id, applicationId))
+  if (!row) throw new CaseIncompleteError(['application'])
+  return { app: row.app, email: row.email, scheme: SchemeConfigSchema.parse(row.schemeConfig) }
+}
+
 /** The evidence documents of an application with their stored files, oldest first (both case versions). */
 export function readCaseDocuments({ applicationId, tx }: { applicationId: string; tx: DbOrTx }) {
   return tx
@@ -119,15 +131,8 @@ function parseAddress(plain: string | null): StoredAddress | null {
  * the fund a day later.
  */
 export async function buildFrozenCase({ applicationId, assessment, caseVersion, tx }: { applicationId: string; assessment: Assessment; caseVersion: number; tx: DbOrTx }): Promise<FrozenCase> {
-  const [row] = await tx
-    .select({ app: applications, schemeConfig: schemes.config, email: users.email })
-    .from(applications)
-    .innerJoin(schemes, eq(schemes.id, applications.schemeId))
-    .leftJoin(users, eq(users.id, applications.applicantUserId))
-    .where(eq(applications.id, applicationId))
-  if (!row) throw new CaseIncompleteError(['application'])
-  const { app } = row
-  const scheme = SchemeConfigSchema.parse(row.schemeConfig)
+  const row = await readCaseApplication({ applicationId, tx })
+  const { app, scheme } = row
   const answers = readAnswers(app.answers)
   const decrypt = (v: string | null) => (v ? decryptField(v) : null)
 
