@@ -68,9 +68,3 @@ export const THEMES = [
   'recognition',
 ] as const
 export type Theme = (typeof THEMES)[number]
-
-/** The decade a year falls in, or null outside the monument's range. */
-export function decadeOf(year: number): Decade | null {
-  const d = `${Math.floor(year / 10) * 10}s`
-  return (DECADES as readonly string[]).includes(d) ? (d as Decade) : null
-}
