@@ -21,7 +21,7 @@ try {
   await seedStories(database.url, STORIES, log)
   const sql = postgres(database.url, { max: CONCURRENCY, onnotice: () => {} })
 
-  // What the listing loader runs for an anonymous reader (app/moderation/reading.server.ts).
+  // What the listing loader runs for an anonymous reader (app/monument/reading.server.ts).
   const visible = sql`s.status = 'published' and s.hidden_at is null and s.audience <> 'none' and s.audience = 'public'`
   const [deep] = await sql<Array<{ at: string; id: string }>>`
     select s.published_at::text as at, s.id from stories s where ${visible}

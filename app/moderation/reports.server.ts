@@ -1,16 +1,25 @@
-import { and, asc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, lt, ne, sql } from 'drizzle-orm'
 import { db } from '@db/client.server'
 import { userRoles, users } from '@db/schema/accounts'
 import { moderationEvents, storyReports, type ReportDecision, type ReportReason } from '@db/schema/moderation'
-import { stories } from '@db/schema/monument'
 import { recordAccess } from '~/audit/audit.server'
 import type { AuditActor as Actor } from '~/audit/audit.server'
 import { absoluteUrl, queueMail } from '~/mail/mail.server'
+import {
+  describeReportedStories,
+  hideStory,
+  lockReportedStory,
+  lockVisibleStory,
+  setStoryStatus,
+  takeBackIntoReview,
+  unhideStory,
+} from '~/monument/for-moderation.server'
 import { nextStatus } from '~/monument/lifecycle'
+import type { Reader } from '~/monument/reading.server'
 import { decryptField, encryptField } from '~/privacy/field-crypto.server'
-import { dispatchAll, ModerationError, queueAuthorNotice, STAFF_STORY_STATUSES, storeGuardMarks } from './moderation.server'
-import { visibleTo, type Reader } from './reading.server'
-import { REPORT_DECISION_HOURS } from './reports-schemas'
+import { storeGuardMarks } from './guard-marks.server'
+import { dispatchAll, ModerationError, queueAuthorNotice, runFormStep } from './moderation-step.server'
+import { REPORT_DECISION_HOURS, ReportDecisionSchema } from './reports-schemas'
 
 /**
  * Reports and takedown. Anyone can report a published story; a report that says someone is
@@ -42,11 +51,7 @@ export async function createReport({
   now?: Date
 }): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [story] = await tx
-      .select({ id: stories.id, authorId: stories.authorId })
-      .from(stories)
-      .where(and(eq(stories.slug, slug), visibleTo(reader)))
-      .for('update')
+    const story = await lockVisibleStory({ slug, reader }, tx)
     if (!story) return false
     await tx.insert(storyReports).values({
       storyId: story.id,
@@ -59,7 +64,7 @@ export async function createReport({
     })
     // Someone says a person can be recognised: hide first, decide afterwards.
     if (reason === 'identifies') {
-      await tx.update(stories).set({ hiddenAt: now }).where(and(eq(stories.id, story.id), sql`${stories.hiddenAt} is null`))
+      await hideStory({ storyId: story.id, at: now }, tx)
     }
     await tx.insert(moderationEvents).values({ storyId: story.id, actorId: reporterId ?? null, action: 'reportReceived', note: reason })
     await recordAccess(
@@ -101,11 +106,6 @@ export async function listOpenReports({ actor, ip, now = new Date() }: { actor: 
     .select({
       id: storyReports.id,
       storyId: storyReports.storyId,
-      slug: stories.slug,
-      // A story its author withdrew since the report keeps no title here (see STAFF_STORY_STATUSES).
-      title: sql<string | null>`case when ${inArray(stories.status, [...STAFF_STORY_STATUSES])} then ${stories.publishedTitle} end`,
-      status: stories.status,
-      hiddenAt: stories.hiddenAt,
       reason: storyReports.reason,
       details: storyReports.detailsEncrypted,
       contact: storyReports.contactEncrypted,
@@ -113,26 +113,34 @@ export async function listOpenReports({ actor, ip, now = new Date() }: { actor: 
       dueAt: storyReports.dueAt,
     })
     .from(storyReports)
-    .innerJoin(stories, eq(stories.id, storyReports.storyId))
     .where(eq(storyReports.status, 'open'))
     .orderBy(asc(storyReports.dueAt))
     .limit(500)
+  // A story its author withdrew since the report keeps no title here (monument decides what staff may read).
+  const reported = await describeReportedStories({ storyIds: rows.map((r) => r.storyId) })
   await recordAccess({ actor, action: 'report.list', objectType: 'storyReport', purpose: 'takedown', outcome: 'success', ip })
-  const reports: OpenReport[] = rows.map((r) => ({
-    id: r.id,
-    storyId: r.storyId,
-    storySlug: r.slug,
-    storyTitle: r.title ?? '',
-    storyStatus: r.status,
-    hidden: r.hiddenAt !== null,
-    reason: r.reason,
-    details: r.details ? decryptField(r.details) : null,
-    hasContact: r.contact !== null,
-    createdAt: r.createdAt.toISOString(),
-    dueAt: r.dueAt.toISOString(),
-    overdue: r.dueAt.getTime() < now.getTime(),
-    hoursLeft: Math.floor((r.dueAt.getTime() - now.getTime()) / 3600_000),
-  }))
+  const reports: OpenReport[] = rows.flatMap((r) => {
+    const story = reported.get(r.storyId)
+    // A story deleted between the two reads takes its reports with it (cascade).
+    if (!story) return []
+    return [
+      {
+        id: r.id,
+        storyId: r.storyId,
+        storySlug: story.slug,
+        storyTitle: story.title ?? '',
+        storyStatus: story.status,
+        hidden: story.hidden,
+        reason: r.reason,
+        details: r.details ? decryptField(r.details) : null,
+        hasContact: r.contact !== null,
+        createdAt: r.createdAt.toISOString(),
+        dueAt: r.dueAt.toISOString(),
+        overdue: r.dueAt.getTime() < now.getTime(),
+        hoursLeft: Math.floor((r.dueAt.getTime() - now.getTime()) / 3600_000),
+      },
+    ]
+  })
   return { reports, overdue: reports.filter((r) => r.overdue).length }
 }
 
@@ -169,7 +177,7 @@ export async function decideReport({
     const [report] = await tx.select().from(storyReports).where(eq(storyReports.id, reportId)).for('update')
     if (!report) throw new ModerationError('errors.notFound', 404)
     if (report.status !== 'open') throw new ModerationError('errors.alreadyDecided')
-    const [story] = await tx.select().from(stories).where(eq(stories.id, report.storyId)).for('update')
+    const story = await lockReportedStory({ storyId: report.storyId }, tx)
     if (!story) throw new ModerationError('errors.notFound', 404)
 
     if (decision === 'keep') {
@@ -178,17 +186,16 @@ export async function decideReport({
         .from(storyReports)
         .where(and(eq(storyReports.storyId, story.id), eq(storyReports.status, 'open'), eq(storyReports.reason, 'identifies'), ne(storyReports.id, report.id)))
         .limit(1)
-      if (!other) await tx.update(stories).set({ hiddenAt: null }).where(eq(stories.id, story.id))
+      if (!other) await unhideStory({ storyId: story.id }, tx)
     } else if (decision === 'redact') {
-      // Outside the author's lifecycle on purpose: after a report a moderator takes a published
-      // story back into review. It is off the monument until the author approves a new version.
+      // A published story goes back into review, off the monument until the author approves a new version.
       if (story.status === 'published' || story.status === 'approved') {
-        await tx.update(stories).set({ status: 'inReview', hiddenAt: null }).where(eq(stories.id, story.id))
+        await takeBackIntoReview({ storyId: story.id }, tx)
         await storeGuardMarks(tx, story)
       }
     } else {
       const to = nextStatus('remove', 'moderator', story.status)
-      if (to) await tx.update(stories).set({ status: to }).where(eq(stories.id, story.id))
+      if (to) await setStoryStatus({ storyId: story.id, status: to }, tx)
     }
 
     await tx
@@ -211,6 +218,18 @@ export async function decideReport({
     return ids
   })
   await dispatchAll(mailIds)
+}
+
+/** The reports page's form post: the decision on one report, then back to the list. */
+export async function decideReportAction({ form, actor, ip }: { form: Record<string, FormDataEntryValue>; actor: Actor; ip?: string | null }) {
+  return runFormStep(form, {
+    schema: ReportDecisionSchema,
+    rowField: 'reportId',
+    step: async (v) => {
+      await decideReport({ ...v, actor, ip })
+      return `/beheer/meldingen?besloten=${v.decision}`
+    },
+  })
 }
 
 /** How long before a report's 48 hours are up the moderators are reminded. */

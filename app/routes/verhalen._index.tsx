@@ -2,9 +2,9 @@ import { data, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { readingTitle } from '~/moderation/i18n.server'
-import { getReader } from '~/moderation/reader.server'
-import { countFacets, decodeCursor, encodeCursor, listVisibleStories } from '~/moderation/reading.server'
-import { FACET_FILTERS, parseStoryFilters, readingCacheHeaders } from '~/moderation/reading-schemas'
+import { getReader } from '~/monument/reading-reader.server'
+import { countFacets, decodeCursor, encodeCursor, listVisibleStories } from '~/monument/reading.server'
+import { FACET_FILTERS, parseStoryFilters, readingCacheHeaders } from '~/monument/reading-schemas'
 import { titleMeta } from '~/utils/meta'
 import { formatDate } from '~/utils/format-date'
 
