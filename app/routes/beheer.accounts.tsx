@@ -8,6 +8,7 @@ import { inviteStaff, listAccounts, setAccountDisabled, setStaffRoles } from '~/
 import { requireStaff } from '~/auth/guards.server'
 import { STAFF_ROLES, type StaffRole } from '~/auth/roles'
 import { InviteStaffSchema } from '~/auth/schemas'
+import { StaffAccountsTable } from '~/auth/staff-accounts-table'
 import { ChoiceGroup, ErrorSummary, Field, StatusMessage, toOptions } from '~/components/forms'
 import { isLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
@@ -83,54 +84,7 @@ export default function Accounts() {
       </section>
       <section aria-labelledby="staff-title">
         <h2 id="staff-title">{t('admin.staffTitle')}</h2>
-        <table className="data">
-          <caption className="visually-hidden">{t('admin.staffTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('fields.displayName')}</th>
-              <th scope="col">{t('admin.roles')}</th>
-              <th scope="col">{t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  {a.displayName}
-                  <br />
-                  <span className="muted">{a.email}</span>
-                </td>
-                <td>
-                  <Form method="post" aria-label={t('admin.rolesFor', { name: a.displayName })}>
-                    <input type="hidden" name="intent" value="roles" />
-                    <input type="hidden" name="userId" value={a.id} />
-                    {STAFF_ROLES.map((role) => (
-                      <div key={role}>
-                        <input type="checkbox" id={`r-${a.id}-${role}`} name="roles" value={role} defaultChecked={a.roles.includes(role)} />{' '}
-                        <label htmlFor={`r-${a.id}-${role}`}>{t(`roles.${role}`)}</label>
-                      </div>
-                    ))}
-                    <button type="submit" className="link-button">
-                      {t('admin.saveRoles', { name: a.displayName })}
-                    </button>
-                  </Form>
-                </td>
-                <td>
-                  {a.disabledAt ? t('admin.disabled') : t('admin.active')}
-                  {a.id !== me ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value={a.disabledAt ? 'enable' : 'disable'} />
-                      <input type="hidden" name="userId" value={a.id} />
-                      <button type="submit" className="link-button">
-                        {a.disabledAt ? t('admin.enable', { name: a.displayName }) : t('admin.disable', { name: a.displayName })}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StaffAccountsTable accounts={accounts} me={me} />
       </section>
     </div>
   )

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { AuditLogTable } from '~/audit/audit-log-table'
 import { AuditSearchFiltersSchema, searchAuditLog } from '~/audit/audit.server'
 import { requireStaff } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
-import { formatDateTime } from '~/utils/format-date'
 
 export const handle = { i18n: ['account'] }
 export const meta = titleMeta
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { t, i18n } = useTranslation('account')
+  const { t } = useTranslation('account')
   const { rows, nextBeforeId, invalid } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const next = new URLSearchParams(params)
@@ -62,36 +62,7 @@ export default function AuditLog() {
         </button>
       </Form>
       {invalid ? <p className="field__error">{t('audit.invalidFilters')}</p> : null}
-      <table className="data">
-        <caption>{t('audit.resultsCaption', { count: rows.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.when')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.object')}</th>
-            <th scope="col">{t('audit.subject')}</th>
-            <th scope="col">{t('audit.purposeOutcome')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{formatDateTime(r.occurredAt, i18n.language)}</td>
-              <td>
-                {r.actorId ? <code>{r.actorId.slice(0, 8)}</code> : t('audit.noActor')} {r.actorRoles.join(', ')}
-              </td>
-              <td>{r.action}</td>
-              <td>
-                {r.objectType}
-                {r.objectId ? ` ${r.objectId.slice(0, 36)}` : ''}
-              </td>
-              <td>{r.subjectId ? <code>{r.subjectId.slice(0, 8)}</code> : '–'}</td>
-              <td>{`${r.purpose} / ${r.outcome}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AuditLogTable rows={rows} />
       {nextBeforeId ? <Link to={`?${next.toString()}`}>{t('audit.older')}</Link> : null}
     </div>
   )

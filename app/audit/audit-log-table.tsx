@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next'
+import { DataTable } from '~/components/data-table'
+import { formatDateTime } from '~/utils/format-date'
+
+type AuditLogRow = {
+  id: number
+  occurredAt: string | Date
+  actorId: string | null
+  actorRoles: readonly string[]
+  action: string
+  objectType: string
+  objectId: string | null
+  subjectId: string | null
+  purpose: string
+  outcome: string
+}
+
+/** One page of the access log; ids are shortened, never names (the log holds no personal data). */
+export function AuditLogTable({ rows }: { rows: readonly AuditLogRow[] }) {
+  const { t, i18n } = useTranslation('account')
+  return (
+    <DataTable
+      caption={t('audit.resultsCaption', { count: rows.length })}
+      rows={rows}
+      rowKey={(r) => r.id}
+      columns={[
+        { key: 'when', header: t('audit.when'), cell: (r) => formatDateTime(r.occurredAt, i18n.language) },
+        {
+          key: 'actor',
+          header: t('audit.actor'),
+          cell: (r) => (
+            <>
+              {r.actorId ? <code>{r.actorId.slice(0, 8)}</code> : t('audit.noActor')} {r.actorRoles.join(', ')}
+            </>
+          ),
+        },
+        { key: 'action', header: t('audit.action'), cell: (r) => r.action },
+        { key: 'object', header: t('audit.object'), cell: (r) => `${r.objectType}${r.objectId ? ` ${r.objectId.slice(0, 36)}` : ''}` },
+        { key: 'subject', header: t('audit.subject'), cell: (r) => (r.subjectId ? <code>{r.subjectId.slice(0, 8)}</code> : '–') },
+        { key: 'purposeOutcome', header: t('audit.purposeOutcome'), cell: (r) => `${r.purpose} / ${r.outcome}` },
+      ]}
+    />
+  )
+}
