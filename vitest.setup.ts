@@ -3,7 +3,11 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { inject } from 'vitest'
+import { installConsoleErrorGuard } from './app/utils/expect-console-error'
 import { createStorage } from './storage/index'
+
+// House rule: an unexpected console.error fails the test (opt in with expectConsoleError()).
+installConsoleErrorGuard()
 
 const templateUrl = inject('templateDatabaseUrl')
 const name = `t_${randomBytes(8).toString('hex')}`
