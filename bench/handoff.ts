@@ -9,11 +9,12 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import postgres from 'postgres'
+import { freePort } from '../scripts/free-port'
+import { arg } from './monument-harness'
 
 const WORKER_FLAG = '--worker'
 const CLIENT_TIMEOUT_MS = 2000
@@ -23,21 +24,7 @@ const CLIENT_TIMEOUT_MS = 2000
 const IN_FLIGHT = arg('in-flight', 96)
 const CLAIM_BATCH = arg('batch', 32)
 
-function arg(name: string, fallback: number) {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -80,7 +67,7 @@ function postmasterPid(dataDir: string): number | null {
 
 /** The deliverer: drains the outbox, IN_FLIGHT requests at a time, until the process is stopped or killed. */
 async function runWorker() {
-  const { drainHandoffOutbox } = await import('../app/assessment/handoff.server')
+  const { drainHandoffOutbox } = await import('../app/assessment/handoff-delivery.server')
   const options = { timeoutMs: CLIENT_TIMEOUT_MS, lockMs: CLIENT_TIMEOUT_MS + 1500, baseBackoffMs: 200, maxBackoffMs: 2000, rawPayload: true }
   let stopping = false
   process.once('SIGTERM', () => {
@@ -120,9 +107,9 @@ async function main() {
   Object.assign(process.env, env)
 
   const { startReceiver } = await import('../scripts/schadefonds-receiver')
-  const { generateWebhookSecret } = await import('../app/scheme/webhooks.server')
+  const { generateWebhookSecret } = await import('../app/assessment/case-document/webhooks.server')
   const { createFieldCrypto } = await import('../app/privacy/field-crypto.server')
-  const { buildSampleCaseDocument } = await import('../app/scheme/case-document.sample')
+  const { buildSampleCaseDocument } = await import('../app/assessment/case-document/case-document.sample')
   const { JEUGDZORG_DEMO_2026 } = await import('../app/scheme/schemes')
   const secret = generateWebhookSecret()
   const receiver = await startReceiver({ port: 0, secret, dataDir: path.join(dir, 'receiver') })

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { createStorage } from '../storage/index'
-import { arg, freePort, startDatabase } from './monument-harness'
+import { freePort } from '../scripts/free-port'
+import { arg, startDatabase } from './monument-harness'
 
 const MIB = 1024 * 1024
 const sizeMiB = arg('mib', 1024)

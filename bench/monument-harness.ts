@@ -4,29 +4,19 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 import { startEmbeddedPostgres } from '../db/embedded'
 import { runMigrations } from '../db/migrate-runner'
+import { freePort } from '../scripts/free-port'
 
 export function arg(name: string, fallback: number) {
   const i = process.argv.indexOf(`--${name}`)
   const v = i >= 0 ? Number(process.argv[i + 1]) : NaN
-  return Number.isFinite(v) && v > 0 ? v : fallback
+  return Number.isFinite(v) && v >= 0 ? v : fallback
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 export type BenchDb = { url: string; dir: string; stop: () => Promise<void> }
 

@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import postgres from 'postgres'
-import { arg, freePort, httpTask, measure, seedStories, startDatabase, startPortal } from './monument-harness'
+import { freePort } from '../scripts/free-port'
+import { arg, httpTask, measure, seedStories, startDatabase, startPortal } from './monument-harness'
 
 const REQUESTS = arg('requests', 10_000)
 const CONCURRENCY = arg('concurrency', 20)
