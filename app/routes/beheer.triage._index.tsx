@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
 import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
-import { listQueue } from '~/triage/requests.server'
+import { listQueue } from '~/triage/staff-view.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 

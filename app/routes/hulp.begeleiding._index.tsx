@@ -12,7 +12,9 @@ import { fallbackLng, isLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { CrisisNow } from '~/triage/components'
-import { createHelpRequest, listOwnStories, TriageError } from '~/triage/requests.server'
+import { listStoriesToLink } from '~/monument/for-triage.server'
+import { createHelpRequest } from '~/triage/ask-guidance.server'
+import { TriageError } from '~/triage/help-request.server'
 import { AskGuidanceSchema, CONTACT_CHANNELS, type AskGuidanceFormFields, GUIDANCE_NEEDS, INTERPRETER_NEEDS } from '~/triage/schemas'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { absoluteUrl } from '~/mail/mail.server'
@@ -32,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: await getPageTitle(request, 'ask.title', 'triage'),
     signedIn: Boolean(user),
-    stories: user ? await listOwnStories({ userId: user.id }) : [],
+    stories: user ? await listStoriesToLink({ authorId: user.id }) : [],
     defaultEmail: user?.email ?? '',
     defaultLanguage: isLng(lng) ? lng : fallbackLng,
   }

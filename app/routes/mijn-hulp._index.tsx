@@ -3,8 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireSurvivor } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
-import { listOwnRequests } from '~/triage/requests.server'
+import { listOwnRequests } from '~/triage/ask-guidance.server'
 import { titleMeta } from '~/utils/meta'
+import { intlLocale } from '~/i18n/config'
 
 export const handle = { i18n: ['triage', 'facets'] }
 export const meta = titleMeta
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function MyHelp() {
   const { t, i18n } = useTranslation('triage')
   const { requests } = useLoaderData<typeof loader>()
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
+  const date = (iso: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso))
   return (
     <div className="page">
       <h1>{t('mine.title')}</h1>

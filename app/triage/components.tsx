@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ShareableField } from './schemas'
 import { formatLongDateTime } from '~/utils/format-date'
@@ -49,6 +49,89 @@ export function useClearAfterSend(intent: string, failed: boolean) {
     }
   }, [sending, navigation.state, failed])
   return form
+}
+
+/** A section with one button that posts its intent: take, take over, withdraw. */
+export function ActionSection({ id, title, intro, intent, submit, primary = false, className }: { id: string; title: string; intro: string; intent: string; submit: string; primary?: boolean; className?: string }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className={className}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p>{intro}</p>
+      <Form method="post">
+        <button type="submit" name="intent" value={intent} className={primary ? 'button button--primary' : 'button'}>
+          {submit}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+/**
+ * A form that posts one intent with one text box: a message or a note. A refused text comes
+ * back with its error next to the box (linked by aria-describedby) and what was typed.
+ */
+export function TextForm({
+  intent,
+  id,
+  label,
+  rows,
+  submit,
+  error,
+  defaultValue,
+  primary = false,
+  action,
+  formRef,
+}: {
+  intent: string
+  id: string
+  label: string
+  rows: number
+  submit: string
+  error?: string | null
+  defaultValue?: string
+  primary?: boolean
+  action?: string
+  formRef?: Ref<HTMLFormElement>
+}) {
+  return (
+    <Form method="post" action={action} ref={formRef}>
+      <input type="hidden" name="intent" value={intent} />
+      <div className={`field${error ? ' field--invalid' : ''}`}>
+        <label htmlFor={id}>{label}</label>
+        {error ? (
+          <p id={`${id}-error`} className="field__error">
+            {error}
+          </p>
+        ) : null}
+        <textarea id={id} name="body" rows={rows} defaultValue={defaultValue} aria-describedby={error ? `${id}-error` : undefined} />
+      </div>
+      <button type="submit" className={primary ? 'button button--primary' : 'button'}>
+        {submit}
+      </button>
+    </Form>
+  )
+}
+
+/** A list, or a line saying there is nothing yet. */
+export function ListOrNone<T>({ items, none, className, children }: { items: readonly T[]; none: string; className?: string; children: (item: T) => ReactNode }) {
+  return items.length ? <ul className={className}>{items.map(children)}</ul> : <p>{none}</p>
+}
+
+type Message = { id: string; fromSurvivor: boolean; body: string; at: string }
+
+/** The messages of a request; `survivorReads` says which side is reading (its own show as mine), `whoOf` names the sender. */
+export function MessageList({ messages, survivorReads, whoOf, dateOf }: { messages: readonly Message[]; survivorReads: boolean; whoOf: (m: Message) => string; dateOf: (iso: string) => string }) {
+  const { t } = useTranslation('triage')
+  return (
+    <ListOrNone items={messages} none={t('messages.none')} className="messages">
+      {(m) => (
+        <li key={m.id} className={m.fromSurvivor === survivorReads ? 'message message--mine' : 'message'}>
+          <p className="muted">{t('messages.meta', { who: whoOf(m), when: dateOf(m.at) })}</p>
+          <p className="message__body">{m.body}</p>
+        </li>
+      )}
+    </ListOrNone>
+  )
 }
 
 type SurvivorViewData = {
@@ -113,36 +196,24 @@ export function SurvivorRequestView({ view, action, messageError }: { view: Surv
 
       <section aria-labelledby="messages-title">
         <h2 id="messages-title">{t('messages.title')}</h2>
-        {view.messages.length ? (
-          <ul className="messages">
-            {view.messages.map((m) => (
-              <li key={m.id} className={m.fromSurvivor ? 'message message--mine' : 'message'}>
-                <p className="muted">
-                  {t('messages.meta', { who: m.fromSurvivor ? t('messages.fromYou') : t('messages.fromContact', { name: view.contactFirstName ?? t('messages.team') }), when: formatLongDateTime(m.at, locale) })}
-                </p>
-                <p className="message__body">{m.body}</p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('messages.none')}</p>
-        )}
+        <MessageList
+          messages={view.messages}
+          survivorReads
+          whoOf={(m) => (m.fromSurvivor ? t('messages.fromYou') : t('messages.fromContact', { name: view.contactFirstName ?? t('messages.team') }))}
+          dateOf={(iso) => formatLongDateTime(iso, locale)}
+        />
         {view.open || view.status === 'inCare' ? (
-          <Form method="post" action={action} ref={messageForm}>
-            <input type="hidden" name="intent" value="message" />
-            <div className={`field${messageError ? ' field--invalid' : ''}`}>
-              <label htmlFor="message-body">{t('messages.label')}</label>
-              {messageError ? (
-                <p id="message-error" className="field__error">
-                  {t(messageError)}
-                </p>
-              ) : null}
-              <textarea id="message-body" name="body" rows={4} aria-describedby={messageError ? 'message-error' : undefined} />
-            </div>
-            <button type="submit" className="button button--primary">
-              {t('messages.send')}
-            </button>
-          </Form>
+          <TextForm
+            intent="message"
+            id="message-body"
+            label={t('messages.label')}
+            rows={4}
+            submit={t('messages.send')}
+            error={messageError ? t(messageError) : null}
+            primary
+            action={action}
+            formRef={messageForm}
+          />
         ) : null}
       </section>
 
@@ -172,17 +243,7 @@ export function SurvivorRequestView({ view, action, messageError }: { view: Surv
         )}
       </section>
 
-      {view.open ? (
-        <section aria-labelledby="withdraw-title">
-          <h2 id="withdraw-title">{t('mine.withdraw.title')}</h2>
-          <p>{t('mine.withdraw.intro')}</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="withdraw" className="button">
-              {t('mine.withdraw.submit')}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      {view.open ? <ActionSection id="withdraw" title={t('mine.withdraw.title')} intro={t('mine.withdraw.intro')} intent="withdraw" submit={t('mine.withdraw.submit')} /> : null}
     </>
   )
 }

@@ -1,6 +1,6 @@
 import type { Job } from '~/jobs/types'
 import { logger } from '~/utils/logger.server'
-import { flagDueFollowUps } from './requests.server'
+import { flagDueFollowUps } from './request-progress.server'
 
 /** Background jobs of the triage capability (merged into app/jobs/queue.server.ts). */
 export const TRIAGE_JOBS: Record<string, Job> = {

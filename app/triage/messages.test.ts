@@ -7,7 +7,9 @@ import { decryptField } from '~/privacy/field-crypto.server'
 import { action as staffAction } from '~/routes/beheer.triage.$id'
 import { action as survivorAction } from '~/routes/mijn-hulp.$id'
 import { createPersona, makeRequest, testContext } from '~/testing/personas.server'
-import { getOwnRequest, REPEAT_MESSAGE_SECONDS, sendSurvivorMessage, takeRequest } from './requests.server'
+import { getOwnRequest } from './ask-guidance.server'
+import { takeRequest } from './fixed-contact.server'
+import { REPEAT_MESSAGE_SECONDS, sendSurvivorMessage } from './messages.server'
 import { createTestRequest } from './testing.server'
 
 afterAll(() => closeDb())

@@ -1,8 +1,8 @@
 import { asc, eq, inArray } from 'drizzle-orm'
-import { helpContactAttempts, helpMessages, helpNotes, helpReferrals, helpRequestEvents, helpRequests } from '@db/schema/triage'
-import { directoryEntries } from '@db/schema/referrals'
+import { helpContactAttempts, helpMessages, helpNotes, helpRequestEvents, helpRequests } from '@db/schema/triage'
 import { decryptField } from '~/privacy/field-crypto.server'
 import { registerPersonalData } from '~/privacy/data-registry.server'
+import { listReferralsWithNames } from './referral.server'
 
 /**
  * Exported: every request of the person with its contact details, timeline, contact
@@ -25,11 +25,7 @@ registerPersonalData({
     const attempts = await tx.select().from(helpContactAttempts).where(inArray(helpContactAttempts.requestId, ids))
     const notes = await tx.select().from(helpNotes).where(inArray(helpNotes.requestId, ids))
     const messages = await tx.select().from(helpMessages).where(inArray(helpMessages.requestId, ids))
-    const referrals = await tx
-      .select({ requestId: helpReferrals.requestId, organisation: directoryEntries.name, status: helpReferrals.status, fields: helpReferrals.fields, sharedAt: helpReferrals.sharedAt })
-      .from(helpReferrals)
-      .innerJoin(directoryEntries, eq(directoryEntries.id, helpReferrals.entryId))
-      .where(inArray(helpReferrals.requestId, ids))
+    const referrals = await listReferralsWithNames({ requestIds: ids, tx })
     return {
       requests: requests.map((r) => ({
         id: r.id,
@@ -50,7 +46,7 @@ registerPersonalData({
         contactAttempts: attempts.filter((a) => a.requestId === r.id).map((a) => ({ channel: a.channel, outcome: a.outcome, at: a.occurredAt })),
         notesByTriageStaff: notes.filter((n) => n.requestId === r.id).map((n) => ({ at: n.createdAt, text: decryptField(n.bodyEncrypted) })),
         messages: messages.filter((m) => m.requestId === r.id).map((m) => ({ at: m.createdAt, fromMe: m.fromSurvivor, text: decryptField(m.bodyEncrypted) })),
-        sharedWith: referrals.filter((x) => x.requestId === r.id).map(({ requestId: _r, ...x }) => x),
+        sharedWith: referrals.filter((x) => x.requestId === r.id).map((x) => ({ organisation: x.name, status: x.status, fields: x.fields, sharedAt: x.sharedAt })),
       })),
     }
   },

@@ -31,7 +31,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     path: '/beheer/hulpgids/:id',
     rule: { kind: 'staff', action: 'directory.edit' },
     setup: async () => {
-      const { createTestEntry } = await import('./testing.server')
+      const { createTestEntry } = await import('~/referrals/for-triage.server')
       const id = await createTestEntry()
       return { path: `/beheer/hulpgids/${id}`, params: { id } }
     },

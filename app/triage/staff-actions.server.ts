@@ -1,17 +1,11 @@
 import { z } from 'zod'
 import { TEXT_MESSAGES } from '~/utils/text-schema'
 import type { SessionContext } from '~/auth/session.server'
-import {
-  addNote,
-  closeRequest,
-  logContactAttempt,
-  markInCare,
-  proposeReferral,
-  sendWorkerMessage,
-  takeRequest,
-  transferRequest,
-  TriageError,
-} from './requests.server'
+import { takeRequest, transferRequest } from './fixed-contact.server'
+import { TriageError } from './help-request.server'
+import { sendWorkerMessage } from './messages.server'
+import { proposeReferral } from './referral.server'
+import { addNote, closeRequest, logContactAttempt, markInCare } from './request-progress.server'
 import { AttemptSchema, CloseSchema, MessageSchema, NoteSchema, ReferralProposalSchema, TransferSchema } from './schemas'
 
 const StaffIntentSchema = z.enum(['take', 'takeOver', 'attempt', 'note', 'message', 'refer', 'inCare', 'close', 'transfer'])

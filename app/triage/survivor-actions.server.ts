@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import type { HelpRequest } from '@db/schema/triage'
 import type { Lng } from '~/i18n/config'
-import { answerReferral, sendSurvivorMessage, TriageError, withdrawReferralConsent, withdrawRequest } from './requests.server'
+import { TriageError } from './help-request.server'
+import { sendSurvivorMessage } from './messages.server'
+import { answerReferral, withdrawReferralConsent } from './referral.server'
+import { withdrawRequest } from './request-progress.server'
 import { MessageSchema } from './schemas'
 
 // A tampered id would reach PostgreSQL's uuid comparison and fail there (a 500): parse it first.

@@ -1,6 +1,4 @@
-import { db } from '@db/client.server'
-import { directoryEntries } from '@db/schema/referrals'
-import { createHelpRequest } from './requests.server'
+import { createHelpRequest } from './ask-guidance.server'
 import { AskGuidanceSchema, type AskGuidance } from './schemas'
 
 /** Test-only: a valid guidance request as the form would send it (phone, no voicemail). */
@@ -27,24 +25,3 @@ export async function createTestRequest({ userId, overrides }: { userId: string 
   return createHelpRequest({ input: guidanceInput(overrides), userId, locale: 'nl' })
 }
 
-/** Test-only: a published peer-support entry to refer to. */
-export async function createTestEntry(slug = `test-${Math.random().toString(36).slice(2, 10)}`) {
-  const [row] = await db
-    .insert(directoryEntries)
-    .values({
-      slug,
-      name: `Lotgenoten ${slug}`,
-      kind: 'peerSupport',
-      descriptionNl: 'Contact met lotgenoten.',
-      descriptionEn: 'Contact with fellow survivors.',
-      forWhomNl: 'Iedereen.',
-      forWhomEn: 'Everyone.',
-      needs: ['peerContact'],
-      languages: ['nl'],
-      source: 'test',
-      lastCheckedAt: '2020-01-01',
-      published: true,
-    })
-    .returning({ id: directoryEntries.id })
-  return row!.id
-}

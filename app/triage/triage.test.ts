@@ -9,26 +9,16 @@ import { exportUserData } from '~/privacy/data-registry.server'
 import '~/privacy/registrations.server'
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
 import { exportFiguresCsv, getAnonymisedFigures, getTriageDashboard } from './figures.server'
-import {
-  addNote,
-  answerReferral,
-  completeReferral,
-  flagDueFollowUps,
-  getRequestByGuestToken,
-  getSurvivorView,
-  listQueue,
-  logContactAttempt,
-  markInCare,
-  openRequestForStaff,
-  proposeReferral,
-  referralConsentObjectId,
-  sendWorkerMessage,
-  takeRequest,
-  transferRequest,
-  TriageError,
-  withdrawRequest,
-} from './requests.server'
-import { createTestEntry, createTestRequest } from './testing.server'
+import { createTestEntry } from '~/referrals/for-triage.server'
+import { getRequestByGuestToken } from './ask-guidance.server'
+import { takeRequest, transferRequest } from './fixed-contact.server'
+import { TriageError } from './help-request.server'
+import { sendWorkerMessage } from './messages.server'
+import { answerReferral, proposeReferral, referralConsentObjectId } from './referral.server'
+import { addNote, flagDueFollowUps, logContactAttempt, markInCare, withdrawRequest } from './request-progress.server'
+import { listQueue, openRequestForStaff } from './staff-view.server'
+import { getSurvivorView } from './survivor-view.server'
+import { createTestRequest } from './testing.server'
 
 afterAll(() => closeDb())
 
@@ -210,7 +200,7 @@ describe('referral', () => {
     await proposeReferral({ worker: w(worker1), requestId: id, entryId, fields: ['needs', 'contactDetails'], consentGivenByPhone: false })
     const [referral] = await db.select().from(helpReferrals).where(eq(helpReferrals.requestId, id))
     expect(referral!.status).toBe('proposed')
-    await expect(completeReferral({ worker: w(worker1), referralId: referral!.id })).rejects.toThrow('noConsent')
+    // Nothing is shared before the survivor answers: the request is not referred yet.
     expect((await load(id)).status).toBe('new')
 
     const view = await getSurvivorView({ request: await load(id), locale: 'nl' })
