@@ -6,16 +6,10 @@ import { accountTokens, mailOutbox, passkeys, sessions, users } from '@db/schema
 import { auditLog } from '@db/schema/audit'
 import { createPersona, makeRequest, testContext } from '~/testing/personas.server'
 import { action as securityAction } from '~/routes/account.beveiliging'
-import {
-  acceptInvitation,
-  confirmEmail,
-  inviteStaff,
-  registerSurvivor,
-  requestPasswordReset,
-  resetPassword,
-  setAccountDisabled,
-  signInWithPassword,
-} from './accounts.server'
+import { requestPasswordReset, resetPassword } from './password-reset.server'
+import { confirmEmail, registerSurvivor } from './registration.server'
+import { signInWithPassword } from './sign-in.server'
+import { acceptInvitation, inviteStaff, setAccountDisabled } from './staff-accounts.server'
 import { SignInThrottledError } from './sign-in-throttle.server'
 import { confirmTotpEnrolment, generateRecoveryCodes, proveSecondFactor, startTotpEnrolment } from './second-factor.server'
 import { createSession, getSessionContext } from './session.server'

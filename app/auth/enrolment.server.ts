@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { getPageTitle } from '~/i18n/meta.server'
 import type { RegistrationResponseJSON } from '@simplewebauthn/server'
-import { getAccountFactors } from './accounts.server'
+import { getAccountFactors } from './sign-in.server'
 import { requiresPasskey } from './policy'
 import { TotpCodeSchema } from './schemas'
 import {

@@ -4,13 +4,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { loadAccountOverview } from '~/auth/account-data.server'
-import { updatePreferences } from '~/auth/accounts.server'
+import { updatePreferences } from '~/auth/account-settings.server'
 import { requireSession } from '~/auth/guards.server'
 import { PreferencesSchema } from '~/auth/schemas'
 import { endAllSessions } from '~/auth/session.server'
 import { ConsentHistoryTable } from '~/components/consent-history'
 import { ErrorSummary, Field, StatusMessage } from '~/components/forms'
 import { languageCookie } from '~/i18n/i18next.server'
+import { LOCALES } from '~/i18n/config'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
 import { formatDateTime } from '~/utils/format-date'
@@ -80,8 +81,11 @@ export default function Account() {
           <div className="field">
             <label htmlFor={fields.locale.id}>{t('fields.language')}</label>
             <select {...getSelectProps(fields.locale)}>
-              <option value="nl">{t('common:language.switchTo.nl')}</option>
-              <option value="en">{t('common:language.switchTo.en')}</option>
+              {LOCALES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.nativeName}
+                </option>
+              ))}
             </select>
           </div>
           <button type="submit" className="button">

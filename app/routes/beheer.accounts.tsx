@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { inviteStaff, listAccounts, setAccountDisabled, setStaffRoles } from '~/auth/accounts.server'
+import { inviteStaff, listAccounts, setAccountDisabled, setStaffRoles } from '~/auth/staff-accounts.server'
 import { requireStaff } from '~/auth/guards.server'
 import { STAFF_ROLES, type StaffRole } from '~/auth/roles'
 import { InviteStaffSchema } from '~/auth/schemas'

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { registerSurvivor } from '~/auth/accounts.server'
+import { registerSurvivor } from '~/auth/registration.server'
 import { getUser } from '~/auth/guards.server'
 import { refuseCommonPasswords } from '~/auth/passwords.server'
 import { RateLimitedError } from '~/auth/rate-limit.server'
@@ -12,7 +12,7 @@ import { CheckboxField, ErrorSummary, Field } from '~/components/forms'
 import { HoneypotField } from '~/components/honeypot-field'
 import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
-import { isLng } from '~/i18n/config'
+import { toLng } from '~/i18n/config'
 import { checkHoneypot } from '~/utils/honeypot.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const locale = await i18next.getLocale(request)
   try {
-    await registerSurvivor({ ...submission.value, locale: isLng(locale) ? locale : 'nl', request, ip: clientIp(context) })
+    await registerSurvivor({ ...submission.value, locale: toLng(locale), request, ip: clientIp(context) })
   } catch (error) {
     if (error instanceof RateLimitedError) {
       return data({ result: submission.reply({ formErrors: ['common:errors.tooManyRequests.body'], hideFields: ['password'] }) }, { status: 429 })

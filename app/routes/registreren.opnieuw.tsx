@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
-import { resendConfirmation } from '~/auth/accounts.server'
+import { resendConfirmation } from '~/auth/registration.server'
 import { emailRequestRoute } from '~/auth/email-request.server'
 import { EmailRequestPage } from '~/components/auth/email-request-page'
 import { titleMeta } from '~/utils/meta'

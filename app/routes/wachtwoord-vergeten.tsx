@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
-import { requestPasswordReset } from '~/auth/accounts.server'
+import { requestPasswordReset } from '~/auth/password-reset.server'
 import { emailRequestRoute } from '~/auth/email-request.server'
 import { EmailRequestPage } from '~/components/auth/email-request-page'
 import { titleMeta } from '~/utils/meta'
