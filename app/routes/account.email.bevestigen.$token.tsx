@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { confirmEmailChange, inspectToken } from '~/auth/accounts.server'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { confirmEmailChange } from '~/auth/account-settings.server'
+import { inspectToken } from '~/auth/account-tokens.server'
 import { requireSession } from '~/auth/guards.server'
-import { TokenProblem } from '~/components/auth/token-status'
+import { ConfirmLinkPage } from '~/components/auth/confirm-link-page'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
 
@@ -24,18 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ConfirmEmailChange() {
-  const { t } = useTranslation('account')
   const loaderData = useLoaderData<typeof loader>()
   const status = useActionData<typeof action>()?.status ?? loaderData.status
-  if (status !== 'ok') return <TokenProblem status={status} retryTo="/account/email" />
-  return (
-    <div className="page">
-      <h1>{t('changeEmail.confirmTitle')}</h1>
-      <Form method="post">
-        <button type="submit" className="button button--primary">
-          {t('changeEmail.confirmSubmit')}
-        </button>
-      </Form>
-    </div>
-  )
+  return <ConfirmLinkPage status={status} retryTo="/account/email" keys={{ title: 'changeEmail.confirmTitle', submit: 'changeEmail.confirmSubmit' }} />
 }

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { confirmEmail, inspectToken } from '~/auth/accounts.server'
-import { TokenProblem } from '~/components/auth/token-status'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { inspectToken } from '~/auth/account-tokens.server'
+import { confirmEmail } from '~/auth/registration.server'
+import { ConfirmLinkPage } from '~/components/auth/confirm-link-page'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
 
@@ -22,19 +22,7 @@ export async function action({ params }: ActionFunctionArgs) {
 }
 
 export default function ConfirmEmail() {
-  const { t } = useTranslation('account')
   const loaderData = useLoaderData<typeof loader>()
   const status = useActionData<typeof action>()?.status ?? loaderData.status
-  if (status !== 'ok') return <TokenProblem status={status} retryTo="/registreren/opnieuw" />
-  return (
-    <div className="page">
-      <h1>{t('confirm.title')}</h1>
-      <p className="lead">{t('confirm.lead')}</p>
-      <Form method="post">
-        <button type="submit" className="button button--primary">
-          {t('confirm.submit')}
-        </button>
-      </Form>
-    </div>
-  )
+  return <ConfirmLinkPage status={status} retryTo="/registreren/opnieuw" keys={{ title: 'confirm.title', lead: 'confirm.lead', submit: 'confirm.submit' }} />
 }
