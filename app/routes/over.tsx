@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { ContentPage } from '~/components/content-page'
-import { getPageTitle } from '~/i18n/meta.server'
+import { contentPageLoader } from '~/utils/content-page.server'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['pages'] }
 export const meta = titleMeta
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { title: await getPageTitle(request, 'about.title') }
-}
+// Called inside the loader: a module-scope call into a .server file would run in the browser.
+export const loader = (args: LoaderFunctionArgs) => contentPageLoader('about')(args)
 
 export default function Page() {
   return <ContentPage page="about" />
