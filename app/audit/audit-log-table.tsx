@@ -1,19 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { DataTable } from '~/components/data-table'
 import { formatDateTime } from '~/utils/format-date'
+import type { AuditSearchRow } from './audit.server'
 
-type AuditLogRow = {
-  id: number
-  occurredAt: string | Date
-  actorId: string | null
-  actorRoles: readonly string[]
-  action: string
-  objectType: string
-  objectId: string | null
-  subjectId: string | null
-  purpose: string
-  outcome: string
-}
+// As the loader sends it: the date arrives as a string after serialisation.
+type AuditLogRow = Omit<AuditSearchRow, 'occurredAt' | 'originHash'> & { occurredAt: string | Date }
 
 /** One page of the access log; ids are shortened, never names (the log holds no personal data). */
 export function AuditLogTable({ rows }: { rows: readonly AuditLogRow[] }) {

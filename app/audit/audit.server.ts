@@ -5,8 +5,7 @@ import { userRoles } from '@db/schema/accounts'
 import { AUDIT_OUTCOMES, auditLog } from '@db/schema/audit'
 import { hashOrigin } from '~/privacy/field-crypto.server'
 import { mostRelevantRole } from './roles'
-
-export { verifyAuditChain, type ChainVerification } from './chain.server'
+import type { ChainRow } from './chain.server'
 
 /**
  * The access log API. Rows say who did what to which object, for whom and why; never
@@ -73,19 +72,8 @@ export const AuditSearchFiltersSchema = z.object({
 })
 export type AuditSearchFilters = z.infer<typeof AuditSearchFiltersSchema>
 
-export type AuditSearchRow = {
-  id: number
-  occurredAt: Date
-  actorId: string | null
-  actorRoles: string[]
-  action: string
-  objectType: string
-  objectId: string | null
-  subjectId: string | null
-  purpose: string
-  outcome: string
-  originHash: string | null
-}
+/** A row as stored, minus the chain's own link (the search does not show it). */
+export type AuditSearchRow = Omit<ChainRow, 'id' | 'prevHash'> & { id: number }
 
 /**
  * Oversight search for admins, newest first, keyset-paginated (`beforeId` = the

@@ -6,8 +6,8 @@ import { closeDb, db, sql } from '@db/client.server'
 import { userRoles, users, type Role } from '@db/schema/accounts'
 import { auditLog } from '@db/schema/audit'
 import { hashOrigin } from '~/privacy/field-crypto.server'
-import { listAccessesToSubject, recordAccess, searchAuditLog, verifyAuditChain } from './audit.server'
-import { auditRowHash, CHAIN_ROWS_QUERY, chainRowFromDb, GENESIS_HASH } from './chain.server'
+import { listAccessesToSubject, recordAccess, searchAuditLog } from './audit.server'
+import { auditRowHash, CHAIN_ROWS_QUERY, chainRowFromDb, GENESIS_HASH, verifyAuditChain } from './chain.server'
 import { asAttacker } from './testing.server'
 
 afterAll(() => closeDb())

@@ -21,16 +21,12 @@ type FieldProps = {
   list?: string
 }
 
-/**
- * Label, hint and error around one control: the error stands next to the field and is linked
- * with aria-describedby (conform's ids), so every kind of field reads the same way.
- */
-function FieldShell({ meta, label, hint, className, children }: { meta: FieldMetadata<string | undefined>; label: string; hint?: ReactNode; className?: string; children: ReactNode }) {
+/** The hint and the errors of one field, with the ids its control points at (aria-describedby). */
+function HintAndErrors({ meta, hint }: { meta: { descriptionId: string; errorId: string; errors?: string[] }; hint?: ReactNode }) {
   const errorText = useErrorText()
   const errors = meta.errors ?? []
   return (
-    <div className={`field${errors.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={meta.id}>{label}</label>
+    <>
       {hint ? (
         <p id={meta.descriptionId} className="field__hint">
           {hint}
@@ -41,6 +37,20 @@ function FieldShell({ meta, label, hint, className, children }: { meta: FieldMet
           {errors.map(errorText).join(' ')}
         </p>
       ) : null}
+    </>
+  )
+}
+
+/**
+ * Label, hint and error around one control: the error stands next to the field and is linked
+ * with aria-describedby (conform's ids), so every kind of field reads the same way.
+ */
+function FieldShell({ meta, label, hint, className, children }: { meta: FieldMetadata<string | undefined>; label: string; hint?: ReactNode; className?: string; children: ReactNode }) {
+  const errors = meta.errors ?? []
+  return (
+    <div className={`field${errors.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={meta.id}>{label}</label>
+      <HintAndErrors meta={meta} hint={hint} />
       {children}
     </div>
   )
@@ -140,23 +150,13 @@ export function ChoiceGroup({
   onChange?: (event: ChangeEvent<HTMLInputElement>) => void
   className?: string
 }) {
-  const errorText = useErrorText()
   const errors = meta.errors ?? []
   const describedBy = [hint ? meta.descriptionId : null, errors.length ? meta.errorId : null].filter(Boolean).join(' ') || undefined
   const byValue = new Map(options.map((o) => [o.value, o]))
   return (
     <fieldset id={meta.id} className={`field${errors.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`} aria-describedby={describedBy}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p id={meta.descriptionId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {errors.length ? (
-        <p id={meta.errorId} className="field__error">
-          {errors.map(errorText).join(' ')}
-        </p>
-      ) : null}
+      <HintAndErrors meta={meta} hint={hint} />
       {getCollectionProps(meta, { type, options: options.map((o) => o.value), ariaAttributes: false }).map((props) => {
         const option = byValue.get(props.value)!
         return (
