@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildSampleCaseDocument } from '../app/scheme/case-document.sample'
-import { generateWebhookSecret, signWebhook, verifyWebhook } from '../app/scheme/webhooks.server'
+import { buildSampleCaseDocument } from '../app/assessment/case-document/case-document.sample'
+import { generateWebhookSecret, signWebhook, verifyWebhook } from '../app/assessment/case-document/webhooks.server'
 import { resolveReceiverSecret, startReceiver, type Receiver, type ReceiverStats } from './schadefonds-receiver'
 
 const secret = generateWebhookSecret()

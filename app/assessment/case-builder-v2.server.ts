@@ -5,15 +5,15 @@ import { listConsentHistory } from '~/consent/consent.server'
 import { VIOLENCE_KINDS } from '~/facets/facets'
 import { decryptField } from '~/privacy/field-crypto.server'
 import { decryptSurvivorIdentity } from '~/scheme/applications.server'
-import type { CaseDocumentV1 } from '~/scheme/case-document'
-import { CaseDocumentV2Schema, type CaseDocumentV2 } from '~/scheme/case-document-v2'
+import type { CaseDocumentV1 } from '~/assessment/case-document/case-document'
+import { CaseDocumentV2Schema, type CaseDocumentV2 } from '~/assessment/case-document/case-document-v2'
 import { storage } from '~/utils/storage.server'
 import { readAnswers } from './answers'
 import type { CaseVersion } from './handoff-config.server'
 import { buildFrozenCase, CaseIncompleteError, caseConsentOf, readCaseApplication, DOWNLOAD_LINK_SECONDS, finaliseCaseDocument, frozenAssessment, frozenEvidence, readCaseDocuments, type FrozenCase } from './handoff.server'
 
 /**
- * Case document v2 (app/scheme/case-document-v2.ts): built at confirmation next to v1, sealed
+ * Case document v2 (app/assessment/case-document/case-document-v2.ts): built at confirmation next to v1, sealed
  * in the outbox as one payload, and at delivery the endpoint's configured version is sent.
  * A case v1 cannot express (a representative's: v1 would carry the representative's identity
  * as the survivor's) has no v1 part, and a v1 endpoint holds it back instead of sending it wrong.

@@ -14,7 +14,7 @@ import { applicationDocuments, applicationEvents, applications } from '@db/schem
 import { stopPublisher } from '~/jobs/publisher.server'
 import { action as inboundAction } from '~/routes/api.schadefonds.events'
 import { action as deadLetterAction, loader as deadLetterLoader } from '~/routes/beheer.overdracht'
-import { generateWebhookSecret, signWebhook } from '~/scheme/webhooks.server'
+import { generateWebhookSecret, signWebhook } from '~/assessment/case-document/webhooks.server'
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
 import { startReceiver, type Receiver } from '../../scripts/schadefonds-receiver'

@@ -9,7 +9,7 @@ import { action as inboundAction } from '~/routes/api.schadefonds.events'
 import { loader as applicantLoader } from '~/routes/mijn-aanvraag._index'
 import { getApplicantPage } from '~/scheme/applicant-status.server'
 import { addDays } from '~/scheme/dates'
-import { generateWebhookSecret, signWebhook } from '~/scheme/webhooks.server'
+import { generateWebhookSecret, signWebhook } from '~/assessment/case-document/webhooks.server'
 import { createPersona, makeRequest, testContext } from '~/testing/personas.server'
 import { createTestApplication } from './testing.server'
 

@@ -23,7 +23,7 @@ import {
   savePersonalPart,
   submitApplication,
 } from './applications.server'
-import { CaseDocumentV1Schema } from './case-document'
+import { CaseDocumentV1Schema } from '~/assessment/case-document/case-document'
 import { TINY_PDF } from './testing.server'
 
 afterAll(() => closeDb())

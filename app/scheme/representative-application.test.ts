@@ -22,8 +22,8 @@ import {
   savePersonalPart,
   submitApplication,
 } from './applications.server'
-import { CaseDocumentV1Schema } from './case-document'
-import { CaseDocumentV2Schema } from './case-document-v2'
+import { CaseDocumentV1Schema } from '~/assessment/case-document/case-document'
+import { CaseDocumentV2Schema } from '~/assessment/case-document/case-document-v2'
 import { createSubmittedApplication, TINY_PDF } from './testing.server'
 
 afterAll(() => closeDb())
@@ -170,7 +170,7 @@ describe("a representative's application", () => {
   })
 
   it('the published case-v2.json is the one generated from the zod schema', async () => {
-    const { renderCaseV2JsonSchema } = await import('./case-json-schema')
+    const { renderCaseV2JsonSchema } = await import('~/assessment/case-document/case-json-schema')
     expect(readFileSync('public/schemas/case-v2.json', 'utf8')).toBe(renderCaseV2JsonSchema())
   })
 })

@@ -11,7 +11,7 @@ import { grantConsent, withdrawConsent } from '~/consent/consent.server'
 import { decryptField } from '~/privacy/field-crypto.server'
 import { createPersona, type Persona } from '~/testing/personas.server'
 import { getApplicationDraft, getOpenScheme, listOwnStories, saveHarmPart, submitApplication } from './applications.server'
-import { CaseDocumentV2Schema } from './case-document-v2'
+import { CaseDocumentV2Schema } from '~/assessment/case-document/case-document-v2'
 import { fillInApplication } from './testing.server'
 
 afterAll(() => closeDb())

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { VIOLENCE_KINDS } from '~/facets/facets'
+import { APPLICANT_KINDS } from '~/scheme/scheme-config'
 import {
   AddressSchema,
   AssessmentSchema,
@@ -9,7 +10,6 @@ import {
   EvidenceSchema,
   PlacementSchema,
 } from './case-document'
-import { APPLICANT_KINDS } from './scheme-config'
 
 /**
  * Case document v2: who the case is about is said once and apart from who applied.

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { VIOLENCE_KINDS } from '~/facets/facets'
-import { isPartialDate } from './dates'
-import { isValidBsn, isValidIban } from './identifiers'
-import { APPLICANT_KINDS } from './scheme-config'
+import { isPartialDate } from '~/scheme/dates'
+import { isValidBsn, isValidIban } from '~/scheme/identifiers'
+import { APPLICANT_KINDS } from '~/scheme/scheme-config'
 
 /**
  * The case as the portal hands it to the Schadefonds' own workflow: one JSON document per
