@@ -14,7 +14,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { SiteFooter } from '~/components/layout/site-footer'
 import { IdleWarning } from '~/components/layout/idle-warning'
 import { SiteHeader } from '~/components/layout/site-header'
-import { fallbackLng, isLng } from '~/i18n/config'
+import { localeDir, toLng } from '~/i18n/config'
 import { getSessionContext, isStaff } from '~/auth/session.server'
 import { i18next } from '~/i18n/i18next.server'
 import stylesHref from '~/styles/app.css'
@@ -44,7 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { t, i18n } = useTranslation()
   // When the root loader itself failed there is no data: the language entry.server chose for
   // this request (cookie, then Accept-Language) still holds, so the error page speaks it.
-  const locale = data?.locale ?? (isLng(i18n.language) ? i18n.language : fallbackLng)
+  const locale = data?.locale ?? toLng(i18n.language)
   // Error pages have no meta of their own: give them a title here.
   const error = useRouteError()
   const errorTitle = error
@@ -52,7 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
     : null
   useChangeLanguage(locale)
   return (
-    <html lang={locale} dir={i18n.dir(locale)}>
+    <html lang={locale} dir={localeDir(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { STAFF_ROLES } from './roles'
 import { line, optionalLine, text } from '~/utils/text-schema'
+import { LOCALE_CODES } from '~/i18n/config'
 
 /** A display name: one line, invisible junk stripped rather than refused (app/utils/text-schema.ts). */
 const displayName = (required: string) => line({ max: 60, required, tooLong: 'account:register.displayNameTooLong' })
@@ -70,5 +71,5 @@ export const InviteStaffSchema = z.object({
 
 export const PreferencesSchema = z.object({
   displayName: displayName('validation:required'),
-  locale: z.enum(['nl', 'en']),
+  locale: z.enum(LOCALE_CODES),
 })

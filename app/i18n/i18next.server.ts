@@ -1,7 +1,7 @@
 import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
 import { fallbackLng, i18nConfig, supportedLngs } from './config'
-import { resources } from './resources.server'
+import { ensureResources } from './resources.server'
 
 // `react` options are for the React binding only.
 const { react: _react, ...serverConfig } = i18nConfig
@@ -18,12 +18,13 @@ export const languageCookie = createCookie('lng', {
 
 export const i18next = new RemixI18Next({
   detection: {
-    supportedLanguages: [...supportedLngs],
+    // The live list (not a copy), so a language registered later is detected too.
+    supportedLanguages: supportedLngs,
     fallbackLanguage: fallbackLng,
     cookie: languageCookie,
     // The cookie (set by the switcher) wins, then the browser's Accept-Language.
     order: ['cookie', 'header'],
   },
   // Translations come from memory (resources.server.ts), not from disk per request.
-  i18next: { ...serverConfig, resources },
+  i18next: { ...serverConfig, resources: ensureResources() },
 })

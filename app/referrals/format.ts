@@ -1,4 +1,5 @@
 import type { ContactType } from './schemas'
+import { intlLocale } from '~/i18n/config'
 
 /** A contact channel ready for display: the link target and the text people see. */
 export type ContactLink = { type: ContactType; href: string; label: string; hours: string | null }
@@ -29,7 +30,7 @@ export function contactLabel(channel: { type: ContactType; value: string }): str
  * in UTC so server and browser render the same text.
  */
 export function formatCalendarDate(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
   )
 }

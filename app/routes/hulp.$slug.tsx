@@ -1,7 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { fallbackLng, isLng } from '~/i18n/config'
+import { toLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { getDirectoryEntry } from '~/referrals/directory.server'
 import { ContactList } from '~/referrals/entry-card'
@@ -17,7 +17,7 @@ export const headers: HeadersFunction = () => PUBLIC_PAGE_HEADERS
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = SlugSchema.safeParse(params.slug)
   const lng = await i18next.getLocale(request)
-  const locale = isLng(lng) ? lng : fallbackLng
+  const locale = toLng(lng)
   const entry = slug.success ? await getDirectoryEntry({ slug: slug.data, locale }) : null
   if (!entry) throw new Response(null, { status: 404, statusText: 'Not Found' })
   const t = await i18next.getFixedT(request, ['referrals', 'common'])

@@ -2,7 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, NEEDS, REGIONS, SETTINGS } from '~/facets/facets'
-import { fallbackLng, isLng } from '~/i18n/config'
+import { toLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { listDirectoryEntries } from '~/referrals/directory.server'
@@ -18,7 +18,7 @@ export const headers: HeadersFunction = () => PUBLIC_PAGE_HEADERS
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseDirectoryFilters(new URL(request.url).searchParams)
   const lng = await i18next.getLocale(request)
-  const entries = await listDirectoryEntries({ filters, locale: isLng(lng) ? lng : fallbackLng })
+  const entries = await listDirectoryEntries({ filters, locale: toLng(lng) })
   return { title: await getPageTitle(request, 'directory.title', 'referrals'), filters, entries }
 }
 

@@ -10,6 +10,7 @@ import { ConfirmationPanel } from '~/scheme/components'
 import { formatLongDate } from '~/scheme/dates'
 import { localise } from '~/scheme/scheme-config'
 import { titleMeta } from '~/utils/meta'
+import { intlLocale } from '~/i18n/config'
 
 export const handle = { i18n: ['scheme', 'validation'] }
 export const meta = titleMeta
@@ -35,8 +36,8 @@ export default function MyApplication() {
   const date = (iso: string) => formatLongDate(iso, i18n.language)
   // Just sent: the newest application that is still only received gets the confirmation panel.
   const sent = view.notice === 'verstuurd' ? (view.applications.find((a) => a.status === 'submitted') ?? null) : null
-  const money = (cents: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100)
-  const instant = (at: string | Date) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(at))
+  const money = (cents: number) => new Intl.NumberFormat(intlLocale(i18n.language), { style: 'currency', currency: 'EUR' }).format(cents / 100)
+  const instant = (at: string | Date) => new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(at))
   return (
     <div className="page scheme-status">
       {sent ? (

@@ -7,6 +7,7 @@ import { listSchemeOverview } from '~/scheme/overview.server'
 import { formatLongDate } from '~/scheme/dates'
 import { localise } from '~/scheme/scheme-config'
 import { titleMeta } from '~/utils/meta'
+import { intlLocale } from '~/i18n/config'
 
 export const handle = { i18n: ['scheme', 'facets'] }
 export const meta = titleMeta
@@ -21,7 +22,7 @@ export default function SchemeOverview() {
   const { schemes, signedIn } = useLoaderData<typeof loader>()
   const lng = i18n.language
   const date = (iso: string) => formatLongDate(iso, lng)
-  const money = (cents: number) => new Intl.NumberFormat(lng === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100)
+  const money = (cents: number) => new Intl.NumberFormat(intlLocale(lng), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100)
   return (
     <div className="page scheme-overview">
       <h1>{t('overview.title')}</h1>

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireSurvivor } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
-import { isLng } from '~/i18n/config'
+import { toLng } from '~/i18n/config'
 import { partOfSlug } from '~/scheme/application-form'
 import { ApplicantForm, ConversationForm, DeclarationsForm, EvidenceForm, HarmForm, named, PersonalForm, PlacementsForm, SurvivorForm } from '~/scheme/application-parts'
 import { getApplicationStep } from '~/scheme/application-view.server'
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireSurvivor(request)
   const part = partOfSlug(params.stap)
   if (!part) throw new Response('Not found', { status: 404 })
-  const view = await getApplicationStep({ userId: ctx.user.id, part, locale: isLng(ctx.user.locale) ? ctx.user.locale : 'nl' })
+  const view = await getApplicationStep({ userId: ctx.user.id, part, locale: toLng(ctx.user.locale) })
   if (view.kind === 'closed' || view.kind === 'notApplicable') throw redirect('/regeling/aanvraag')
   if (view.kind === 'submitted') return { kind: 'submitted' as const, title: await getPageTitle(request, 'tasks.title', 'scheme') }
   const url = new URL(request.url)
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireSurvivor(request, context)
   const part = partOfSlug(params.stap)
   if (!part) throw new Response('Not found', { status: 404 })
-  const outcome = await runApplicationStep({ request, userId: ctx.user.id, locale: isLng(ctx.user.locale) ? ctx.user.locale : 'nl', part })
+  const outcome = await runApplicationStep({ request, userId: ctx.user.id, locale: toLng(ctx.user.locale), part })
   if ('redirectTo' in outcome) return redirect(outcome.redirectTo)
   return data({ result: outcome.result, authorisations: outcome.authorisations ?? null }, { status: outcome.status })
 }

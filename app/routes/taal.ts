@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { supportedLngs } from '~/i18n/config'
+import { isLng } from '~/i18n/config'
 import { languageCookie } from '~/i18n/i18next.server'
 import { safeRedirectPath } from '~/utils/redirect'
 
 const LanguageSchema = z.object({
-  lng: z.enum(supportedLngs),
+  lng: z.string().refine(isLng),
   redirectTo: z.string().optional(),
 })
 

@@ -1,3 +1,5 @@
+import { intlLocale } from '~/i18n/config'
+
 /**
  * Dates and times as people read them, in the reader's language and in Dutch time (the server
  * and every browser then render the same text). One Intl.DateTimeFormat per language and style,
@@ -17,8 +19,7 @@ function formatter(lng: string, style: keyof typeof STYLES) {
   const key = `${lng}|${style}`
   let format = formats.get(key)
   if (!format) {
-    // British English for English readers: day before month, as in Dutch.
-    format = new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'nl-NL', { ...STYLES[style], timeZone: 'Europe/Amsterdam' })
+    format = new Intl.DateTimeFormat(intlLocale(lng), { ...STYLES[style], timeZone: 'Europe/Amsterdam' })
     formats.set(key, format)
   }
   return format

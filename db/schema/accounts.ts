@@ -3,6 +3,7 @@ import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, u
 import { createdAt, id, updatedAt } from './_columns'
 
 import { ROLES, STAFF_ROLES, type Role, type StaffRole } from '../../app/auth/roles'
+import { LOCALE_CODES } from '../../app/i18n/config'
 
 export { STAFF_ROLES, type Role, type StaffRole }
 export const roleEnum = pgEnum('role', ROLES)
@@ -18,7 +19,7 @@ export const users = pgTable(
     /** Own name or pseudonym, as the person chose. */
     displayName: text('display_name').notNull(),
     kind: text('kind', { enum: ['survivor', 'staff'] }).notNull(),
-    locale: text('locale', { enum: ['nl', 'en'] }).notNull().default('nl'),
+    locale: text('locale', { enum: LOCALE_CODES }).notNull().default('nl'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -162,7 +163,7 @@ export const mailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     template: text('template').notNull(),
-    locale: text('locale', { enum: ['nl', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALE_CODES }).notNull(),
     subject: text('subject').notNull(),
     text: text('text'),
     status: text('status', { enum: ['queued', 'sent', 'kept', 'failed'] }).notNull().default('queued'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { LOCALE_CODES } from '../../app/i18n/config'
 import { createdAt, id, updatedAt } from './_columns'
 import { users } from './accounts'
 import { stories } from './monument'
@@ -41,7 +42,7 @@ export const helpRequests = pgTable(
     decade: text('decade'),
     region: text('region'),
     storyId: uuid('story_id').references(() => stories.id, { onDelete: 'set null' }),
-    locale: text('locale', { enum: ['nl', 'en'] }).notNull().default('nl'),
+    locale: text('locale', { enum: LOCALE_CODES }).notNull().default('nl'),
     /** The fixed contact person: the only one who sees contact details and notes. */
     contactPersonId: uuid('contact_person_id').references(() => users.id, { onDelete: 'set null' }),
     takenAt: timestamp('taken_at', { withTimezone: true }),
