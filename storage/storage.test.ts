@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createStorage, ObjectTooLargeError, UploadAbortedError } from './index'
+import { createStorage } from './index'
+import { ObjectTooLargeError, UploadAbortedError } from './put-object'
 
 const storage = createStorage({
   endpoint: process.env.S3_ENDPOINT,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { fileTypeFromBuffer } from 'file-type'
-import { ObjectTooLargeError } from '@storage/index'
+import { ObjectTooLargeError } from '@storage/put-object'
 import { storage } from '~/utils/storage.server'
 
 /**
