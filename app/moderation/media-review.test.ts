@@ -19,7 +19,10 @@ import { loader as mediaLoader } from '~/routes/media.$id'
 import { loader as variantLoader } from '~/routes/media.$id.$variant'
 import { loader as authorLoader } from '~/routes/mijn-verhalen.$id._index'
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
-import { decideMark, getStoryForReview, mediaMarkField, proposeVersion, startReview } from './moderation.server'
+import { mediaMarkField } from './media-text'
+import { proposeVersion } from './propose-version.server'
+import { decideMark, startReview } from './review-steps.server'
+import { getStoryForReview } from './story-review.server'
 import { createTestStoryWithMedia } from './testing.server'
 
 afterAll(async () => {

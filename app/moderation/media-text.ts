@@ -6,7 +6,6 @@
  */
 export const MEDIA_TEXT_FIELDS = ['description', 'transcript', 'captions'] as const
 export type MediaTextField = (typeof MEDIA_TEXT_FIELDS)[number]
-export type MediaMarkField = `media:${string}:${MediaTextField}`
 
 export function mediaMarkField(mediaId: string, field: MediaTextField): string {
   return `media:${mediaId}:${field}`

@@ -7,7 +7,10 @@ import { moderationEvents, pilloryMarks } from '@db/schema/moderation'
 import { stories } from '@db/schema/monument'
 import { stopPublisher } from '~/jobs/publisher.server'
 import { createPersona, type Persona } from '~/testing/personas.server'
-import { decideMark, getStoryForReview, ModerationError, proposeVersion, requestChanges, startReview } from './moderation.server'
+import { ModerationError } from './moderation-step.server'
+import { proposeVersion } from './propose-version.server'
+import { decideMark, requestChanges, startReview } from './review-steps.server'
+import { getStoryForReview } from './story-review.server'
 import { createTestStory } from './testing.server'
 
 afterAll(async () => {

@@ -84,7 +84,7 @@ export async function createReport({
   })
 }
 
-export type OpenReport = {
+type OpenReport = {
   id: string
   storyId: string
   storySlug: string
@@ -233,7 +233,7 @@ export async function decideReportAction({ form, actor, ip }: { form: Record<str
 }
 
 /** How long before a report's 48 hours are up the moderators are reminded. */
-export const REMINDER_HOURS_BEFORE_DUE = 12
+const REMINDER_HOURS_BEFORE_DUE = 12
 
 /**
  * Mails every active moderator once when open reports are within 12 hours of their deadline

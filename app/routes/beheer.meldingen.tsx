@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
 import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
-import { ModerationError } from '~/moderation/moderation.server'
-import { decideReport, listOpenReports } from '~/moderation/reports.server'
-import { ReportDecisionSchema } from '~/moderation/reports-schemas'
+import { DecisionFields } from '~/moderation/decision-fields'
+import { decideReportAction, listOpenReports } from '~/moderation/reports.server'
+import { REPORT_DECISION_VALUES } from '~/moderation/reports-schemas'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { formatDateTime } from '~/utils/format-date'
@@ -23,18 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireStaff(request, context, 'reports.handle')
   const form = Object.fromEntries(await request.formData())
-  const parsed = ReportDecisionSchema.safeParse(form)
-  const reportId = typeof form.reportId === 'string' ? form.reportId : null
-  if (!parsed.success) {
-    return data({ error: { reportId, key: parsed.error.issues[0]?.message ?? 'moderation:errors.invalid' } }, { status: 400 })
-  }
-  try {
-    await decideReport({ ...parsed.data, actor: { id: ctx.user.id, roles: [...ctx.user.roles] }, ip: clientIp(context) })
-  } catch (error) {
-    if (error instanceof ModerationError) return data({ error: { reportId, key: `moderation:${error.messageKey}` } }, { status: error.status })
-    throw error
-  }
-  return redirect(`/beheer/meldingen?besloten=${parsed.data.decision}`)
+  const result = await decideReportAction({ form, actor: { id: ctx.user.id, roles: [...ctx.user.roles] }, ip: clientIp(context) })
+  if ('redirect' in result) return redirect(result.redirect)
+  return data({ error: result.error }, { status: result.status })
 }
 
 export default function Reports() {
@@ -57,7 +48,7 @@ export default function Reports() {
       {reports.length === 0 ? <p>{t('reports.empty')}</p> : null}
       <ol className="cards">
         {reports.map((report) => {
-          const error = actionData?.error.reportId === report.id ? actionData.error : null
+          const error = actionData?.error.rowId === report.id ? actionData.error : null
           return (
             <li key={report.id} className={`card${report.overdue ? ' report--overdue' : ''}`}>
               <h2>{report.storyTitle || t('queue.untitled')}</h2>
@@ -75,30 +66,15 @@ export default function Reports() {
               </p>
               <Form method="post" aria-label={t('reports.formLabel', { title: report.storyTitle })}>
                 <input type="hidden" name="reportId" value={report.id} />
-                {error ? (
-                  <p className="field__error" id={`report-error-${report.id}`}>
-                    {t(error.key)}
-                  </p>
-                ) : null}
-                <fieldset className="choices">
-                  <legend>{t('reports.decision')}</legend>
-                  {(['keep', 'redact', 'remove'] as const).map((d) => (
-                    <div key={d}>
-                      <input type="radio" id={`${d}-${report.id}`} name="decision" value={d} />{' '}
-                      <label htmlFor={`${d}-${report.id}`}>{t(`reports.decisions.${d}`)}</label>
-                    </div>
-                  ))}
-                </fieldset>
-                <div className={`field${error ? ' field--invalid' : ''}`}>
-                  <label htmlFor={`reason-${report.id}`}>{t('reports.reason')}</label>
-                  <textarea
-                    id={`reason-${report.id}`}
-                    name="reason"
-                    rows={3}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `report-error-${report.id}` : undefined}
-                  />
-                </div>
+                <DecisionFields
+                  rowId={report.id}
+                  errorId={`report-error-${report.id}`}
+                  error={error ? t(error.key) : null}
+                  legend={t('reports.decision')}
+                  choices={REPORT_DECISION_VALUES.map((d) => ({ value: d, label: t(`reports.decisions.${d}`) }))}
+                  reasonLabel={t('reports.reason')}
+                  multiline
+                />
                 <button type="submit" className="button button--primary">
                   {t('reports.submit')}
                 </button>
