@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getUser } from '~/auth/guards.server'
@@ -11,7 +11,7 @@ import { DECADES, LANGUAGES, REGIONS, SETTINGS } from '~/facets/facets'
 import { fallbackLng, isLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
-import { CrisisNow } from '~/triage/components'
+import { CrisisNow, GuestRequestSent } from '~/triage/components'
 import { listStoriesToLink } from '~/monument/for-triage.server'
 import { createHelpRequest } from '~/triage/ask-guidance.server'
 import { TriageError } from '~/triage/help-request.server'
@@ -81,25 +81,7 @@ export default function AskGuidance() {
   const [dangerNow, setDangerNow] = useState(false)
   const showCrisis = Boolean(actionData?.crisis) || dangerNow
 
-  if (actionData?.trackingLink) {
-    return (
-      <div className="page">
-        <h1>{t('ask.sent.title')}</h1>
-        <p className="lead">{t('ask.sent.lead')}</p>
-        <section className="notice" aria-labelledby="link-title">
-          <h2 id="link-title">{t('ask.sent.linkTitle')}</h2>
-          <p>{t('ask.sent.linkAdvice')}</p>
-          <p className="tracking-link" data-testid="tracking-link">
-            {actionData.trackingLink}
-          </p>
-          <p>{t('ask.sent.linkOnce')}</p>
-        </section>
-        <p>
-          <Link to="/hulp">{t('ask.sent.backToDirectory')}</Link>
-        </p>
-      </div>
-    )
-  }
+  if (actionData?.trackingLink) return <GuestRequestSent trackingLink={actionData.trackingLink} />
 
   return (
     <div className="page">

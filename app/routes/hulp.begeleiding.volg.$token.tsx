@@ -1,14 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { StatusMessage } from '~/components/forms'
 import { fallbackLng, isLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
-import { SurvivorRequestView } from '~/triage/components'
 import { getRequestByGuestToken } from '~/triage/ask-guidance.server'
 import { getSurvivorView } from '~/triage/survivor-view.server'
-import { handleSurvivorAction } from '~/triage/survivor-actions.server'
+import { answerSurvivorAction } from '~/triage/survivor-actions.server'
+import { SurvivorRequestPage } from '~/triage/survivor-request-view'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['triage', 'facets', 'consent', 'validation'] }
@@ -40,21 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const helpRequest = await requestOf(params.token)
-  const outcome = await handleSurvivorAction({ request: helpRequest, formData: await request.formData(), locale: await localeOf(request) })
-  if (outcome.ok) return redirect(`/hulp/begeleiding/volg/${params.token}?klaar=${outcome.done}`)
-  return data({ messageError: outcome.messageError }, { status: 400 })
+  return answerSurvivorAction({ request: helpRequest, formData: await request.formData(), locale: await localeOf(request), page: `/hulp/begeleiding/volg/${params.token}` })
 }
 
 export default function GuestTracking() {
   const { t } = useTranslation('triage')
   const { view, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  return (
-    <div className="page">
-      <h1>{t('track.title')}</h1>
-      <p className="lead">{t('track.lead')}</p>
-      {done ? <StatusMessage>{t(`mine.done.${done}`)}</StatusMessage> : null}
-      <SurvivorRequestView view={view} messageError={actionData?.messageError} />
-    </div>
-  )
+  return <SurvivorRequestPage title={t('track.title')} lead={t('track.lead')} view={view} done={done} messageError={actionData?.messageError} />
 }

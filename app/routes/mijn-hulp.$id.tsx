@@ -1,14 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { notFoundForeign, requireSurvivor } from '~/auth/guards.server'
-import { StatusMessage } from '~/components/forms'
 import { fallbackLng, isLng } from '~/i18n/config'
 import { getPageTitle } from '~/i18n/meta.server'
-import { SurvivorRequestView } from '~/triage/components'
 import { getOwnRequest } from '~/triage/ask-guidance.server'
 import { getSurvivorView } from '~/triage/survivor-view.server'
-import { handleSurvivorAction } from '~/triage/survivor-actions.server'
+import { answerSurvivorAction } from '~/triage/survivor-actions.server'
+import { SurvivorRequestPage } from '~/triage/survivor-request-view'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['triage', 'facets', 'consent', 'validation'] }
@@ -35,9 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { ctx, found } = await ownRequest(request, context, params.id)
   const locale = isLng(ctx.user.locale) ? ctx.user.locale : fallbackLng
-  const outcome = await handleSurvivorAction({ request: found, formData: await request.formData(), locale })
-  if (outcome.ok) return redirect(`/mijn-hulp/${found.id}?klaar=${outcome.done}`)
-  return data({ messageError: outcome.messageError }, { status: 400 })
+  return answerSurvivorAction({ request: found, formData: await request.formData(), locale, page: `/mijn-hulp/${found.id}` })
 }
 
 export default function MyHelpRequest() {
@@ -45,13 +42,13 @@ export default function MyHelpRequest() {
   const { view, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
-    <div className="page">
-      <p>
-        <Link to="/mijn-hulp">{t('mine.back')}</Link>
-      </p>
-      <h1>{t('mine.detailTitle')}</h1>
-      {done ? <StatusMessage>{t(`mine.done.${done}`)}</StatusMessage> : null}
-      <SurvivorRequestView view={view} action={`/mijn-hulp/${view.id}`} messageError={actionData?.messageError} />
-    </div>
+    <SurvivorRequestPage
+      title={t('mine.detailTitle')}
+      back={{ to: '/mijn-hulp', label: t('mine.back') }}
+      view={view}
+      done={done}
+      messageError={actionData?.messageError}
+      action={`/mijn-hulp/${view.id}`}
+    />
   )
 }

@@ -1,3 +1,4 @@
+import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import type { HelpRequest } from '@db/schema/triage'
 import type { Lng } from '~/i18n/config'
@@ -16,7 +17,7 @@ const SurvivorIntentSchema = z.enum(['message', 'withdraw', 'agreeReferral', 'de
  * page alike. The caller has already established that the request is theirs. Returns what
  * the page shows next: a status key, or the message error (what was typed is kept).
  */
-export async function handleSurvivorAction({ request, formData, locale }: { request: HelpRequest; formData: FormData; locale: Lng }) {
+async function handleSurvivorAction({ request, formData, locale }: { request: HelpRequest; formData: FormData; locale: Lng }) {
   const parsedIntent = SurvivorIntentSchema.safeParse(formData.get('intent'))
   if (!parsedIntent.success) return { ok: false as const, messageError: null }
   const intent = parsedIntent.data
@@ -51,4 +52,14 @@ export async function handleSurvivorAction({ request, formData, locale }: { requ
     if (error instanceof TriageError) return { ok: false as const, messageError: null, problem: error.code }
     throw error
   }
+}
+
+/**
+ * The survivor's action on their request, answered as the page needs it: after a change, back
+ * to `page` with what was done; a refused message stays on the page with its error (400).
+ */
+export async function answerSurvivorAction({ request, formData, locale, page }: { request: HelpRequest; formData: FormData; locale: Lng; page: string }) {
+  const outcome = await handleSurvivorAction({ request, formData, locale })
+  if (outcome.ok) return redirect(`${page}?klaar=${outcome.done}`)
+  return data({ messageError: outcome.messageError }, { status: 400 })
 }
