@@ -9,7 +9,7 @@ import { directoryEntries } from '@db/schema/referrals'
  * with the directory and are read through the directory module, never from triage.
  */
 
-export type ReferralTargetName = { id: string; slug: string; name: string }
+type ReferralTargetName = { id: string; slug: string; name: string }
 
 /** A published entry to refer to, or null (unknown, unpublished and malformed ids look the same). */
 export async function getReferralTarget({ entryId, tx = defaultDb }: { entryId: string; tx?: DbOrTx }): Promise<ReferralTargetName | null> {

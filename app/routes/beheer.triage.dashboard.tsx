@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
+import { DataTable } from '~/components/data-table'
 import { getPageTitle } from '~/i18n/meta.server'
 import { getTriageDashboard } from '~/triage/figures.server'
 import { titleMeta } from '~/utils/meta'
@@ -42,23 +43,16 @@ export default function TriageDashboard() {
       </section>
       <section aria-labelledby="age-title">
         <h2 id="age-title">{t('dashboard.age.title')}</h2>
-        <table className="data">
-          <caption className="visually-hidden">{t('dashboard.age.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.age.bucket')}</th>
-              <th scope="col">{t('dashboard.age.count')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.openByAge.map((b) => (
-              <tr key={b.bucket}>
-                <th scope="row">{t(`dashboard.age.buckets.${b.bucket}`)}</th>
-                <td>{b.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('dashboard.age.title')}
+          captionHidden
+          rows={d.openByAge}
+          rowKey={(b) => b.bucket}
+          columns={[
+            { key: 'bucket', header: t('dashboard.age.bucket'), cell: (b) => t(`dashboard.age.buckets.${b.bucket}`), rowHeader: true },
+            { key: 'count', header: t('dashboard.age.count'), cell: (b) => b.count },
+          ]}
+        />
         <p>{t('dashboard.unassigned', { count: d.unassigned })}</p>
       </section>
       <section aria-labelledby="load-title">

@@ -9,7 +9,7 @@ const HOUR_MS = 60 * 60 * 1000
 const DAY_MS = 24 * HOUR_MS
 /** Target: first contact within two working days. */
 export const FIRST_CONTACT_WORKING_DAYS = 2
-export const AGE_BUCKETS = ['upTo2Days', 'upTo7Days', 'upTo30Days', 'over30Days'] as const
+const AGE_BUCKETS = ['upTo2Days', 'upTo7Days', 'upTo30Days', 'over30Days'] as const
 
 function ageBucket(ageMs: number): (typeof AGE_BUCKETS)[number] {
   const days = ageMs / DAY_MS
@@ -80,7 +80,7 @@ export async function getTriageDashboard({ now = new Date(), tx = db }: { now?: 
   }
 }
 
-export type FigureRow = { dimension: 'need' | 'setting' | 'region' | 'month'; value: string; count: string }
+type FigureRow = { dimension: 'need' | 'setting' | 'region' | 'month'; value: string; count: string }
 
 function tally(values: string[]) {
   const counts = new Map<string, number>()

@@ -11,8 +11,6 @@ export const INTERPRETER_NEEDS = ['none', 'interpreter', 'signLanguage'] as cons
 export const ATTEMPT_OUTCOMES = ['reached', 'noAnswer', 'voicemailLeft', 'wrongNumber'] as const
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number]
 export const CLOSE_REASONS = ['helpedDirectly', 'noLongerNeeded', 'unreachable', 'other'] as const
-export const HELP_STATUSES = ['new', 'inContact', 'referred', 'inCare', 'closed', 'withdrawn'] as const
-export type HelpStatus = (typeof HELP_STATUSES)[number]
 
 /** What a referral can pass on to an organisation; the worker picks, the survivor agrees. */
 export const SHAREABLE_FIELDS = ['needs', 'language', 'contactDetails', 'safeTimes', 'neutralName', 'region', 'setting'] as const

@@ -8,6 +8,7 @@ import { decryptField } from '~/privacy/field-crypto.server'
 import { listReferralTargets } from '~/referrals/directory-admin.server'
 import { matchEntries } from '~/referrals/matching.server'
 import { addWorkingDays, formatPhone } from './contact'
+import { FIRST_CONTACT_WORKING_DAYS } from './figures.server'
 import { listTriageWorkers } from './fixed-contact.server'
 import { actorOf, decryptContact, loadRequest, OPEN_STATUSES, type Worker } from './help-request.server'
 import { listMessages } from './messages.server'
@@ -42,7 +43,7 @@ export async function listQueue({ worker, now = new Date(), ip }: { worker: Work
     ...summaryOf(r),
     mine: r.contactPersonId === worker.id,
     taken: r.contactPersonId !== null,
-    overdueFirstContact: !r.firstContactAt && addWorkingDays(r.createdAt, 2) < now,
+    overdueFirstContact: !r.firstContactAt && addWorkingDays(r.createdAt, FIRST_CONTACT_WORKING_DAYS) < now,
     followUpDue: r.status === 'referred' && (r.followUpFlaggedAt !== null || (r.followUpDueAt !== null && r.followUpDueAt <= now)),
   }))
 }
@@ -89,7 +90,7 @@ export type StaffRequestView =
  * notes, messages); anyone else sees the summary and a take-over action, and that attempt is
  * logged as denied. Every opening is logged. Null for an unknown id.
  */
-export async function openRequestForStaff({ worker, requestId, ip }: { worker: Worker; requestId: string; ip?: string | null }): Promise<StaffRequestView | null> {
+async function openRequestForStaff({ worker, requestId, ip }: { worker: Worker; requestId: string; ip?: string | null }): Promise<StaffRequestView | null> {
   const r = await loadRequest(requestId)
   if (!r) return null
   const base = { actor: actorOf(worker), objectType: 'helpRequest', objectId: r.id, subjectId: r.userId, purpose: 'triage', ip }

@@ -2,7 +2,7 @@ import { createHelpRequest } from './ask-guidance.server'
 import { AskGuidanceSchema, type AskGuidance } from './schemas'
 
 /** Test-only: a valid guidance request as the form would send it (phone, no voicemail). */
-export function guidanceInput(overrides: Record<string, unknown> = {}): AskGuidance {
+function guidanceInput(overrides: Record<string, unknown> = {}): AskGuidance {
   return AskGuidanceSchema.parse({
     inDanger: 'no',
     needs: ['peerContact'],

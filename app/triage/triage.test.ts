@@ -16,7 +16,7 @@ import { TriageError } from './help-request.server'
 import { sendWorkerMessage } from './messages.server'
 import { answerReferral, proposeReferral, referralConsentObjectId } from './referral.server'
 import { addNote, flagDueFollowUps, logContactAttempt, markInCare, withdrawRequest } from './request-progress.server'
-import { listQueue, openRequestForStaff } from './staff-view.server'
+import { listQueue, loadStaffRequestPage } from './staff-view.server'
 import { getSurvivorView } from './survivor-view.server'
 import { createTestRequest } from './testing.server'
 
@@ -35,6 +35,11 @@ beforeAll(async () => {
   worker1 = await createPersona({ roles: ['triage'] })
   worker2 = await createPersona({ roles: ['triage'] })
 })
+
+/** The worker's page for a request, as the route loads it: what they may see of it. */
+async function openRequestForStaff(args: Omit<Parameters<typeof loadStaffRequestPage>[0], 'locale'>) {
+  return (await loadStaffRequestPage({ ...args, locale: 'nl' }))?.view
+}
 
 async function load(id: string) {
   const [row] = await db.select().from(helpRequests).where(eq(helpRequests.id, id))
