@@ -97,7 +97,7 @@ const VALID: Record<string, Record<string, string | string[]>> = {
   MessageSchema: { body: 'Dank je wel.' },
   NoteSchema: { body: 'Gebeld, geen gehoor.' },
   ReferralProposalSchema: { entryId: UUID, fields: ['needs'] },
-  DirectoryEntryFormSchema: { name: 'Lotgenoten', kind: 'peerSupport', descriptionNl: 'Contact.', descriptionEn: 'Contact.', forWhomNl: 'Iedereen.', forWhomEn: 'Everyone.', regions: ['national'], source: 'Eigen site', contacts: 'phone | 0800-1238 | ma–vr | Mon–Fri', accessibilityNl: 'Rolstoel.', accessibilityEn: 'Wheelchair.' },
+  DirectoryEntryFormSchema: { name: 'Lotgenoten', kind: 'peerSupport', 'texts.nl.description': 'Contact.', 'texts.nl.forWhom': 'Iedereen.', 'texts.nl.accessibility': 'Rolstoel.', 'texts.en.description': 'Contact.', 'texts.en.forWhom': 'Everyone.', 'texts.en.accessibility': 'Wheelchair.', regions: ['national'], source: 'Eigen site', contacts: 'phone | 0800-1238 | ma–vr | Mon–Fri' },
   AssessmentActionSchema: { intent: 'note', body: 'Dossier bekeken.' },
 }
 

@@ -2,10 +2,11 @@ import { and, arrayContains, arrayOverlaps, asc, eq, or, sql, type SQL } from 'd
 import { db as defaultDb, type DbOrTx } from '@db/client.server'
 import { directoryEntries, type DirectoryEntry, type DirectoryKind } from '@db/schema/referrals'
 import type { Language, Need, Region, Setting } from '~/facets/facets'
-import type { Lng } from '~/i18n/config'
+import { fallbackLng, type Lng } from '~/i18n/config'
+import { pickLocalized, type Localized } from '~/i18n/localized'
 import { logger } from '~/utils/logger.server'
 import { contactHref, contactLabel, type ContactLink } from './format'
-import { ContactChannelSchema, type DIRECTORY_KINDS, type DirectoryFilters } from './schemas'
+import { ContactChannelSchema, type DIRECTORY_KINDS, type DirectoryFilters, type DirectoryTexts } from './schemas'
 
 // The database enum and the isomorphic list must stay the same; this fails to compile otherwise.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -31,9 +32,14 @@ export type DirectoryEntryView = {
   lastCheckedAt: string
 }
 
-/** Turns a row into what a page shows in `locale`. Contacts that fail validation are left out, never shown. */
+/**
+ * Turns a row into what a page shows in `locale`, each text falling back to Dutch where the
+ * language has none. Contacts that fail validation are left out, never shown.
+ */
 export function toDirectoryView(row: DirectoryEntry, locale: Lng): DirectoryEntryView {
-  const en = locale === 'en'
+  // The database refuses a row without Dutch texts (directory_entries_texts_fallback).
+  const all = row.texts as Localized<DirectoryTexts>
+  const texts = pickLocalized(all, locale)
   const contacts: ContactLink[] = []
   for (const raw of row.contacts) {
     const parsed = ContactChannelSchema.safeParse(raw)
@@ -46,22 +52,22 @@ export function toDirectoryView(row: DirectoryEntry, locale: Lng): DirectoryEntr
       type: channel.type,
       href: contactHref(channel),
       label: contactLabel(channel),
-      hours: (en ? channel.hours_en : channel.hours_nl) ?? null,
+      hours: channel.hours?.[locale] ?? channel.hours?.[fallbackLng] ?? null,
     })
   }
   return {
     slug: row.slug,
     name: row.name,
     kind: row.kind,
-    description: en ? row.descriptionEn : row.descriptionNl,
-    forWhom: en ? row.forWhomEn : row.forWhomNl,
+    description: texts.description,
+    forWhom: texts.forWhom,
     settings: row.settings as Setting[],
     periodFrom: row.periodFrom,
     periodTo: row.periodTo,
     regions: row.regions as Region[],
     languages: row.languages as Language[],
     needs: row.needs as Need[],
-    accessibility: (en ? row.accessibilityEn : row.accessibilityNl) ?? null,
+    accessibility: texts.accessibility ?? all[fallbackLng].accessibility ?? null,
     contacts,
     lastCheckedAt: row.lastCheckedAt,
   }

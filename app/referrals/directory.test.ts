@@ -7,10 +7,7 @@ import { getDirectoryEntry, listDirectoryEntries, listStaleEntries } from './dir
 import { DirectoryEntryInputSchema, parseDirectoryFilters } from './schemas'
 
 const base = {
-  descriptionNl: 'Test',
-  descriptionEn: 'Test',
-  forWhomNl: 'Test',
-  forWhomEn: 'Test',
+  texts: { nl: { description: 'Test', forWhom: 'Test' }, en: { description: 'Test', forWhom: 'Test' } },
   source: 'test fixture',
   lastCheckedAt: '2026-11-24',
   published: true,
@@ -120,6 +117,24 @@ describe('getDirectoryEntry', () => {
       ['tel:113', 'Day and night'],
       ['tel:08000113', 'Day and night'],
     ])
+  })
+
+  it('falls back to Dutch, text by text, where the reader’s language has none', async () => {
+    await db.insert(directoryEntries).values({
+      ...base,
+      slug: 'test-alleen-nl',
+      name: 'Test Alleen Nl',
+      kind: 'legalHelp',
+      texts: { nl: { description: 'Alleen Nederlands', forWhom: 'Iedereen', accessibility: 'Rolstoel' }, en: { description: 'English too', forWhom: 'Everyone' } },
+      contacts: [{ type: 'phone', value: '0800-1238', hours: { nl: 'ma–vr' } }],
+    })
+    const en = await getDirectoryEntry({ slug: 'test-alleen-nl', locale: 'en' })
+    expect(en).toMatchObject({ description: 'English too', forWhom: 'Everyone', accessibility: 'Rolstoel' })
+    expect(en?.contacts[0]?.hours).toBe('ma–vr')
+    // A language registered at run time without content of its own (ADR 0021) reads Dutch.
+    const other = await getDirectoryEntry({ slug: 'test-alleen-nl', locale: 'tr' as 'nl' })
+    expect(other).toMatchObject({ description: 'Alleen Nederlands', forWhom: 'Iedereen' })
+    await db.delete(directoryEntries).where(eq(directoryEntries.slug, 'test-alleen-nl'))
   })
 
   it('returns null for unknown and unpublished slugs', async () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { DECADES, LANGUAGES, NEEDS, REGIONS, SETTINGS } from '~/facets/facets'
+import { LOCALES } from '~/i18n/config'
+import { localizedSchema } from '~/i18n/localized'
 
 export const DIRECTORY_KINDS = [
   'informationPoint',
@@ -36,14 +38,19 @@ const httpsUrl = z
   .url()
   .refine((v) => v.startsWith('https://'), 'https only')
 
-const Hours = z.string().trim().min(1).max(200)
+const Hour = z.string().trim().min(1).max(200)
+/** Opening hours by locale code, each optional: a reader without their own sees the Dutch ones. */
+const Hours = z
+  .object(Object.fromEntries(LOCALES.map((l) => [l.code, Hour.optional()])) as Record<(typeof LOCALES)[number]['code'], z.ZodOptional<typeof Hour>>)
+  .strict()
+  .optional()
 
 /** One way to reach an organisation, as stored in `directory_entries.contacts`. */
 export const ContactChannelSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('phone'), value: z.string().regex(phonePattern), hours_nl: Hours.optional(), hours_en: Hours.optional() }),
-  z.object({ type: z.literal('website'), value: httpsUrl, hours_nl: Hours.optional(), hours_en: Hours.optional() }),
-  z.object({ type: z.literal('email'), value: z.string().email(), hours_nl: Hours.optional(), hours_en: Hours.optional() }),
-  z.object({ type: z.literal('chat'), value: httpsUrl, hours_nl: Hours.optional(), hours_en: Hours.optional() }),
+  z.object({ type: z.literal('phone'), value: z.string().regex(phonePattern), hours: Hours }),
+  z.object({ type: z.literal('website'), value: httpsUrl, hours: Hours }),
+  z.object({ type: z.literal('email'), value: z.string().email(), hours: Hours }),
+  z.object({ type: z.literal('chat'), value: httpsUrl, hours: Hours }),
 ])
 export type ContactChannel = z.infer<typeof ContactChannelSchema>
 export const ContactChannelsSchema = z.array(ContactChannelSchema).max(12)
@@ -54,24 +61,24 @@ export const SlugSchema = z.string().regex(slugPattern).max(80)
 const Text = z.string().trim().min(1).max(4000)
 const Year = z.number().int().min(1900).max(2100)
 
+/** An entry's texts in one language. */
+const DirectoryTextsSchema = z.object({ description: Text, forWhom: Text, accessibility: Text.optional() }).strict()
+export type DirectoryTexts = z.infer<typeof DirectoryTextsSchema>
+
 /** A directory entry as content editors (and the seed) provide it. */
 export const DirectoryEntryInputSchema = z
   .object({
     slug: SlugSchema,
     name: z.string().trim().min(1).max(200),
     kind: DirectoryKindSchema,
-    descriptionNl: Text,
-    descriptionEn: Text,
-    forWhomNl: Text,
-    forWhomEn: Text,
+    /** Keyed by locale code; Dutch required, the fallback for a language without its own. */
+    texts: localizedSchema(DirectoryTextsSchema),
     settings: z.array(z.enum(SETTINGS)).default([]),
     periodFrom: Year.nullable().default(null),
     periodTo: Year.nullable().default(null),
     regions: z.array(z.enum(REGIONS)).min(1).default(['national']),
     languages: z.array(z.enum(LANGUAGES)).default([]),
     needs: z.array(z.enum(NEEDS)).default([]),
-    accessibilityNl: Text.nullable().default(null),
-    accessibilityEn: Text.nullable().default(null),
     contacts: ContactChannelsSchema.default([]),
     source: z.string().trim().min(1).max(500),
     lastCheckedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -81,9 +88,10 @@ export const DirectoryEntryInputSchema = z
     message: 'period_from after period_to',
     path: ['periodTo'],
   })
-  .refine((e) => (e.accessibilityNl === null) === (e.accessibilityEn === null), {
-    message: 'accessibility must be given in both languages or neither',
-    path: ['accessibilityEn'],
+  // Other languages fall back to the Dutch accessibility note, so it cannot be the one missing.
+  .refine((e) => e.texts.nl.accessibility !== undefined || Object.values(e.texts).every((t) => t?.accessibility === undefined), {
+    message: 'accessibility in another language needs the Dutch one',
+    path: ['texts', 'nl', 'accessibility'],
   })
 export type DirectoryEntryInput = z.input<typeof DirectoryEntryInputSchema>
 

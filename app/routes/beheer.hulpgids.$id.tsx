@@ -8,7 +8,8 @@ import { ChoiceGroup, ErrorSummary, Field, SelectField, TextAreaField, toOptions
 import { LANGUAGES, NEEDS, REGIONS, SETTINGS } from '~/facets/facets'
 import { getPageTitle } from '~/i18n/meta.server'
 import { getEntryForEdit, markEntryChecked, updateDirectoryEntry } from '~/referrals/directory-admin.server'
-import { DirectoryEntryFormSchema, formatContactLines, type DirectoryEntryFormFields } from '~/referrals/directory-form'
+import { DirectoryEntryFormSchema, formatContactLines, toFormTexts, type DirectoryEntryFormFields } from '~/referrals/directory-form'
+import { DirectoryTextsFieldsets } from '~/referrals/directory-texts-fieldsets'
 import { DIRECTORY_KINDS } from '~/referrals/schemas'
 import { titleMeta } from '~/utils/meta'
 
@@ -50,18 +51,13 @@ export default function EditDirectoryEntry() {
     defaultValue: {
       name: entry.name,
       kind: entry.kind,
-      descriptionNl: entry.descriptionNl,
-      descriptionEn: entry.descriptionEn,
-      forWhomNl: entry.forWhomNl,
-      forWhomEn: entry.forWhomEn,
+      texts: toFormTexts(entry.texts),
       settings: entry.settings,
       periodFrom: entry.periodFrom === null ? '' : String(entry.periodFrom),
       periodTo: entry.periodTo === null ? '' : String(entry.periodTo),
       regions: entry.regions,
       languages: entry.languages,
       needs: entry.needs,
-      accessibilityNl: entry.accessibilityNl ?? '',
-      accessibilityEn: entry.accessibilityEn ?? '',
       contacts: entry.contactsText,
       source: entry.source,
       published: entry.published ? 'on' : undefined,
@@ -85,18 +81,13 @@ export default function EditDirectoryEntry() {
         <input type="hidden" name="intent" value="save" />
         <Field meta={fields.name} label={t('directory.fields.name')} />
         <SelectField meta={fields.kind} label={t('directory.fields.kind')} options={toOptions(DIRECTORY_KINDS, (v) => t(`referrals:kinds.${v}`))} />
-        <TextAreaField meta={fields.descriptionNl} label={t('directory.fields.descriptionNl')} rows={5} />
-        <TextAreaField meta={fields.descriptionEn} label={t('directory.fields.descriptionEn')} rows={5} />
-        <TextAreaField meta={fields.forWhomNl} label={t('directory.fields.forWhomNl')} rows={3} />
-        <TextAreaField meta={fields.forWhomEn} label={t('directory.fields.forWhomEn')} rows={3} />
+        <DirectoryTextsFieldsets texts={fields.texts} />
         <ChoiceGroup meta={fields.settings} legend={t('directory.fields.settings')} hint={t('directory.fields.settingsHint')} type="checkbox" options={toOptions(SETTINGS, (v) => t(`facets:settings.${v}`))} />
         <Field meta={fields.periodFrom} label={t('directory.fields.periodFrom')} inputMode="numeric" />
         <Field meta={fields.periodTo} label={t('directory.fields.periodTo')} inputMode="numeric" />
         <ChoiceGroup meta={fields.regions} legend={t('directory.fields.regions')} type="checkbox" options={toOptions(REGIONS, (v) => t(`facets:regions.${v}`))} />
         <ChoiceGroup meta={fields.languages} legend={t('directory.fields.languages')} type="checkbox" options={toOptions(LANGUAGES, (v) => t(`facets:languages.${v}`))} />
         <ChoiceGroup meta={fields.needs} legend={t('directory.fields.needs')} type="checkbox" options={toOptions(NEEDS, (v) => t(`facets:needs.${v}`))} />
-        <TextAreaField meta={fields.accessibilityNl} label={t('directory.fields.accessibilityNl')} rows={2} />
-        <TextAreaField meta={fields.accessibilityEn} label={t('directory.fields.accessibilityEn')} rows={2} />
         <TextAreaField meta={fields.contacts} label={t('directory.fields.contacts')} hint={t('directory.fields.contactsHint')} rows={5} />
         <Field meta={fields.source} label={t('directory.fields.source')} />
         <div className="field">

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { LOCALE_CODES } from '../../app/i18n/config'
 
 export const CONSENT_OBJECT_TYPES = ['story', 'media', 'helpRequest', 'application', 'account'] as const
 export type ConsentObjectType = (typeof CONSENT_OBJECT_TYPES)[number]
@@ -7,7 +8,7 @@ export const CONSENT_ACTIONS = ['grant', 'withdraw'] as const
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number]
 export const CONSENT_CHANNELS = ['web', 'staffRecorded', 'paper'] as const
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number]
-export const CONSENT_LOCALES = ['nl', 'en'] as const
+export const CONSENT_LOCALES = LOCALE_CODES
 export type ConsentLocale = (typeof CONSENT_LOCALES)[number]
 
 /**
@@ -42,7 +43,9 @@ export const consentEvents = pgTable(
     index('consent_events_user_idx').on(t.userId),
     check('consent_events_action_check', sql`${t.action} in ('grant', 'withdraw')`),
     check('consent_events_channel_check', sql`${t.channel} in ('web', 'staffRecorded', 'paper')`),
-    check('consent_events_locale_check', sql`${t.locale} in ('nl', 'en')`),
+    // A language tag's shape, not a list: the ledger is append-only and outlives any language
+    // the portal stops offering, and a new language needs no migration (ADR 0021).
+    check('consent_events_locale_check', sql`${t.locale} ~ '^[a-z]{2,3}(-[A-Z]{2})?$'`),
     check(
       'consent_events_object_type_check',
       sql`${t.objectType} in ('story', 'media', 'helpRequest', 'application', 'account')`,

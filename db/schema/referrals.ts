@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from './_columns'
 
 /**
@@ -22,13 +22,17 @@ export type DirectoryKind = (typeof directoryKindEnum.enumValues)[number]
 export type StoredContactChannel = {
   type: 'phone' | 'website' | 'email' | 'chat'
   value: string
-  hours_nl?: string
-  hours_en?: string
+  /** Opening hours by locale code, e.g. `{ nl: 'ma–vr 9–17 uur', en: 'Mon–Fri 9am–5pm' }`. */
+  hours?: Partial<Record<string, string>>
 }
 
+/** An entry's texts in one language; validated by `DirectoryTextsSchema` in app/referrals. */
+export type StoredDirectoryTexts = { description: string; forWhom: string; accessibility?: string }
+
 /**
- * The public referral directory. Entries are content: both languages are stored as data and
- * every entry names the `source` of its facts, so a reviewer can check it against that source.
+ * The public referral directory. Entries are content: every language is stored as data (in
+ * `texts`, keyed by locale code, Dutch always present as the fallback; ADR 0021) and every
+ * entry names the `source` of its facts, so a reviewer can check it against that source.
  */
 export const directoryEntries = pgTable(
   'directory_entries',
@@ -37,10 +41,8 @@ export const directoryEntries = pgTable(
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
     kind: directoryKindEnum('kind').notNull(),
-    descriptionNl: text('description_nl').notNull(),
-    descriptionEn: text('description_en').notNull(),
-    forWhomNl: text('for_whom_nl').notNull(),
-    forWhomEn: text('for_whom_en').notNull(),
+    /** Description, for whom and accessibility per locale code: `{ nl: {…}, en: {…} }`. */
+    texts: jsonb('texts').$type<{ nl: StoredDirectoryTexts } & Partial<Record<string, StoredDirectoryTexts>>>().notNull(),
     /** Facet values (SETTINGS); empty means the entry is for every setting. */
     settings: text('settings').array().notNull().default(sql`'{}'::text[]`),
     /** Years the entry is specifically for (e.g. 1945–1975); null means no limit. */
@@ -52,8 +54,6 @@ export const directoryEntries = pgTable(
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
     /** NEEDS the entry answers. */
     needs: text('needs').array().notNull().default(sql`'{}'::text[]`),
-    accessibilityNl: text('accessibility_nl'),
-    accessibilityEn: text('accessibility_en'),
     contacts: jsonb('contacts').$type<StoredContactChannel[]>().notNull().default(sql`'[]'::jsonb`),
     /** Where the facts come from, e.g. 'DOMAIN.md: Trimbos-instituut CIE'. */
     source: text('source').notNull(),
@@ -70,6 +70,8 @@ export const directoryEntries = pgTable(
     index('directory_entries_needs_idx').using('gin', t.needs),
     index('directory_entries_published_kind_idx').on(t.published, t.kind),
     index('directory_entries_last_checked_idx').on(t.lastCheckedAt),
+    // Dutch is the fallback every reader gets when their language has no text (app/i18n/config.ts).
+    check('directory_entries_texts_fallback', sql`coalesce(jsonb_typeof(${t.texts} -> 'nl'), 'missing') = 'object'`),
   ],
 )
 export type DirectoryEntry = typeof directoryEntries.$inferSelect
