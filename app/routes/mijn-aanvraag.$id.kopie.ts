@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Readable } from 'node:stream'
 import { notFoundForeign, requireSurvivor } from '~/auth/guards.server'
-import { getSubmissionPdf } from '~/scheme/applications.server'
+import { getSubmissionPdf } from '~/scheme/submission-copy.server'
 
 /** The applicant's PDF copy of what they submitted. Someone else's id answers 404 (and is logged). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireSurvivor } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
-import { isLng } from '~/i18n/config'
+import { toLng } from '~/i18n/config'
 import { PART_SLUGS, subjectNameOf, type Part } from '~/scheme/application-form'
-import { createSubmitToken, getApplicationDraft, submitApplication } from '~/scheme/applications.server'
+import { getApplicationDraft } from '~/scheme/application-draft.server'
+import { createSubmitToken, submitApplication } from '~/scheme/submit-application.server'
 import { PrecheckWarnings, TakeABreak } from '~/scheme/components'
 import { formatLongDate, isIsoDate } from '~/scheme/dates'
 import { maskBsn } from '~/scheme/identifiers'
@@ -46,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireSurvivor(request, context)
   const parsed = SubmitSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) throw new Response('Bad request', { status: 400 })
-  const result = await submitApplication({ userId: ctx.user.id, submitToken: parsed.data.submitToken, locale: isLng(ctx.user.locale) ? ctx.user.locale : 'nl' })
+  const result = await submitApplication({ userId: ctx.user.id, submitToken: parsed.data.submitToken, locale: toLng(ctx.user.locale) })
   if (!result.ok) return redirect('/regeling/aanvraag')
   return redirect('/mijn-aanvraag?verstuurd=1')
 }

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { storage } from '~/utils/storage.server'
 import { text } from '~/utils/text-schema'
 import { parseStoredUpload, readEvidenceForm } from './application-steps.server'
-import { answerInformationRequest, withdrawApplication } from './applications.server'
+import { answerInformationRequest } from './information-requests.server'
+import { withdrawApplication } from './withdraw-application.server'
 
 const AnswerSchema = z.object({
   intent: z.literal('answer'),

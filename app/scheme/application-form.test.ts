@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApplicantPartSchema, partStates, precheckInputOf, type Answers } from './application-form'
+import type { Answers } from './answers'
+import { ApplicantPartSchema, partStates, precheckInputOf } from './application-form'
 import { precheckEligibility } from './eligibility'
 import { JEUGDZORG_DEMO_2026 } from './schemes'
 

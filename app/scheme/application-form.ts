@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { dateInputSchema, optionalDateInputSchema } from './date-input'
 import { BsnSchema, IbanSchema } from './identifiers'
+import type { Answers } from './answers'
 import type { PrecheckInput } from './eligibility'
 import { APPLICANT_KINDS, type ApplicantKind, type SchemeConfig } from './scheme-config'
 import { line, optionalLine, optionalText as optionalWrittenText } from '~/utils/text-schema'
@@ -205,49 +206,6 @@ export const DeclarationsPartSchema = z.object({
   truthful: z.literal('on', { errorMap: () => ({ message: 'scheme:form.errors.declaration' }) }),
   processing: z.literal('on', { errorMap: () => ({ message: 'scheme:form.errors.declaration' }) }),
 })
-
-/**
- * What is kept in `applications.answers`: never the applicant's BSN, IBAN, birth date, address
- * or phone (those are encrypted columns). A deceased survivor's dates (`applicant`) are kept
- * here, next to their name: they are not the applicant's own details (see ADR 0013).
- */
-export type Answers = {
-  applicant?: ApplicantPart
-  /** A representative's survivor: masks only; the identity is in `applications.survivor_identity_encrypted`. */
-  survivor?: { bsnMasked: string }
-  personal?: {
-    fullName: string
-    email: string
-    accountHolder: string
-    /** Masks only ('*****4333', 'NL91 **** 4300'), so a person and an assessor recognise a number without decrypting it. */
-    bsnMasked: string
-    ibanMasked: string
-    hasPhone: boolean
-    /** Whose account (a representative's application only); absent means the applicant's own. */
-    payee?: Payee
-    authorisationCoversPayment?: true
-  }
-  placements?: Placement[]
-  placementsDone?: boolean
-  harm?: {
-    mode: 'write' | 'story'
-    kinds: string[]
-    ownWords?: string
-    story?: {
-      id: string
-      title: string
-      /**
-       * The story as it was shared, frozen at submission: the moderated text, its SHA-256 and
-       * the ledger event of the consent it was shared under. What the assessor reads and the
-       * fund receives, even if the story is edited later.
-       */
-      snapshot?: { title: string; text: string; sha256: string; consentEventId: number; consentTextVersion: string; consentGrantedAt: string }
-    }
-  }
-  evidence?: { searchRecords: boolean; done: boolean }
-  conversation?: { wish: 'yes' | 'no' }
-  declarations?: { truthful: true; processing: true; at: string }
-}
 
 export type PartState = 'notStarted' | 'inProgress' | 'done'
 

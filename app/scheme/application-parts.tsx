@@ -9,11 +9,11 @@ import {
   DeclarationsPartSchema,
   EVIDENCE_TYPES,
   personalPartSchemaFor,
-  type Answers,
   type HarmPartSchema,
   type PersonalPart,
   type PlacementSchema,
 } from './application-form'
+import type { Answers } from './answers'
 import { SaveButtons } from './components'
 import { datePartsOf, type DateParts } from './date-input'
 import { amsterdamDate, formatLongDate } from './dates'

@@ -18,25 +18,12 @@ import {
   SurvivorPartSchema,
   type Part,
 } from './application-form'
-import {
-  addAuthorisationDocument,
-  addDocument,
-  addPlacement,
-  ApplicationLockedError,
-  finishEvidence,
-  finishPlacements,
-  getOpenScheme,
-  getOrCreateDraft,
-  listDocuments,
-  removeDocument,
-  removePlacement,
-  saveApplicantPart,
-  saveConversationPart,
-  saveDeclarationsPart,
-  saveHarmPart,
-  savePersonalPart,
-  saveSurvivorPart,
-} from './applications.server'
+import { addAuthorisationDocument, addDocument, finishEvidence, removeDocument } from './draft-documents.server'
+import { ApplicationLockedError, getOrCreateDraft } from './draft-store.server'
+import { listDocuments } from './read-application.server'
+import { addPlacement, finishPlacements, removePlacement, saveApplicantPart, saveConversationPart, saveDeclarationsPart, savePersonalPart, saveSurvivorPart } from './save-answers.server'
+import { getOpenScheme } from './scheme-registry.server'
+import { saveHarmPart } from './story-use.server'
 import { CHANGE_QUERY, CHECK_PAGE, returnTarget } from './return-to'
 import { storeDocumentUpload, type StoredUpload, type UploadError } from './documents.server'
 

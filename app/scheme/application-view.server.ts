@@ -1,6 +1,7 @@
 import type { Lng } from '~/i18n/config'
 import { partsFor, subjectNameOf, type Part } from './application-form'
-import { getApplicationDraft, listOwnStories } from './applications.server'
+import { getApplicationDraft } from './application-draft.server'
+import { listOwnStories } from './story-use.server'
 import type { WarningCode } from './eligibility'
 import { localise } from './scheme-config'
 

@@ -1,3 +1,4 @@
+import { intlLocale } from '~/i18n/config'
 /**
  * Calendar-date helpers for the scheme's rules. Dates are ISO strings ('YYYY-MM-DD'):
  * they compare as strings and carry no time zone, so a deadline never shifts by a day
@@ -104,10 +105,15 @@ export function latestDate(value: string): IsoDate | null {
 
 /** Long, localised date ('5 mei 1945', '5 May 1945') for messages. */
 export function formatLongDate(date: IsoDate, lng: string): string {
-  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'nl-NL', {
+  return new Intl.DateTimeFormat(intlLocale(lng), {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(fromIsoDate(date))
+}
+
+/** A date kept as a timestamp at noon UTC, so its Amsterdam calendar date is the date itself. */
+export function dateAt(iso: IsoDate): Date {
+  return new Date(`${iso}T12:00:00Z`)
 }

@@ -1,8 +1,29 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Tx } from '@db/client.server'
 import { applications, type Application, type ApplicationStatus } from '@db/schema/scheme'
-import { notifyApplicant, recordApplicationEvent } from './applications.server'
+import { recordApplicationEvent } from './application-events.server'
+import { notifyApplicant } from './notify-applicant.server'
 import { isBackwards, type FundEventKind, type FundState } from './status-machine'
+
+/**
+ * The application a fund report is about, locked for the rest of the caller's transaction so
+ * reports about one case are folded one at a time. Both the id and the reference must match
+ * (the fund echoes both); null otherwise.
+ */
+export async function lockApplicationForFundReport({ caseId, reference }: { caseId: string; reference: string }, tx: Tx) {
+  const [app] = await tx
+    .select({
+      id: applications.id,
+      status: applications.status,
+      decidedAt: applications.decidedAt,
+      paidAt: applications.paidAt,
+      schadefondsReference: applications.schadefondsReference,
+    })
+    .from(applications)
+    .where(and(eq(applications.id, caseId), eq(applications.reference, reference)))
+    .for('update')
+  return app ?? null
+}
 
 /**
  * Writes what the fund's reports add up to (the fold of app/scheme/status-machine.ts) onto

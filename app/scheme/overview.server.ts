@@ -1,4 +1,4 @@
-import { listSchemes } from './applications.server'
+import { listSchemes } from './scheme-registry.server'
 import { isSchemeOpen } from './scheme-config'
 
 /** Every scheme with whether it takes applications today: open ones first, then the closed history. */

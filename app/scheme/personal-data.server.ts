@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { storedFiles } from '@db/schema/files'
 import { applicationDocuments, applicationEvents, applications, informationRequests } from '@db/schema/scheme'
 import { declareNotPersonal, registerPersonalData, type PersonalDataContext } from '~/privacy/data-registry.server'
-import { decryptOwnDetails } from './applications.server'
+import { decryptOwnDetails } from './read-application.server'
 
 /**
  * The scheme's personal data. Export: every application of the person with their own

@@ -4,24 +4,19 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { closeDb, db } from '@db/client.server'
 import { handoffOutbox } from '@db/schema/assessment'
 import { applications } from '@db/schema/scheme'
-import { confirmAssessment, getCaseForAssessor, proposeAssessment } from '~/assessment/assessment.server'
-import { caseDocumentForEndpoint, CaseHeldBackError } from '~/assessment/case-builder-v2.server'
+import { getCaseForAssessor } from '~/assessment/case-view.server'
+import { confirmAssessment, proposeAssessment } from '~/assessment/four-eyes.server'
+import { caseDocumentForEndpoint, CaseHeldBackError } from '~/assessment/case-document/build-case-v2.server'
 import { decryptField } from '~/privacy/field-crypto.server'
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
 import * as step from '../routes/regeling.aanvraag.$stap'
 import { personalPartSchemaFor } from './application-form'
-import {
-  addPlacement,
-  finishEvidence,
-  finishPlacements,
-  getApplicationDraft,
-  getOpenScheme,
-  saveConversationPart,
-  saveDeclarationsPart,
-  saveHarmPart,
-  savePersonalPart,
-  submitApplication,
-} from './applications.server'
+import { getApplicationDraft } from './application-draft.server'
+import { finishEvidence } from './draft-documents.server'
+import { addPlacement, finishPlacements, saveConversationPart, saveDeclarationsPart, savePersonalPart } from './save-answers.server'
+import { getOpenScheme } from './scheme-registry.server'
+import { saveHarmPart } from './story-use.server'
+import { submitApplication } from './submit-application.server'
 import { CaseDocumentV1Schema } from '~/assessment/case-document/case-document'
 import { CaseDocumentV2Schema } from '~/assessment/case-document/case-document-v2'
 import { createSubmittedApplication, TINY_PDF } from './testing.server'

@@ -3,8 +3,8 @@ import path from 'node:path'
 import PDFDocument from 'pdfkit'
 import type { TFunction } from 'i18next'
 import { i18next } from '~/i18n/i18next.server'
-import type { Lng } from '~/i18n/config'
-import type { Answers } from './application-form'
+import { intlLocale, type Lng } from '~/i18n/config'
+import type { Answers } from './answers'
 import { formatLongDate, isIsoDate } from './dates'
 import { maskBsn } from './identifiers'
 import { localise, type SchemeConfig } from './scheme-config'
@@ -139,7 +139,7 @@ export async function renderSubmissionPdf(input: SubmissionPdfInput): Promise<Bu
     pdfVersion: '1.7',
     tagged: true,
     displayTitle: true,
-    lang: locale === 'en' ? 'en-GB' : 'nl-NL',
+    lang: intlLocale(locale),
     info: { Title: t('pdf.title'), Author: t('pdf.author') },
   })
   const chunks: Buffer[] = []

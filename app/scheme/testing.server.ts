@@ -1,21 +1,11 @@
 import { PersonalPartSchema, personalPartSchemaFor, SurvivorPartSchema } from './application-form'
-import {
-  addAuthorisationDocument,
-  addDocument,
-  addPlacement,
-  ensureSubmissionPdf,
-  finishEvidence,
-  finishPlacements,
-  getCurrentApplication,
-  getOpenScheme,
-  saveApplicantPart,
-  saveConversationPart,
-  saveDeclarationsPart,
-  saveHarmPart,
-  savePersonalPart,
-  saveSurvivorPart,
-  submitApplication,
-} from './applications.server'
+import { addAuthorisationDocument, addDocument, finishEvidence } from './draft-documents.server'
+import { getCurrentApplication } from './draft-store.server'
+import { addPlacement, finishPlacements, saveApplicantPart, saveConversationPart, saveDeclarationsPart, savePersonalPart, saveSurvivorPart } from './save-answers.server'
+import { getOpenScheme } from './scheme-registry.server'
+import { saveHarmPart } from './story-use.server'
+import { ensureSubmissionPdf } from './submission-copy.server'
+import { submitApplication } from './submit-application.server'
 import { storeDocumentUpload } from './documents.server'
 
 /** Test-only: a tiny but real PDF. */
