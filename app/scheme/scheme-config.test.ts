@@ -6,6 +6,7 @@ import {
   dutchPublicHolidays,
   isDutchWorkingDay,
   isSchemeOpen,
+  localise,
   objectionDeadline,
   paymentDeadline,
   SchemeConfigSchema,
@@ -75,6 +76,25 @@ describe('SchemeConfigSchema', () => {
     expect(bad((s) => s.placementKinds.push(s.placementKinds[0]!))).toBe(false)
     expect(bad((s) => (s.harmKinds = []))).toBe(false)
     expect(bad((s) => (s.code = 'Not Kebab'))).toBe(false)
+  })
+
+  it('keeps texts per locale: Dutch required as the fallback, other languages optional, no unknown language', () => {
+    const base = structuredClone(JEUGDZORG_2021) as SchemeConfig
+    const ok = (change: (s: Record<string, unknown>) => void) => {
+      const s = structuredClone(base) as unknown as Record<string, unknown>
+      change(s)
+      return SchemeConfigSchema.safeParse(s).success
+    }
+    expect(ok((s) => (s.name = { nl: 'Alleen Nederlands' }))).toBe(true)
+    expect(ok((s) => (s.name = { en: 'Only English' }))).toBe(false)
+    expect(ok((s) => (s.name = { nl: 'Nederlands', eng: 'Typo' }))).toBe(false)
+    expect(ok((s) => (s.rejectionReasons = [{ code: 'other', nl: 'Anders' }]))).toBe(true)
+  })
+
+  it('reads a text in the reader’s language, and in Dutch when that language has none', () => {
+    expect(localise({ nl: 'Pleeggezin', en: 'Foster family' }, 'en')).toBe('Foster family')
+    expect(localise({ nl: 'Pleeggezin' }, 'en')).toBe('Pleeggezin')
+    expect(localise({ nl: 'Pleeggezin', en: 'Foster family' }, 'tr')).toBe('Pleeggezin')
   })
 })
 

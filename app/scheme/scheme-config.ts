@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SETTINGS, VIOLENCE_KINDS } from '~/facets/facets'
+import { localizedSchema, localizedShape, pickLocalized } from '~/i18n/localized'
 import { ALGEMENE_TERMIJNENWET, dutchHolidays, isWorkingDay } from '~/utils/dutch-holidays'
 import { addDays, amsterdamDate, isIsoDate, toSchemeDate, type IsoDate } from './dates'
 
@@ -15,7 +16,8 @@ import { addDays, amsterdamDate, isIsoDate, toSchemeDate, type IsoDate } from '.
 
 const DateSchema = z.string().refine(isIsoDate, { message: 'Expected a calendar date YYYY-MM-DD' })
 const CodeSchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'Expected a camelCase code')
-const TextSchema = z.object({ nl: z.string().min(1), en: z.string().min(1) })
+/** A text per locale (ADR 0021): Dutch required as the fallback, other languages optional. */
+const TextSchema = localizedSchema(z.string().min(1))
 export type LocalisedText = z.infer<typeof TextSchema>
 
 const PeriodSchema = z
@@ -30,7 +32,7 @@ export const PlacementKindSchema = z.object({
 })
 export type PlacementKind = z.infer<typeof PlacementKindSchema>
 
-export const RejectionReasonSchema = z.object({ code: CodeSchema, nl: z.string().min(1), en: z.string().min(1) })
+export const RejectionReasonSchema = z.object({ code: CodeSchema, ...localizedShape(z.string().min(1)) }).strict()
 export type RejectionReason = z.infer<typeof RejectionReasonSchema>
 
 export const APPLICANT_KINDS = ['self', 'representative', 'relative'] as const
@@ -160,5 +162,5 @@ export function isDutchWorkingDay(date: IsoDate): boolean {
 }
 
 export function localise(text: LocalisedText, lng: string): string {
-  return lng === 'en' ? text.en : text.nl
+  return pickLocalized(text, lng)
 }
