@@ -14,6 +14,9 @@ import {
 } from '@db/schema/consent'
 import { CONSENT_PURPOSE_NAMES, CONSENT_PURPOSES, consentTextVersion, isConsentPurpose, type ConsentPurpose } from './texts'
 
+// The locale a consent was given in: callers outside app/consent name it through this module.
+export type { ConsentLocale }
+
 /**
  * The consent ledger. Every capability asks `hasConsent` before it uses data for a
  * purpose; people change their mind with `grantConsent` / `withdrawConsent`, which append
