@@ -1,20 +1,18 @@
-import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { loadAccountOverview } from '~/auth/account-data.server'
+import { AccessesSection, MineNav, ProfileSection, SessionsSection } from '~/auth/account-overview'
 import { updatePreferences } from '~/auth/account-settings.server'
 import { requireSession } from '~/auth/guards.server'
 import { PreferencesSchema } from '~/auth/schemas'
 import { endAllSessions } from '~/auth/session.server'
 import { ConsentHistoryTable } from '~/components/consent-history'
-import { ErrorSummary, Field, StatusMessage } from '~/components/forms'
+import { StatusMessage } from '~/components/forms'
 import { languageCookie } from '~/i18n/i18next.server'
-import { LOCALES } from '~/i18n/config'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
-import { formatDateTime } from '~/utils/format-date'
 
 export const handle = { i18n: ['account', 'consent', 'validation'] }
 export const meta = titleMeta
@@ -40,65 +38,16 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { t, i18n } = useTranslation(['account', 'consent'])
+  const { t } = useTranslation(['account', 'consent'])
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    defaultValue: { displayName: data.user.displayName, locale: data.user.locale },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PreferencesSchema }),
-    shouldValidate: 'onBlur',
-  })
-  const when = (d: string | Date) => formatDateTime(d, i18n.language)
   return (
     <div className="page">
       <h1>{t('overview.title')}</h1>
       <p className="lead">{t('overview.lead', { name: data.user.displayName })}</p>
       {data.saved ? <StatusMessage>{t(`overview.saved.${data.saved === 'sessions' ? 'sessions' : 'preferences'}`)}</StatusMessage> : null}
-
-      {data.isSurvivor ? (
-        <nav aria-labelledby="mine-title" className="notice">
-          <h2 id="mine-title">{t('overview.mine.title')}</h2>
-          <ul>
-            <li>
-              <Link to="/mijn-verhalen">{t('overview.mine.stories')}</Link>
-            </li>
-            <li>
-              <Link to="/mijn-hulp">{t('overview.mine.help')}</Link>
-            </li>
-            <li>
-              <Link to="/mijn-aanvraag">{t('overview.mine.application')}</Link>
-            </li>
-          </ul>
-        </nav>
-      ) : null}
-
-      <section aria-labelledby="profile-title">
-        <h2 id="profile-title">{t('overview.profileTitle')}</h2>
-        <ErrorSummary form={form} fields={fields} />
-        <Form method="post" {...getFormProps(form)}>
-          <Field meta={fields.displayName} label={t('fields.displayName')} hint={t('register.displayNameHint')} autoComplete="nickname" />
-          <div className="field">
-            <label htmlFor={fields.locale.id}>{t('fields.language')}</label>
-            <select {...getSelectProps(fields.locale)}>
-              {LOCALES.map((l) => (
-                <option key={l.code} value={l.code} lang={l.code}>
-                  {l.nativeName}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button">
-            {t('common:forms.save')}
-          </button>
-        </Form>
-        <p>
-          {t('overview.emailIs', { email: data.user.email })} <Link to="/account/email">{t('overview.changeEmail')}</Link>
-        </p>
-        <p>
-          <Link to="/account/wachtwoord">{t('overview.changePassword')}</Link>
-        </p>
-      </section>
+      {data.isSurvivor ? <MineNav /> : null}
+      <ProfileSection user={data.user} result={actionData?.result} />
 
       <section aria-labelledby="security-title">
         <h2 id="security-title">{t('overview.securityTitle')}</h2>
@@ -111,64 +60,8 @@ export default function Account() {
         </p>
       </section>
 
-      <section aria-labelledby="sessions-title">
-        <h2 id="sessions-title">{t('overview.sessionsTitle')}</h2>
-        <table className="data">
-          <caption className="visually-hidden">{t('overview.sessionsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overview.sessionDevice')}</th>
-              <th scope="col">{t('overview.sessionStarted')}</th>
-              <th scope="col">{t('overview.sessionLastSeen')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.sessions.map((s) => (
-              <tr key={s.ref}>
-                <td>
-                  {s.device ?? t('overview.unknownDevice')} {s.current ? <span className="tag">{t('overview.thisDevice')}</span> : null}
-                </td>
-                <td>{when(s.createdAt)}</td>
-                <td>{when(s.lastSeenAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Form method="post">
-          <input type="hidden" name="intent" value="signOutOthers" />
-          <button type="submit" className="button">
-            {t('overview.signOutOthers')}
-          </button>
-        </Form>
-      </section>
-
-      <section aria-labelledby="looked-title">
-        <h2 id="looked-title">{t('overview.lookedTitle')}</h2>
-        <p>{t('overview.lookedIntro')}</p>
-        {data.accesses.length === 0 ? (
-          <p>{t('overview.lookedNone')}</p>
-        ) : (
-          <table className="data">
-            <caption className="visually-hidden">{t('overview.lookedTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('overview.lookedWhen')}</th>
-                <th scope="col">{t('overview.lookedWho')}</th>
-                <th scope="col">{t('overview.lookedWhat')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.accesses.map((a, i) => (
-                <tr key={i}>
-                  <td>{when(a.at)}</td>
-                  <td>{a.role ? t(`roles.${a.role}`) : t('roles.unknown')}</td>
-                  <td>{t(`auditActions.${a.action.replace('.', '_')}`, { defaultValue: t('auditActions.other') })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <SessionsSection sessions={data.sessions} />
+      <AccessesSection accesses={data.accesses} />
 
       <section aria-labelledby="consent-title">
         <h2 id="consent-title">{t('overview.consentTitle')}</h2>

@@ -4,6 +4,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TotpCodeSchema } from '~/auth/schemas'
 import { ErrorSummary, Field, StatusMessage } from '~/components/forms'
+import { IntentForm } from '~/components/intent-form'
 import { PasskeyButton } from './passkey-button'
 import { formatDate } from '~/utils/format-date'
 
@@ -59,12 +60,7 @@ export function FactorSettings({ state, actionData, continueTo }: { state: State
           <>
             <StatusMessage>{t('factors.totpOn')}</StatusMessage>
             {!state.staff ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="removeTotp" />
-                <button type="submit" className="button">
-                  {t('factors.totpRemove')}
-                </button>
-              </Form>
+              <IntentForm intent="removeTotp" label={t('factors.totpRemove')} />
             ) : null}
           </>
         ) : pending ? (
@@ -85,13 +81,9 @@ export function FactorSettings({ state, actionData, continueTo }: { state: State
             </Form>
           </>
         ) : (
-          <Form method="post">
+          <IntentForm intent="startTotp" label={t('factors.totpStart')} variant="primary">
             <p>{t('factors.totpIntro')}</p>
-            <input type="hidden" name="intent" value="startTotp" />
-            <button type="submit" className="button button--primary">
-              {t('factors.totpStart')}
-            </button>
-          </Form>
+          </IntentForm>
         )}
       </section>
 
@@ -103,13 +95,13 @@ export function FactorSettings({ state, actionData, continueTo }: { state: State
             {state.passkeys.map((p) => (
               <li key={p.id}>
                 {t('factors.passkeyItem', { name: p.name, created: date(p.createdAt), used: date(p.lastUsedAt) })}{' '}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="removePasskey" />
-                  <input type="hidden" name="credentialId" value={p.id} />
-                  <button type="submit" className="link-button">
-                    {t('factors.passkeyRemove', { name: p.name })}
-                  </button>
-                </Form>
+                <IntentForm
+                  intent="removePasskey"
+                  fields={{ credentialId: p.id }}
+                  label={t('factors.passkeyRemove', { name: p.name })}
+                  variant="link"
+                  className="inline-form"
+                />
               </li>
             ))}
           </ul>
@@ -127,12 +119,7 @@ export function FactorSettings({ state, actionData, continueTo }: { state: State
         <section aria-labelledby="recovery-title">
           <h2 id="recovery-title">{t('factors.recoveryTitle')}</h2>
           <p>{t('factors.recoveryLeft', { count: state.recoveryCodesLeft })}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="newRecoveryCodes" />
-            <button type="submit" className="button">
-              {t('factors.recoveryNew')}
-            </button>
-          </Form>
+          <IntentForm intent="newRecoveryCodes" label={t('factors.recoveryNew')} />
         </section>
       ) : null}
     </>
