@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm'
 import type { DbOrTx } from '@db/client.server'
-import { storedFiles } from '@db/schema'
+import { storedFiles } from '@db/schema/files'
 import type { Storage } from '@storage/index'
 import { ANCHOR_PREFIX } from '~/audit/anchors.server'
 
