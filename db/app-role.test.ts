@@ -18,7 +18,9 @@ process.env.DATABASE_URL = withCredentials(ownerUrl, login.user, login.password)
 
 const { closeDb, sql: app } = await import('@db/client.server')
 const { createPersona } = await import('~/testing/personas.server')
-const { createStory, saveDraft, setStoryConsent, submitStory, getOwnStory } = await import('~/monument/stories.server')
+const { createStory, saveDraft, getOwnStory } = await import('~/monument/stories.server')
+const { setStoryConsent } = await import('~/monument/story-consent.server')
+const { submitStory } = await import('~/monument/story-steps.server')
 const { recordAccess } = await import('~/audit/audit.server')
 
 afterAll(async () => {

@@ -1,24 +1,18 @@
 import { parseWithZod } from '@conform-to/zod'
 import { z } from 'zod'
-import type { ConsentLocale } from '@db/schema/consent'
+import type { ConsentLocale } from '~/consent/consent.server'
 import { i18next } from '~/i18n/i18next.server'
-import { listOwnStoryMedia } from './media.server'
+import { takeRescuedStory } from './draft-rescue.server'
+import { listOwnStoryMedia } from './media-edit.server'
+import { approveModeratedVersionWithMedia, getModeratedVersionForAuthor } from './media-moderated-text.server'
 import { isEditableByAuthor } from './lifecycle'
 import { MEDIA_BYTE_LIMITS, formatBytes } from './media-limits'
 import { EDITOR_STEPS, isEditorStep, StoryConsentChangeSchema, StoryDetailsSchema, StoryDisplaySchema, StoryTextSchema, type EditorStep } from './schemas'
-import {
-  approveModeratedVersion,
-  deleteStory,
-  getStoryConsents,
-  listInstitutionSuggestions,
-  moderatedVersionFingerprint,
-  rejectModeratedVersion,
-  retractSubmission,
-  saveDraft,
-  setStoryConsent,
-  submitStory,
-  withdrawStory,
-} from './stories.server'
+import { deleteStory } from './delete-story.server'
+import { listInstitutionSuggestions } from './institutions.server'
+import { saveDraft } from './stories.server'
+import { getStoryConsents, setStoryConsent } from './story-consent.server'
+import { moderatedVersionFingerprint, rejectModeratedVersion, retractSubmission, submitStory, withdrawStory } from './story-steps.server'
 import type { Story } from '@db/schema/monument'
 
 /**
@@ -28,7 +22,27 @@ import type { Story } from '@db/schema/monument'
 const UPLOAD_ERRORS = ['unsupportedType', 'heicNotSupported', 'quicktimeNotSupported', 'empty', 'unreadablePhoto', 'tooLarge', 'quotaExceeded', 'interrupted', 'incomplete', 'photoTooManyPixels', 'noFile', 'notEditable', 'descriptionTooLong', 'transcriptTooLong', 'captionsNotVtt', 'captionsTooLarge'] as const
 export type UploadErrorName = (typeof UPLOAD_ERRORS)[number]
 
-export async function loadStoryEditor({ story, authorId, url }: { story: Story; authorId: string; url: URL }) {
+/**
+ * Everything the editor page shows: the step, the story's fields, media, consents, and what
+ * the author must see before approving. Back from signing in after the session ended
+ * mid-writing, the text typed then is handed back once (ADR 0015).
+ */
+export async function loadStoryEditor({ story, authorId, request }: { story: Story; authorId: string; request: Request }) {
+  const editor = await loadEditorParts({ story, authorId, url: new URL(request.url) })
+  // The version to approve includes the moderated media texts; the approve form carries one
+  // fingerprint of both, so nothing is approved that the author has not seen.
+  const moderated = editor.seenVersion ? await getModeratedVersionForAuthor({ authorId, storyId: story.id }) : null
+  const rescued = editor.step === 'verhaal' && editor.editable ? await takeRescuedStory({ request, storyId: story.id }) : null
+  return {
+    ...editor,
+    ...(rescued ? { story: { ...editor.story, ...rescued }, notice: 'rescued' } : {}),
+    seenVersion: moderated?.seenVersion ?? editor.seenVersion,
+    moderatedMedia: moderated?.media ?? [],
+    title: await editorTitle(request),
+  }
+}
+
+async function loadEditorParts({ story, authorId, url }: { story: Story; authorId: string; url: URL }) {
   const editable = isEditableByAuthor(story.status)
   const asked = url.searchParams.get('stap')
   // Text steps only while the author may edit; consent can be changed in every state.
@@ -94,13 +108,12 @@ const STEP_SCHEMAS = { verhaal: StoryTextSchema, details: StoryDetailsSchema, we
 // `constructor` from a hostile form would otherwise reach Object.prototype (a 500).
 const SaveStepSchema = z.enum(['verhaal', 'details', 'weergave'])
 const EditorIntentSchema = z.enum(['save', 'saveAndContinue', 'autosave', 'consent', 'submit', 'retract', 'reject', 'withdraw', 'approve', 'delete'])
-export type EditorIntent = z.infer<typeof EditorIntentSchema>
 
 function nextStepAfter(step: EditorStep) {
   return EDITOR_STEPS[Math.min(EDITOR_STEPS.indexOf(step) + 1, EDITOR_STEPS.length - 1)]!
 }
 
-export type EditorActionResult =
+type EditorActionResult =
   | { kind: 'redirect'; to: string }
   | { kind: 'data'; status: number; body: Record<string, unknown> }
 
@@ -151,7 +164,7 @@ export async function runStoryEditorAction({ story, authorId, formData, locale }
     return { kind: 'redirect', to: `${here}?opgeslagen=${intent}` }
   }
   if (intent === 'approve') {
-    const result = await approveModeratedVersion({ authorId, storyId, seenVersion: String(formData.get('seenVersion') ?? '') })
+    const result = await approveModeratedVersionWithMedia({ authorId, storyId, seenVersion: String(formData.get('seenVersion') ?? '') })
     if (!result.ok) return { kind: 'data', status: 409, body: { submitError: result.reason } }
     return { kind: 'redirect', to: `${here}?opgeslagen=${result.published ? 'published' : 'approved'}` }
   }
@@ -165,7 +178,7 @@ export async function runStoryEditorAction({ story, authorId, formData, locale }
 }
 
 /** The editor's title, translated. */
-export async function editorTitle(request: Request) {
+async function editorTitle(request: Request) {
   const t = await i18next.getFixedT(request, ['monument', 'common'])
   return `${t('editor.title')} – ${t('common:siteName')}`
 }

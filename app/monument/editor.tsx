@@ -18,7 +18,7 @@ import { formatLongDateTime, formatTime } from '~/utils/format-date'
  * saving on submit, plus a small autosave while typing when JavaScript runs.
  */
 
-type EditorData = Awaited<ReturnType<typeof loadStoryEditor>> & { title: string }
+type EditorData = Awaited<ReturnType<typeof loadStoryEditor>>
 type StoryView = EditorData['story']
 type MediaView = EditorData['media'][number]
 

@@ -5,7 +5,7 @@ import { storedFiles } from '@db/schema/files'
 import { stories, storyMedia } from '@db/schema/monument'
 import { decryptField } from '~/privacy/field-crypto.server'
 import { declareNotPersonal, registerPersonalData } from '~/privacy/data-registry.server'
-import { mediaKeysOfStories } from './stories.server'
+import { mediaKeysOfStories } from './delete-story.server'
 
 // The monument's personal data: a survivor's stories (their own text and the moderated
 // version), the media metadata and the media files. Consents live in the ledger (consent

@@ -8,23 +8,12 @@ import { stories } from '@db/schema/monument'
 import { listConsentHistory } from '~/consent/consent.server'
 import { createPersona } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
-import { addStoryMedia } from './media.server'
-import {
-  approveModeratedVersion,
-  createStory,
-  deleteStory,
-  getOwnStory,
-  getStoryConsents,
-  listInstitutionSuggestions,
-  listOwnStories,
-  moderatedVersionFingerprint,
-  rejectModeratedVersion,
-  retractSubmission,
-  saveDraft,
-  setStoryConsent,
-  submitStory,
-  withdrawStory,
-} from './stories.server'
+import { addStoryMedia } from './media-add.server'
+import { deleteStory } from './delete-story.server'
+import { listInstitutionSuggestions } from './institutions.server'
+import { createStory, getOwnStory, listOwnStories, saveDraft } from './stories.server'
+import { getStoryConsents, setStoryConsent } from './story-consent.server'
+import { approveModeratedVersion, moderatedVersionFingerprint, rejectModeratedVersion, retractSubmission, submitStory, withdrawStory } from './story-steps.server'
 
 afterAll(() => closeDb())
 

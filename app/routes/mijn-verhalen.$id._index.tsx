@@ -1,35 +1,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
-import { notFoundForeign, requireSurvivor } from '~/auth/guards.server'
 import { i18next } from '~/i18n/i18next.server'
 import { ModeratedMediaTexts } from '~/moderation/moderated-media'
 import { StoryEditor, type EditorActionData } from '~/monument/editor'
-import { rescueTypedStory, takeRescuedStory } from '~/monument/draft-rescue.server'
-import { editorTitle, loadStoryEditor, runStoryEditorAction } from '~/monument/editor.server'
-import { approveModeratedVersionWithMedia, getModeratedVersionForAuthor } from '~/monument/media.server'
-import { getOwnStory } from '~/monument/stories.server'
+import { rescueTypedStory } from '~/monument/draft-rescue.server'
+import { loadStoryEditor, runStoryEditorAction } from '~/monument/editor.server'
+import { requireOwnStory } from '~/monument/require-own-story.server'
 import { titleMeta } from '~/utils/meta'
+import { toLng } from '~/i18n/config'
 
 export const handle = { i18n: ['monument', 'consent', 'facets', 'validation'] }
 export const meta = titleMeta
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const ctx = await requireSurvivor(request, context)
-  const story = await getOwnStory({ authorId: ctx.user.id, storyId: params.id ?? '' })
-  if (!story) throw await notFoundForeign(ctx, request, context)
-  const editor = await loadStoryEditor({ story, authorId: ctx.user.id, url: new URL(request.url) })
-  // The version to approve includes the moderated media texts; the approve form carries one
-  // fingerprint of both, so nothing is approved that the author has not seen.
-  const moderated = editor.seenVersion ? await getModeratedVersionForAuthor({ authorId: ctx.user.id, storyId: story.id }) : null
-  // Back from signing in after the session ended mid-writing: what was typed then, once.
-  const rescued = editor.step === 'verhaal' && editor.editable ? await takeRescuedStory({ request, storyId: story.id }) : null
-  return {
-    ...editor,
-    ...(rescued ? { story: { ...editor.story, ...rescued }, notice: 'rescued' } : {}),
-    seenVersion: moderated?.seenVersion ?? editor.seenVersion,
-    moderatedMedia: moderated?.media ?? [],
-    title: await editorTitle(request),
-  }
+  const { ctx, story } = await requireOwnStory({ request, context, storyId: params.id })
+  return loadStoryEditor({ story, authorId: ctx.user.id, request })
 }
 
 // A session that ended while the survivor was writing: the text of that submit is kept
@@ -38,16 +23,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const rescue = await rescueTypedStory({ request, storyId: params.id ?? '' })
   if (rescue) return rescue
-  const ctx = await requireSurvivor(request, context)
-  const story = await getOwnStory({ authorId: ctx.user.id, storyId: params.id ?? '' })
-  if (!story) throw await notFoundForeign(ctx, request, context)
+  const { ctx, story } = await requireOwnStory({ request, context, storyId: params.id })
   const formData = await request.formData()
-  if (formData.get('intent') === 'approve') {
-    const result = await approveModeratedVersionWithMedia({ authorId: ctx.user.id, storyId: story.id, seenVersion: String(formData.get('seenVersion') ?? '') })
-    if (!result.ok) return data({ submitError: result.reason } satisfies EditorActionData, { status: 409 })
-    return redirect(`/mijn-verhalen/${story.id}?opgeslagen=${result.published ? 'published' : 'approved'}`)
-  }
-  const locale = (await i18next.getLocale(request)) === 'en' ? 'en' : 'nl'
+  const locale = toLng(await i18next.getLocale(request))
   const result = await runStoryEditorAction({ story, authorId: ctx.user.id, formData, locale })
   if (result.kind === 'redirect') return redirect(result.to)
   return data(result.body as EditorActionData, { status: result.status })

@@ -1,22 +1,19 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { notFoundForeign, requireSurvivor } from '~/auth/guards.server'
+import { notFoundForeign } from '~/auth/guards.server'
 import { i18next } from '~/i18n/i18next.server'
-import { getOwnStory } from '~/monument/stories.server'
+import { requireOwnStory } from '~/monument/require-own-story.server'
 import { runMediaItemAction } from '~/monument/upload.server'
+import { toLng } from '~/i18n/config'
 
 // One medium's forms on the media step: description and transcript, captions, consent, delete.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const ctx = await requireSurvivor(request, context)
-  const story = await getOwnStory({ authorId: ctx.user.id, storyId: params.id ?? '' })
-  if (!story) throw await notFoundForeign(ctx, request, context)
+  const { story } = await requireOwnStory({ request, context, storyId: params.id })
   return redirect(`/mijn-verhalen/${story.id}?stap=media`)
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const ctx = await requireSurvivor(request, context)
-  const story = await getOwnStory({ authorId: ctx.user.id, storyId: params.id ?? '' })
-  if (!story) throw await notFoundForeign(ctx, request, context)
-  const locale = (await i18next.getLocale(request)) === 'en' ? 'en' : 'nl'
+  const { ctx, story } = await requireOwnStory({ request, context, storyId: params.id })
+  const locale = toLng(await i18next.getLocale(request))
   const to = await runMediaItemAction({ request, authorId: ctx.user.id, storyId: story.id, mediaId: params.mediaId ?? '', locale })
   if (!to) throw await notFoundForeign(ctx, request, context)
   return redirect(to)
