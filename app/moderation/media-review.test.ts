@@ -5,14 +5,9 @@ import { auditLog } from '@db/schema/audit'
 import { pilloryMarks } from '@db/schema/moderation'
 import { stories, storyMedia } from '@db/schema/monument'
 import { stopPublisher } from '~/jobs/publisher.server'
-import {
-  approveModeratedVersionWithMedia,
-  deleteStoryMedia,
-  getModeratedVersionForAuthor,
-  getReadableMedia,
-  setMediaConsent,
-  updateMediaDetails,
-} from '~/monument/media.server'
+import { deleteStoryMedia, setMediaConsent, updateMediaDetails } from '~/monument/media-edit.server'
+import { approveModeratedVersionWithMedia, getModeratedVersionForAuthor } from '~/monument/media-moderated-text.server'
+import { getReadableMedia } from '~/monument/media-serve.server'
 import { rejectModeratedVersion, setStoryConsent } from '~/monument/stories.server'
 import { loader as reviewLoader } from '~/routes/beheer.verhalen.$id'
 import { loader as mediaLoader } from '~/routes/media.$id'

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ModeratedMediaText } from '~/monument/media.server'
+import type { ModeratedMediaText } from '~/monument/media-moderated-text.server'
 
 /**
  * The moderated texts of a story's photos, audio and video, as the author approves them with

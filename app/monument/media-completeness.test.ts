@@ -6,7 +6,7 @@ import { closeDb, db } from '@db/client.server'
 import { storyMedia } from '@db/schema/monument'
 import { createPersona } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
-import { addStoryMedia, UploadRefusedError } from './media.server'
+import { addStoryMedia, UploadRefusedError } from './media-add.server'
 import { createStory } from './stories.server'
 import { mp4, oggOpus, wavFile } from './upload-fixtures'
 

@@ -8,7 +8,7 @@ import { eraseUserData, exportUserData, listUserFiles } from '~/privacy/data-reg
 import '~/privacy/registrations.server'
 import { createPersona } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
-import { addStoryMedia } from './media.server'
+import { addStoryMedia } from './media-add.server'
 import { createStory, saveDraft } from './stories.server'
 
 afterAll(() => closeDb())

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import sharp from 'sharp'
-import { addStoryMedia } from './media.server'
+import { addStoryMedia } from './media-add.server'
 import { createStory } from './stories.server'
 
 /** Test-only: a survivor's draft with one real photo (stored in the test bucket). */

@@ -10,7 +10,7 @@ import { action as uploadAction } from '~/routes/mijn-verhalen.$id.media'
 import * as stepRoute from '~/routes/regeling.aanvraag.$stap'
 import { createPersona, testContext } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
-import { addStoryMedia } from './media.server'
+import { addStoryMedia } from './media-add.server'
 import { createStory } from './stories.server'
 import { wavFile } from './upload-fixtures'
 

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream'
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 import busboy from 'busboy'
-import { addStoryMedia, CAPTIONS_MAX_BYTES, deleteStoryMedia, setMediaCaptions, setMediaConsent, updateMediaDetails, UploadRefusedError } from './media.server'
+import { addStoryMedia, UploadRefusedError } from './media-add.server'
+import { CAPTIONS_MAX_BYTES, deleteStoryMedia, setMediaCaptions, setMediaConsent, updateMediaDetails } from './media-edit.server'
 import { MEDIA_BYTE_LIMITS } from './media-limits'
 import { MediaDetailsSchema } from './schemas'
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getUser } from '~/auth/guards.server'
-import { serveMedia } from '~/monument/media.server'
+import { serveMedia } from '~/monument/media-serve.server'
 import { clientIp } from '~/utils/request.server'
 
 // A photo's web-sized variant ('web', 'medium', 'thumb') or a medium's WebVTT captions ('captions'),

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getUser } from '~/auth/guards.server'
-import { serveMedia } from '~/monument/media.server'
+import { serveMedia } from '~/monument/media-serve.server'
 import { clientIp } from '~/utils/request.server'
 
 // A story's photo, audio or video, streamed through the portal after an authorisation check
