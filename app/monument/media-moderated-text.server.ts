@@ -5,7 +5,8 @@ import { storedFiles } from '@db/schema/files'
 import { stories, storyMedia, type StoryMedia } from '@db/schema/monument'
 import { storage } from '~/utils/storage.server'
 import type { MediaKind } from './media-limits'
-import { approveModeratedVersion, getOwnStory, isUuid, moderatedVersionFingerprint } from './stories.server'
+import { getOwnStory, isUuid } from './stories.server'
+import { approveModeratedVersion, moderatedVersionFingerprint } from './story-steps.server'
 
 /**
  * The moderated text of a story's media (description, transcript, captions) on its way back

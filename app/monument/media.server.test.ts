@@ -15,7 +15,8 @@ import { loader as variantLoader } from '~/routes/media.$id.$variant'
 import { addStoryMedia, UploadRefusedError } from './media-add.server'
 import { setMediaConsent, updateMediaDetails } from './media-edit.server'
 import { getReadableMedia, parseRange } from './media-serve.server'
-import { createStory, getOwnStory, setStoryConsent } from './stories.server'
+import { createStory, getOwnStory } from './stories.server'
+import { setStoryConsent } from './story-consent.server'
 import { wav } from '~/testing/media-fixtures'
 
 afterAll(() => closeDb())
