@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { namespaces, supportedLngs } from './config'
+import { fallbackLng, namespaces, supportedLngs } from './config'
 
 const localesDir = path.resolve('public/locales')
 
@@ -23,7 +23,7 @@ function listFiles(dir: string): string[] {
   )
 }
 
-const fileNamespaces = readdirSync(path.join(localesDir, 'nl')).map((f) => f.replace(/\.json$/, ''))
+const fileNamespaces = readdirSync(path.join(localesDir, fallbackLng)).map((f) => f.replace(/\.json$/, ''))
 
 describe('locale files', () => {
   it('have the same namespaces in every language', () => {
@@ -33,11 +33,13 @@ describe('locale files', () => {
     for (const ns of namespaces) expect(fileNamespaces).toContain(ns)
   })
 
-  it.each(fileNamespaces)('%s: nl and en have exactly the same keys', (ns) => {
-    const nl = flatten(load('nl', ns)).sort()
-    const en = flatten(load('en', ns)).sort()
-    expect(en.filter((k) => !nl.includes(k)), 'keys only in en').toEqual([])
-    expect(nl.filter((k) => !en.includes(k)), 'keys only in nl').toEqual([])
+  // Every language in the list against Dutch, the fallback: a new language is checked the day it is added.
+  const others = supportedLngs.filter((l) => l !== fallbackLng)
+  it.each(fileNamespaces.flatMap((ns) => others.map((lng) => [ns, lng] as const)))('%s: nl and %s have exactly the same keys', (ns, lng) => {
+    const nl = flatten(load(fallbackLng, ns)).sort()
+    const other = flatten(load(lng, ns)).sort()
+    expect(other.filter((k) => !nl.includes(k)), `keys only in ${lng}`).toEqual([])
+    expect(nl.filter((k) => !other.includes(k)), 'keys only in nl').toEqual([])
   })
 
   it('has no empty translations', () => {
@@ -52,7 +54,7 @@ describe('locale files', () => {
     }
   })
 
-  it('every literal key used in the code exists in both languages', () => {
+  it('every literal key used in the code exists in every language', () => {
     const sources = listFiles(path.resolve('app')).filter((f) => /\.(tsx?|ts)$/.test(f) && !f.endsWith('.test.ts'))
     const missing: string[] = []
     for (const file of sources) {
