@@ -5,6 +5,7 @@ import { addStoryMedia, UploadRefusedError } from './media-add.server'
 import { CAPTIONS_MAX_BYTES, deleteStoryMedia, setMediaCaptions, setMediaConsent, updateMediaDetails } from './media-edit.server'
 import { MEDIA_BYTE_LIMITS } from './media-limits'
 import { MediaDetailsSchema } from './schemas'
+import type { Lng } from '~/i18n/config'
 
 /** The request was no readable multipart form: no or a wrong boundary, a broken part header, cut off. */
 export class MalformedUploadError extends Error {
@@ -133,7 +134,7 @@ export async function receiveStoryMediaUpload({ request, authorId, storyId }: { 
 }
 
 /** The buttons of one medium on the media step: details, captions (multipart), consent, delete. */
-export async function runMediaItemAction({ request, authorId, storyId, mediaId, locale }: { request: Request; authorId: string; storyId: string; mediaId: string; locale: 'nl' | 'en' }): Promise<string | null> {
+export async function runMediaItemAction({ request, authorId, storyId, mediaId, locale }: { request: Request; authorId: string; storyId: string; mediaId: string; locale: Lng }): Promise<string | null> {
   const back = `/mijn-verhalen/${storyId}?stap=media`
   if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
     const result = await streamSingleUpload({ request, field: 'captions', maxBytes: CAPTIONS_MAX_BYTES, handle: (input, formDone) => setMediaCaptions({ authorId, mediaId, input, beforeCommit: formDone }) })
