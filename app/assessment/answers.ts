@@ -120,14 +120,3 @@ export function readAnswers(answers: unknown): AssessmentAnswers {
     conversationWanted: raw.conversation?.wish === 'yes',
   }
 }
-
-export const CHECKLIST_ITEMS = ['identity', 'authorisation', 'placementInScope', 'harmDescribed', 'evidence'] as const
-export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number]
-
-/** A document that shows someone may apply for another person (added on 'who is applying' or with the evidence). */
-export const AUTHORISATION_DOCUMENT_TYPE = 'authorisation'
-
-/** Authorisation is only a checklist item for a representative or a surviving relative. */
-export function checklistItemsFor(applicantKind: AssessmentAnswers['applicantKind']): ChecklistItem[] {
-  return CHECKLIST_ITEMS.filter((i) => i !== 'authorisation' || applicantKind !== 'self')
-}

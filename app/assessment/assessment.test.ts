@@ -16,9 +16,9 @@ import { createPersona, makeRequest, testContext, type Persona } from '~/testing
 import { loader as caseLoader, action as caseAction } from '~/routes/beheer.aanvragen.$id'
 import { loader as queueLoader } from '~/routes/beheer.aanvragen._index'
 import { answerInformationRequest } from '~/scheme/applications.server'
-import { proposeAssessment } from './assessment.server'
-import { caseDocumentForEndpoint } from './case-builder-v2.server'
-import { createTestApplication } from './testing.server'
+import { proposeAssessment } from './four-eyes.server'
+import { caseDocumentForEndpoint } from './case-document/build-case-v2.server'
+import { createTestApplication } from '~/scheme/for-assessment-testing.server'
 
 let assessor1: Persona
 let assessor2: Persona

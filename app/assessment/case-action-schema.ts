@@ -17,3 +17,7 @@ export const AssessmentActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('declareConflict') }),
 ])
 
+export type AssessmentAction = z.infer<typeof AssessmentActionSchema>
+
+/** The free-text and choice fields of the case page's forms, handed back after a refusal. */
+export const KEPT_FIELDS = ['outcome', 'reasonCode', 'motivation', 'question', 'body', 'note'] as const

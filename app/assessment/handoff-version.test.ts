@@ -13,8 +13,9 @@ import { createSubmittedApplication, createSubmittedRepresentativeApplication } 
 import { generateWebhookSecret } from '~/assessment/case-document/webhooks.server'
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
 import { startReceiver, type Receiver } from '../../scripts/schadefonds-receiver'
-import { confirmAssessment, proposeAssessment } from './assessment.server'
-import { drainHandoffOutbox, retryDeadHandoff } from './handoff.server'
+import { confirmAssessment, proposeAssessment } from './four-eyes.server'
+import { retryDeadHandoff } from './handoff-dead-letters.server'
+import { drainHandoffOutbox } from './handoff-delivery.server'
 
 const secret = generateWebhookSecret()
 let receiver: Receiver

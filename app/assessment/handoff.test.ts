@@ -18,9 +18,10 @@ import { generateWebhookSecret, signWebhook } from '~/assessment/case-document/w
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
 import { startReceiver, type Receiver } from '../../scripts/schadefonds-receiver'
-import { confirmAssessment, proposeAssessment } from './assessment.server'
-import { drainHandoffOutbox, retryDeadHandoff } from './handoff.server'
-import { createTestApplication } from './testing.server'
+import { confirmAssessment, proposeAssessment } from './four-eyes.server'
+import { retryDeadHandoff } from './handoff-dead-letters.server'
+import { drainHandoffOutbox } from './handoff-delivery.server'
+import { createTestApplication } from '~/scheme/for-assessment-testing.server'
 
 const secret = generateWebhookSecret()
 let receiver: Receiver

@@ -1,13 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { db, type DbOrTx, type Tx } from '@db/client.server'
 import { schadefondsInbound } from '@db/schema/assessment'
-import { applications } from '@db/schema/scheme'
 import { dispatchMail } from '~/mail/mail.server'
-import { recordFundReport } from '~/scheme/fund-status.server'
-import { SchadefondsEventSchema, type SchadefondsEvent } from '~/assessment/case-document/schadefonds-events'
+import { lockApplicationForFundReport, recordFundReport } from '~/scheme/fund-status.server'
 import { baseStatus, foldFundEvents, type FundEvent, type FundState } from '~/scheme/status-machine'
-import { verifyWebhook, WebhookVerificationFailed, type ReplayGuard } from '~/assessment/case-document/webhooks.server'
 import { logger } from '~/utils/logger.server'
+import { SchadefondsEventSchema, type SchadefondsEvent } from './case-document/schadefonds-events'
+import { verifyWebhook, WebhookVerificationFailed, type ReplayGuard } from './case-document/webhooks.server'
 import { getHandoffConfig } from './handoff-config.server'
 
 /**
@@ -112,11 +111,7 @@ async function historyOf(tx: DbOrTx, applicationIds: string[]) {
 }
 
 async function applyEvent(tx: Tx, event: SchadefondsEvent, webhookId: string): Promise<string | null> {
-  const [app] = await tx
-    .select()
-    .from(applications)
-    .where(and(eq(applications.id, event.caseId), eq(applications.reference, event.reference)))
-    .for('update')
+  const app = await lockApplicationForFundReport({ caseId: event.caseId, reference: event.reference }, tx)
   if (!app) throw new InboundRefused({ status: 404, error: 'unknownCase' })
   await tx.update(schadefondsInbound).set({ applicationId: app.id }).where(eq(schadefondsInbound.webhookId, webhookId))
   const { state, effect } = foldFundEvents({ base: baseStatus(app.status), events: (await historyOf(tx, [app.id])).flatMap(toFundEvent) })

@@ -11,7 +11,7 @@ import { getApplicantPage } from '~/scheme/applicant-status.server'
 import { addDays } from '~/scheme/dates'
 import { generateWebhookSecret, signWebhook } from '~/assessment/case-document/webhooks.server'
 import { createPersona, makeRequest, testContext } from '~/testing/personas.server'
-import { createTestApplication } from './testing.server'
+import { createTestApplication } from '~/scheme/for-assessment-testing.server'
 
 const secret = generateWebhookSecret()
 beforeAll(() => {

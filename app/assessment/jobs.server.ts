@@ -1,5 +1,5 @@
 import type { Job } from '~/jobs/types'
-import { drainHandoffOutbox } from './handoff.server'
+import { drainHandoffOutbox } from './handoff-delivery.server'
 
 /** Background jobs of the assessment capability (merged into app/jobs/queue.server.ts). */
 export const ASSESSMENT_JOBS: Record<string, Job> = {

@@ -1,8 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm'
-import type { DbOrTx } from '@db/client.server'
 import { assessmentChecklists, assessmentNotes, assessments, conflictsOfInterest, handoffOutbox, schadefondsInbound } from '@db/schema/assessment'
-import { applications } from '@db/schema/scheme'
 import { registerPersonalData } from '~/privacy/data-registry.server'
+import { listApplicationIdsOf } from '~/scheme/for-assessment.server'
 
 // The assessment of a person's application is about them, so it is part of their export
 // (GDPR art. 15): the outcome with its reason and motivation, the checklist, assessors'
@@ -12,16 +11,11 @@ import { registerPersonalData } from '~/privacy/data-registry.server'
 // assessors were. Erasure follows the application: the scheme keeps a case for its legal
 // retention term, so these rows stay while the application does and go with it (cascade).
 
-async function applicationIdsOf(tx: DbOrTx, userId: string) {
-  const rows = await tx.select({ id: applications.id }).from(applications).where(eq(applications.applicantUserId, userId))
-  return rows.map((r) => r.id)
-}
-
 registerPersonalData({
   name: 'assessment',
   tables: ['assessments', 'assessment_checklists', 'assessment_notes', 'handoff_outbox', 'schadefonds_inbound'],
   exportFor: async ({ userId, tx }) => {
-    const ids = await applicationIdsOf(tx, userId)
+    const ids = await listApplicationIdsOf({ userId }, tx)
     if (!ids.length) return []
     const [outcomes, checklists, notes, handoffs, reports] = await Promise.all([
       tx
@@ -63,7 +57,7 @@ registerPersonalData({
     }))
   },
   eraseFor: async ({ userId, tx }) => {
-    const ids = await applicationIdsOf(tx, userId)
+    const ids = await listApplicationIdsOf({ userId }, tx)
     return ids.length ? { kept: 'assessment:kept.assessment' } : {}
   },
 })

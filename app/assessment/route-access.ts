@@ -9,7 +9,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     path: '/beheer/aanvragen/:id',
     rule: { kind: 'staff', action: 'applications.assess' },
     setup: async (personas) => {
-      const { createTestApplication } = await import('./testing.server')
+      const { createTestApplication } = await import('~/scheme/for-assessment-testing.server')
       const app = await createTestApplication({ applicantUserId: personas.survivorA })
       return { path: `/beheer/aanvragen/${app.id}`, params: { id: app.id } }
     },

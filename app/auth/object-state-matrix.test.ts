@@ -398,7 +398,7 @@ describe('guidance requests: route × role × state', () => {
 
 describe('stories shown inside another staff view', () => {
   it("the assessor's related stories hold only a version the author approved, never a draft", async () => {
-    const { createTestApplication } = await import('~/assessment/testing.server')
+    const { createTestApplication } = await import('~/scheme/for-assessment-testing.server')
     const story = (status: Story['status'], publishedTitle: string | null) =>
       db
         .insert(stories)

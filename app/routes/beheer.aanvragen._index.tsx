@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { listApplicationQueue, QueueFiltersSchema } from '~/assessment/assessment.server'
+import { listApplicationQueue, QueueFiltersSchema } from '~/assessment/queue.server'
 import { requireStaff } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { formatLongDate } from '~/scheme/dates'

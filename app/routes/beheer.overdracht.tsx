@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { listDeadHandoffs, retryDeadHandoff } from '~/assessment/handoff.server'
+import { listDeadHandoffs, retryDeadHandoff } from '~/assessment/handoff-dead-letters.server'
 import { requireStaff } from '~/auth/guards.server'
 import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
