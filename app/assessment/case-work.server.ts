@@ -1,7 +1,7 @@
 import { db, type Tx } from '@db/client.server'
 import { assessmentChecklists, assessmentNotes, conflictsOfInterest } from '@db/schema/assessment'
 import { dispatchMail } from '~/mail/mail.server'
-import { createInformationRequest } from '~/scheme/applications.server'
+import { createInformationRequest } from '~/scheme/information-requests.server'
 import type { ApplicationStatus } from '~/scheme/for-assessment.server'
 import { recordAssessmentStatus } from '~/scheme/record-assessment-status.server'
 import { logger } from '~/utils/logger.server'

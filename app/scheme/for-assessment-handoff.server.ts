@@ -4,7 +4,7 @@ import { users } from '@db/schema/accounts'
 import { applications, schemes } from '@db/schema/scheme'
 import { readAnswers } from '~/assessment/answers'
 import { decryptField } from '~/privacy/field-crypto.server'
-import { decryptSurvivorIdentity } from './applications.server'
+import { decryptSurvivorIdentity } from './read-application.server'
 import { listApplicationDocuments } from './for-assessment.server'
 import { SchemeConfigSchema } from './scheme-config'
 

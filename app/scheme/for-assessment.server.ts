@@ -4,7 +4,7 @@ import { storedFiles } from '@db/schema/files'
 import { applicationDocuments, applications, applicationStatusEnum, informationRequests, schemes, type ApplicationStatus } from '@db/schema/scheme'
 import { readAnswers } from '~/assessment/answers'
 import { decryptField } from '~/privacy/field-crypto.server'
-import { decryptSurvivorIdentity } from './applications.server'
+import { decryptSurvivorIdentity } from './read-application.server'
 import { maskBsn, maskIban } from './identifiers'
 import { SchemeConfigSchema, type SchemeConfig } from './scheme-config'
 

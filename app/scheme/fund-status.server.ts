@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import type { Tx } from '@db/client.server'
 import { applications, type Application, type ApplicationStatus } from '@db/schema/scheme'
-import { notifyApplicant, recordApplicationEvent } from './applications.server'
+import { recordApplicationEvent } from './application-events.server'
+import { notifyApplicant } from './notify-applicant.server'
 import { isBackwards, type FundEventKind, type FundState } from './status-machine'
 
 /**

@@ -6,25 +6,19 @@ import { storedFiles } from '@db/schema/files'
 import { getCaseForAssessor } from '~/assessment/case-view.server'
 import { confirmAssessment, proposeAssessment } from '~/assessment/four-eyes.server'
 import { caseDocumentForEndpoint } from '~/assessment/case-document/build-case-v2.server'
+import { createTestApplication } from './for-assessment-testing.server'
 import { decryptField } from '~/privacy/field-crypto.server'
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
 import * as step from '../routes/regeling.aanvraag.$stap'
 import { PersonalPartSchema } from './application-form'
-import {
-  addPlacement,
-  finishEvidence,
-  finishPlacements,
-  getApplicationDraft,
-  getOpenScheme,
-  saveConversationPart,
-  saveDeclarationsPart,
-  saveHarmPart,
-  savePersonalPart,
-  submitApplication,
-} from './applications.server'
+import { getApplicationDraft } from './application-draft.server'
+import { finishEvidence } from './draft-documents.server'
+import { addPlacement, finishPlacements, saveConversationPart, saveDeclarationsPart, savePersonalPart } from './save-answers.server'
+import { getOpenScheme } from './scheme-registry.server'
+import { saveHarmPart } from './story-use.server'
+import { submitApplication } from './submit-application.server'
 import { CaseDocumentV1Schema } from '~/assessment/case-document/case-document'
-import { createTestApplication } from './for-assessment-testing.server'
 import { TINY_PDF } from './testing.server'
 
 afterAll(() => closeDb())

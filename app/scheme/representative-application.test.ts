@@ -11,18 +11,12 @@ import { decryptField } from '~/privacy/field-crypto.server'
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
 import * as step from '../routes/regeling.aanvraag.$stap'
 import { personalPartSchemaFor } from './application-form'
-import {
-  addPlacement,
-  finishEvidence,
-  finishPlacements,
-  getApplicationDraft,
-  getOpenScheme,
-  saveConversationPart,
-  saveDeclarationsPart,
-  saveHarmPart,
-  savePersonalPart,
-  submitApplication,
-} from './applications.server'
+import { getApplicationDraft } from './application-draft.server'
+import { finishEvidence } from './draft-documents.server'
+import { addPlacement, finishPlacements, saveConversationPart, saveDeclarationsPart, savePersonalPart } from './save-answers.server'
+import { getOpenScheme } from './scheme-registry.server'
+import { saveHarmPart } from './story-use.server'
+import { submitApplication } from './submit-application.server'
 import { CaseDocumentV1Schema } from '~/assessment/case-document/case-document'
 import { CaseDocumentV2Schema } from '~/assessment/case-document/case-document-v2'
 import { createSubmittedApplication, TINY_PDF } from './testing.server'
