@@ -20,10 +20,10 @@ const ObjectId = z.string().regex(/^[\x21-\x7e]{1,300}$/, 'an identifier, not co
 const Uuid = z.string().uuid()
 const RoleName = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/)
 
-export const AuditActorSchema = z.object({ id: Uuid, roles: z.array(RoleName) })
+const AuditActorSchema = z.object({ id: Uuid, roles: z.array(RoleName) })
 export type AuditActor = z.infer<typeof AuditActorSchema>
 
-export const RecordAccessSchema = z.object({
+const RecordAccessSchema = z.object({
   actor: AuditActorSchema.nullable(),
   action: Name,
   objectType: Name,

@@ -28,7 +28,7 @@ function field(value: string | null): string {
   return value === null ? '~' : `${Buffer.byteLength(value, 'utf8')}:${value}`
 }
 
-export function canonicalAuditText(row: ChainRow): string {
+function canonicalAuditText(row: ChainRow): string {
   return [
     'audit.v1',
     field(row.id),

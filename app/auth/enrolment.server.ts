@@ -24,7 +24,7 @@ import { z } from 'zod'
 import { cleanLine } from '~/utils/text-schema'
 
 /** Staff in the enrol stage, or anyone fully signed in (adding a factor to their account). */
-export async function requireEnrolSession(request: Request) {
+async function requireEnrolSession(request: Request) {
   const ctx = await getSessionContext(request)
   if (!ctx) throw redirect(`/inloggen?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`)
   if (ctx.session.stage === 'password') throw redirect('/inloggen/tweede-stap')
@@ -32,7 +32,7 @@ export async function requireEnrolSession(request: Request) {
 }
 
 /** What the security page shows: the state of each factor and, while enrolling, the TOTP secret. */
-export async function loadFactorState(ctx: SessionContext) {
+async function loadFactorState(ctx: SessionContext) {
   const factors = await getAccountFactors({ userId: ctx.user.id })
   const pending = factors.totp ? null : await getPendingTotp({ userId: ctx.user.id, label: ctx.user.email })
   return {
@@ -59,7 +59,7 @@ type EnrolResult = { intent: string; result?: SubmissionResult<string[]>; recove
  * Adds or removes factors. A staff member in the enrol stage becomes fully signed in once
  * the factor their role needs is in place (TOTP; a passkey for assessors and admins).
  */
-export async function handleEnrolmentAction({ request, ctx }: { request: Request; ctx: SessionContext }) {
+async function handleEnrolmentAction({ request, ctx }: { request: Request; ctx: SessionContext }) {
   const formData = await request.formData()
   const parsedIntent = EnrolIntentSchema.safeParse(formData.get('intent'))
   if (!parsedIntent.success) return data<EnrolResult>({ intent: 'unknown' }, { status: 400 })

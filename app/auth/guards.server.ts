@@ -5,7 +5,7 @@ import { can, requiresPasskey, type Action } from './policy'
 import { getSessionContext, isStaff, type SessionContext } from './session.server'
 
 /** Step-up: staff re-authenticate before revealing, exporting or approving after this long. */
-export const STEP_UP_MAX_AGE_MS = 5 * 60 * 1000
+const STEP_UP_MAX_AGE_MS = 5 * 60 * 1000
 
 function pathOf(request: Request) {
   const url = new URL(request.url)

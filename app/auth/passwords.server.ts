@@ -13,7 +13,7 @@ function commonPasswords() {
   return common
 }
 
-export function isCommonPassword(password: string) {
+function isCommonPassword(password: string) {
   return commonPasswords().has(password.trim().toLowerCase())
 }
 

@@ -21,7 +21,7 @@ export const PERMISSIONS = {
 export type Action = keyof typeof PERMISSIONS
 
 /** Roles that must use a passkey as their second factor. */
-export const PASSKEY_REQUIRED_ROLES: readonly Role[] = ['assessor', 'admin']
+const PASSKEY_REQUIRED_ROLES: readonly Role[] = ['assessor', 'admin']
 
 export type Actor = { id: string; roles: readonly Role[] }
 

@@ -16,7 +16,7 @@ export class RateLimitedError extends Error {
  * (a minute) so the real owner is never locked out for long; keys are hashed (no e-mail
  * addresses or IPs in the table).
  */
-export async function hitRateLimit(
+async function hitRateLimit(
   { key, limit, windowSeconds }: { key: string; limit: number; windowSeconds: number },
   tx: DbOrTx = db,
 ) {

@@ -22,7 +22,7 @@ async function requireStepSession(request: Request, purpose: Purpose) {
 }
 
 /** What the page offers: assessors and admins with a passkey must use it (or a recovery code). */
-export async function loadSecondFactorStep({ request, purpose }: { request: Request; purpose: Purpose }) {
+async function loadSecondFactorStep({ request, purpose }: { request: Request; purpose: Purpose }) {
   const ctx = await requireStepSession(request, purpose)
   const factors = await getAccountFactors({ userId: ctx.user.id })
   const passkeyOnly = requiresPasskey(ctx.user.roles) && factors.passkeys > 0
@@ -35,7 +35,7 @@ export async function passkeyOptionsForStep({ request, purpose }: { request: Req
 }
 
 /** Handles the three ways to prove the second factor; errors stay next to their field. */
-export async function handleSecondFactorStep({ request, context, purpose }: { request: Request; context: AppLoadContext; purpose: Purpose }) {
+async function handleSecondFactorStep({ request, context, purpose }: { request: Request; context: AppLoadContext; purpose: Purpose }) {
   const ctx = await requireStepSession(request, purpose)
   const formData = await request.formData()
   const intent = String(formData.get('intent') ?? 'totp')

@@ -26,7 +26,7 @@ export const THROTTLE_DELAYS_SECONDS = [30, 60, 120, 240, 480, 900] as const
 /** A counter untouched this long starts again from zero. */
 const FORGET_AFTER_SECONDS = 24 * 60 * 60
 
-export const FREE_ATTEMPTS = {
+const FREE_ATTEMPTS = {
   account: 20,
   pair: 10,
   device: 10,
@@ -59,7 +59,7 @@ function countersFor({ step, account, ip, deviceId }: { step: ThrottleStep; acco
 }
 
 /** The wait after the `attempts`-th counted attempt, in seconds (0 while attempts are free). */
-export function delayAfter(attempts: number, free: number) {
+function delayAfter(attempts: number, free: number) {
   if (attempts < free) return 0
   return THROTTLE_DELAYS_SECONDS[Math.min(attempts - free, THROTTLE_DELAYS_SECONDS.length - 1)]!
 }

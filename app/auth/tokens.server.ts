@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 
 /** A random URL-safe token with 256 bits of entropy. */
 export function randomToken() {
@@ -8,10 +8,4 @@ export function randomToken() {
 /** What we store instead of a token: its SHA-256 (tokens are high-entropy, so no salt is needed). */
 export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex')
-}
-
-export function safeEqual(a: string, b: string) {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
 }

@@ -8,8 +8,7 @@ import { enqueue } from '~/jobs/publisher.server'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 
-export const MAIL_TEMPLATES = ['confirmEmail', 'resetPassword', 'changeEmail', 'invitation', 'newMessage', 'statusChanged', 'reportsDue', 'applicationReceived'] as const
-export type MailTemplate = (typeof MAIL_TEMPLATES)[number]
+export type MailTemplate = 'confirmEmail' | 'resetPassword' | 'changeEmail' | 'invitation' | 'newMessage' | 'statusChanged' | 'reportsDue' | 'applicationReceived'
 
 /** An absolute link for a mail; PUBLIC_URL in production, the local address otherwise. */
 export function absoluteUrl(path: string, request?: Request) {

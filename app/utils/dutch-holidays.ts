@@ -15,7 +15,7 @@
 
 export type IsoDate = string
 
-export const DUTCH_HOLIDAYS = [
+const DUTCH_HOLIDAYS = [
   'newYearsDay',
   'goodFriday',
   'easterSunday',
@@ -51,7 +51,7 @@ function shift(date: IsoDate, days: number): IsoDate {
 }
 
 /** 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(date: IsoDate): number {
+function weekdayOf(date: IsoDate): number {
   return utcDate(date).getUTCDay()
 }
 

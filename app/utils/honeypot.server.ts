@@ -1,13 +1,6 @@
 /** Name of the hidden field in public forms; people never see or fill it, bots often do. */
 export const HONEYPOT_FIELD = 'website'
 
-export class SpamError extends Error {
-  constructor() {
-    super('honeypot filled')
-    this.name = 'SpamError'
-  }
-}
-
 /** Throws a 400 Response when the honeypot field was filled. Call first in public actions. */
 export function checkHoneypot(formData: FormData) {
   const value = formData.get(HONEYPOT_FIELD)

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react'
 
 /** Carries the per-request CSP nonce from entry.server into the document. */
-export const NonceContext = createContext<string>('')
+const NonceContext = createContext<string>('')
 export const NonceProvider = NonceContext.Provider
 export const useNonce = () => useContext(NonceContext)

@@ -42,7 +42,7 @@ export function hasRefusedCharacter(value: string): boolean {
 }
 
 /** CRLF and lone CR become LF. */
-export function normaliseLineEndings(value: string): string {
+function normaliseLineEndings(value: string): string {
   return value.replace(/\r\n?/g, '\n')
 }
 

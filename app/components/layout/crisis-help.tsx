@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 /** The crisis numbers, one click away on every page (a native disclosure: no JavaScript needed). */
-export const CRISIS_LINES = [
+const CRISIS_LINES = [
   { id: 'suicide', tel: '113', altTel: '08000113' },
   { id: 'victimSupport', tel: '09000101' },
   { id: 'breakTheSilence', tel: '09009999001' },
