@@ -3,7 +3,8 @@ import type { DbOrTx, Tx } from '@db/client.server'
 import { pilloryMarks, type PilloryMark } from '@db/schema/moderation'
 import { listMediaForModeration, type ModerationMedia, type ModerationStory } from '~/monument/for-moderation.server'
 import { readCaptionsText } from '~/monument/media-moderated-text.server'
-import { findIdentifyingDetails, findIdentifyingDetailsInCaptions, type Mark } from '~/monument/pillory-guard'
+import { findIdentifyingDetails, findIdentifyingDetailsInCaptions } from '~/monument/pillory-guard/find'
+import type { Mark } from '~/monument/pillory-guard/marks'
 import { MEDIA_TEXT_FIELDS, mediaMarkField, type MediaTextField } from './media-text'
 
 /**

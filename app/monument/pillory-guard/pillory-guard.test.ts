@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  applyRedactions,
-  findIdentifyingDetails,
-  findIdentifyingDetailsInCaptions,
-  findUndecidedMarks,
-  isValidBsn,
-  MARK_KINDS,
-  type Mark,
-  type MarkKind,
-  markPlaceholderKey,
-  type RedactionLabels,
-  StaleMarksError,
-} from './pillory-guard'
+import { isValidBsn } from './details'
+import { findIdentifyingDetails, findIdentifyingDetailsInCaptions } from './find'
+import { MARK_KINDS, type Mark, type MarkKind, type RedactionLabels } from './marks'
+import { applyRedactions, findUndecidedMarks, StaleMarksError } from './redactions'
 
 type Case = { name: string; text: string; marks: Array<[MarkKind, string]> }
 
@@ -277,9 +268,7 @@ describe('monument locale files', () => {
   it.each(['nl', 'en'])('%s has a kind name and a placeholder for every mark kind', (lng) => {
     const messages = JSON.parse(readFileSync(path.resolve(`public/locales/${lng}/monument.json`), 'utf8'))
     for (const kind of MARK_KINDS) {
-      const [, key] = markPlaceholderKey(kind).split(':') as [string, string]
-      const placeholder = key.split('.').reduce((node, part) => node?.[part], messages)
-      expect(placeholder, `${lng} ${kind}`).toMatch(/^\[.+\]$/)
+      expect(messages.pillory.placeholders[kind], `${lng} ${kind}`).toMatch(/^\[.+\]$/)
       expect(messages.pillory.kinds[kind], `${lng} ${kind}`).toEqual(expect.any(String))
     }
   })
