@@ -56,7 +56,6 @@ async function loadEditorParts({ story, authorId, url }: { story: Story; authorI
   ])
   return {
     step,
-    steps: editable ? EDITOR_STEPS : (['toestemming'] as const),
     editable,
     story: {
       id: story.id,
