@@ -8,7 +8,8 @@ import { stopPublisher } from '~/jobs/publisher.server'
 import { deleteStoryMedia, setMediaConsent, updateMediaDetails } from '~/monument/media-edit.server'
 import { approveModeratedVersionWithMedia, getModeratedVersionForAuthor } from '~/monument/media-moderated-text.server'
 import { getReadableMedia } from '~/monument/media-serve.server'
-import { rejectModeratedVersion, setStoryConsent } from '~/monument/stories.server'
+import { setStoryConsent } from '~/monument/story-consent.server'
+import { rejectModeratedVersion } from '~/monument/story-steps.server'
 import { loader as reviewLoader } from '~/routes/beheer.verhalen.$id'
 import { loader as mediaLoader } from '~/routes/media.$id'
 import { loader as variantLoader } from '~/routes/media.$id.$variant'
@@ -18,7 +19,7 @@ import { mediaMarkField } from './media-text'
 import { proposeVersion } from './propose-version.server'
 import { decideMark, startReview } from './review-steps.server'
 import { getStoryForReview } from './story-review.server'
-import { createTestStoryWithMedia } from './testing.server'
+import { createTestStoryWithMedia } from '~/monument/for-moderation-testing.server'
 
 afterAll(async () => {
   await stopPublisher()

@@ -11,7 +11,7 @@ import { ModerationError } from './moderation-step.server'
 import { proposeVersion } from './propose-version.server'
 import { decideMark, requestChanges, startReview } from './review-steps.server'
 import { getStoryForReview } from './story-review.server'
-import { createTestStory } from './testing.server'
+import { createTestStory } from '~/monument/for-moderation-testing.server'
 
 afterAll(async () => {
   await stopPublisher()

@@ -6,7 +6,7 @@ import { listPersonalDataRegistrations } from '~/privacy/data-registry.server'
 import { createPersona } from '~/testing/personas.server'
 import { startReview } from './review-steps.server'
 import { createReport } from './reports.server'
-import { createTestStory } from './testing.server'
+import { createTestStory } from '~/monument/for-moderation-testing.server'
 import './personal-data.server'
 
 afterAll(() => closeDb())

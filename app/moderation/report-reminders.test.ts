@@ -5,7 +5,7 @@ import { mailOutbox } from '@db/schema/accounts'
 import { storyReports } from '@db/schema/moderation'
 import { createPersona } from '~/testing/personas.server'
 import { remindModeratorsOfDueReports } from './reports.server'
-import { createTestStory } from './testing.server'
+import { createTestStory } from '~/monument/for-moderation-testing.server'
 
 afterAll(() => closeDb())
 

@@ -1,7 +1,7 @@
 import type { RouteAccess } from '~/auth/route-matrix'
 
 // Setup runs inside the matrix test only; imported lazily so this file stays light.
-const testing = () => import('./testing.server')
+const testing = () => import('~/monument/for-moderation-testing.server')
 
 /** Access rules of the moderation capability's routes (checked by app/auth/route-matrix.test.ts). */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {

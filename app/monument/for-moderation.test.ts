@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeDb, db } from '@db/client.server'
 import { stories } from '@db/schema/monument'
-import { createTestStory } from '~/moderation/testing.server'
 import { createPersona } from '~/testing/personas.server'
+import { createTestStory } from './for-moderation-testing.server'
 import { describeReportedStories, findStoryForStaff, hideStory, listStoryIdsOfAuthor, lockVisibleStory, saveModeratedVersion } from './for-moderation.server'
 
 afterAll(() => closeDb())

@@ -7,7 +7,7 @@ import { stopPublisher } from '~/jobs/publisher.server'
 import { createPersona, makeRequest, testContext, type Persona } from '~/testing/personas.server'
 import { countFacets, getVisibleStory, listVisibleStories, type ListingCursor } from './reading.server'
 import { countOverdueReports, createReport, decideReport, listOpenReports } from '~/moderation/reports.server'
-import { createTestStory } from '~/moderation/testing.server'
+import { createTestStory } from './for-moderation-testing.server'
 import { loader as listingLoader } from '../routes/verhalen._index'
 import { loader as storyLoader } from '../routes/verhalen.$slug'
 

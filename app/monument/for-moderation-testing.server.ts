@@ -4,14 +4,15 @@ import { eq } from 'drizzle-orm'
 import sharp from 'sharp'
 import { db } from '@db/client.server'
 import { stories, type NewStory } from '@db/schema/monument'
-import { addStoryMedia } from '~/monument/media-add.server'
-import { setMediaCaptions, updateMediaDetails } from '~/monument/media-edit.server'
-import { createStory } from '~/monument/stories.server'
+import { addStoryMedia } from './media-add.server'
+import { setMediaCaptions, updateMediaDetails } from './media-edit.server'
+import { createStory } from './stories.server'
 import { wav } from '~/testing/media-fixtures'
 
 /**
- * Test-only: a story row in a given state, written directly (the author's editor is another
- * capability). Published stories get their moderated text and a publication time.
+ * Test-only, for moderation's tests and the route matrix: a story row in a given state, written
+ * directly instead of through the author's editor. Published stories get their moderated text
+ * and a publication time.
  */
 export async function createTestStory(values: Partial<NewStory> & { authorId: string | null }) {
   const published = values.status === 'published'
