@@ -77,6 +77,10 @@ test('the contact person’s message box is empty after sending, and a double cl
   await page.goto(path)
   await page.getByRole('button', { name: 'Oppakken en contactpersoon worden' }).click()
   await expect(page.getByText('Je bent nu de vaste contactpersoon.')).toBeVisible()
+  // An empty message is refused next to its box (its accessible description), not at the top of the page.
+  await page.getByRole('button', { name: 'Bericht versturen' }).click()
+  await expect(page.getByLabel('Bericht aan de hulpvrager')).toHaveAccessibleDescription('Schrijf eerst een bericht.')
+  await expect(page.locator('.error-summary')).toHaveCount(0)
   await sendTwiceAndCheck(page, path, 'Bericht aan de hulpvrager', 'Goedemiddag, ik stuur u deze week een brief.', 'De brief is onderweg.')
   await guest.goto(tracking)
   await expect(guest.getByText('De brief is onderweg.')).toHaveCount(1)
