@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module'
 import { type Readable } from 'node:stream'
-import { Worker } from 'node:worker_threads'
 import sharp from 'sharp'
 import { MEDIA_BYTE_LIMITS } from './media-limits'
 import { sniffHeif } from './media-type.server'
+import { decodeInThread, withHeicSlot, type DecodedPixels } from './photo-heic-decoder.server'
 
 /**
  * Photos for the monument lose every piece of metadata before they are stored: EXIF (camera
@@ -24,12 +23,12 @@ import { sniffHeif } from './media-type.server'
  * if it were sRGB (slightly duller colours); its ICC profile is dropped with the rest.
  */
 
-export const PHOTO_VARIANTS = [
+const PHOTO_VARIANTS = [
   { name: 'web', maxSize: 1600 },
   { name: 'medium', maxSize: 800 },
   { name: 'thumb', maxSize: 400 },
 ] as const
-export type PhotoVariantName = (typeof PHOTO_VARIANTS)[number]['name']
+type PhotoVariantName = (typeof PHOTO_VARIANTS)[number]['name']
 
 export type ProcessedImage = { buffer: Buffer; mime: 'image/jpeg' | 'image/webp'; width: number; height: number; byteSize: number }
 export type ProcessedPhoto = {
@@ -60,147 +59,7 @@ export class PhotoProcessingError extends Error {
  * Largest image, in pixels, we decode. A small file can claim enormous dimensions (a
  * "decompression bomb"); 200 megapixels still covers the largest phone cameras.
  */
-export const MAX_INPUT_PIXELS = 200_000_000
-
-/**
- * Largest HEIC, in pixels, we decode. Lower than MAX_INPUT_PIXELS because the WebAssembly
- * decoder holds the whole RGBA image (4 bytes a pixel) and its memory never shrinks while the
- * decoder lives; 50 megapixels covers the 48 MP iPhone cameras.
- */
-export const MAX_HEIC_PIXELS = 50_000_000
-
-/** A HEIC that takes longer than this to decode is refused (and its decoder thread stopped). */
-const HEIC_DECODE_TIMEOUT_MS = 60_000
-/** The decoder thread is stopped after this long without work, which frees its memory. */
-const HEIC_IDLE_MS = 30_000
-
-type DecodedPixels = { width: number; height: number; pixels: Buffer }
-type DecodeReply = { ok: true; width: number; height: number; pixels: ArrayBuffer } | { ok: false; reason: string }
-
-/**
- * The decoder runs in a worker thread: a 12 MP HEIC takes about half a second of synchronous
- * WebAssembly, which on the main thread would stall every other request, and a thread can be
- * stopped to hand back the decoder's memory (WebAssembly memory only ever grows). The source
- * is inline so the server bundle needs no separate worker file; heic-decode is resolved here
- * and passed in, so the thread finds it wherever the bundle runs from.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-const decode = require(workerData.decoderPath)
-parentPort.on('message', async ({ bytes, maxPixels }) => {
-  let images
-  try {
-    images = await decode.all({ buffer: bytes })
-    // Several top-level images (a collection or burst): we would have to guess which one.
-    if (images.length !== 1) throw new Error('expected one image, found ' + images.length)
-    const [image] = images
-    if (image.width * image.height > maxPixels) throw new Error('image too large to decode')
-    const { width, height, data } = await image.decode()
-    parentPort.postMessage({ ok: true, width, height, pixels: data.buffer }, [data.buffer])
-  } catch (error) {
-    parentPort.postMessage({ ok: false, reason: String((error && error.message) || error) })
-  } finally {
-    if (images) images.dispose()
-  }
-})
-`
-
-let decoderThread: Worker | null = null
-let idleTimer: NodeJS.Timeout | null = null
-
-function stopDecoderThread() {
-  if (idleTimer) clearTimeout(idleTimer)
-  idleTimer = null
-  const thread = decoderThread
-  decoderThread = null
-  if (thread) void thread.terminate()
-}
-
-function decoderThreadFor(): Worker {
-  if (idleTimer) clearTimeout(idleTimer)
-  idleTimer = null
-  if (decoderThread) return decoderThread
-  const decoderPath = createRequire(import.meta.url).resolve('heic-decode')
-  const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: { decoderPath } })
-  // An idle decoder must not keep the process (or a test run) alive.
-  thread.unref()
-  thread.on('error', () => {
-    if (decoderThread === thread) decoderThread = null
-  })
-  thread.on('exit', () => {
-    if (decoderThread === thread) decoderThread = null
-  })
-  decoderThread = thread
-  return thread
-}
-
-/** Sends one HEIC to the decoder thread; only ever called with the HEIC slot held. */
-function decodeInThread(bytes: Buffer): Promise<DecodedPixels> {
-  const thread = decoderThreadFor()
-  return new Promise<DecodedPixels>((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timeout)
-      thread.off('message', onMessage)
-      thread.off('error', onError)
-      thread.off('exit', onExit)
-    }
-    const onMessage = (reply: DecodeReply) => {
-      done()
-      if (reply.ok) resolve({ width: reply.width, height: reply.height, pixels: Buffer.from(reply.pixels) })
-      else reject(new Error(`HEIC decode failed: ${reply.reason}`))
-    }
-    const onError = (error: Error) => {
-      done()
-      reject(error)
-    }
-    const onExit = (code: number) => {
-      done()
-      reject(new Error(`HEIC decoder stopped (exit code ${code})`))
-    }
-    const timeout = setTimeout(() => {
-      done()
-      stopDecoderThread()
-      reject(new Error('HEIC decode timed out'))
-    }, HEIC_DECODE_TIMEOUT_MS)
-    thread.on('message', onMessage)
-    thread.once('error', onError)
-    thread.once('exit', onExit)
-    // A copy, not a transfer: the upload's buffer may share its memory with other small buffers.
-    thread.postMessage({ bytes: new Uint8Array(bytes), maxPixels: MAX_HEIC_PIXELS })
-  })
-}
-
-let heicQueue: Promise<unknown> = Promise.resolve()
-let heicActive = 0
-let heicPeak = 0
-
-/**
- * One HEIC at a time, from decode until its last variant is encoded: a 12 MP photo is ~48 MB
- * of RGBA (plus the decoder's own copy), and two parallel uploads must not double that peak.
- * Other photos do not wait here.
- */
-function withHeicSlot<T>(task: () => Promise<T>): Promise<T> {
-  const run = heicQueue.then(async () => {
-    heicActive++
-    heicPeak = Math.max(heicPeak, heicActive)
-    try {
-      return await task()
-    } finally {
-      heicActive--
-      if (heicActive === 0 && decoderThread) {
-        idleTimer = setTimeout(stopDecoderThread, HEIC_IDLE_MS)
-        idleTimer.unref()
-      }
-    }
-  })
-  heicQueue = run.catch(() => {})
-  return run
-}
-
-/** How many HEIC photos were ever processed at the same time (for tests and benchmarks: 1). */
-export function peakParallelHeicDecodes(): number {
-  return heicPeak
-}
+const MAX_INPUT_PIXELS = 200_000_000
 
 /**
  * Trade-off: the photo is read into memory whole. Photos are at most 25 MB, and one buffer

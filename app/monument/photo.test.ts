@@ -11,7 +11,8 @@ import { createPersona, testContext } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
 import { createStory } from './stories.server'
 import { portraitHeic, PORTRAIT_HEIC_EXIF_NEEDLES, PORTRAIT_HEIC_QUADRANTS, PORTRAIT_HEIC_UPRIGHT, transparentHeic } from '~/testing/fixtures/heic'
-import { peakParallelHeicDecodes, PhotoProcessingError, processPhoto } from './photo.server'
+import { peakParallelHeicDecodes } from './photo-heic-decoder.server'
+import { PhotoProcessingError, processPhoto } from './photo.server'
 
 afterAll(() => closeDb())
 
