@@ -8,7 +8,7 @@ import { createPersona } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
 import { addStoryMedia, UploadRefusedError } from './media-add.server'
 import { createStory } from './stories.server'
-import { mp4, oggOpus, wavFile } from './upload-fixtures'
+import { mp4, oggOpus, wav } from '~/testing/media-fixtures'
 
 afterAll(() => closeDb())
 
@@ -52,12 +52,12 @@ describe('media completeness', () => {
     const story = await createStory({ authorId: a.id })
     const add = (bytes: Buffer) => refusal(() => addStoryMedia({ authorId: a.id, storyId: story.id, input: Readable.from([bytes]) }))
     const ogg = oggOpus(5)
-    const wav = wavFile(80_000)
+    const audio = wav(80_000)
     const video = mp4(3)
     const truncated = {
       'ogg cut after 4,000 bytes': ogg.subarray(0, 4000),
       'ogg missing its last page': ogg.subarray(0, ogg.length - 10),
-      'wav cut in half': wav.subarray(0, 40_000),
+      'wav cut in half': audio.subarray(0, 40_000),
       'mp4 without its moov': video.subarray(0, video.length - 120),
       'mp4 cut inside its mdat': video.subarray(0, 15_000),
     }
@@ -68,10 +68,10 @@ describe('media completeness', () => {
     expect(await db.select().from(storyMedia).where(eq(storyMedia.storyId, story.id))).toEqual([])
 
     // A WAV recorded to a pipe declares "unknown" sizes: it cannot be told from a cut one, so it is kept.
-    const streamed = Buffer.from(wavFile(16_000))
+    const streamed = Buffer.from(wav(16_000))
     streamed.writeUInt32LE(0xffffffff, 4)
     streamed.writeUInt32LE(0xffffffff, 40)
-    for (const bytes of [ogg, wav, video, streamed]) expect(await add(bytes)).toBeNull()
+    for (const bytes of [ogg, audio, video, streamed]) expect(await add(bytes)).toBeNull()
     const kept = await db.select().from(storyMedia).where(eq(storyMedia.storyId, story.id))
     expect(kept.map((m) => [m.kind, m.mime])).toEqual([
       ['audio', 'audio/ogg'],

@@ -12,7 +12,7 @@ import { createPersona, testContext } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
 import { addStoryMedia } from './media-add.server'
 import { createStory } from './stories.server'
-import { wavFile } from './upload-fixtures'
+import { wav } from '~/testing/media-fixtures'
 
 /**
  * Every action that takes an upload, fed hostile and broken multipart bodies through real
@@ -220,7 +220,7 @@ describe('upload fuzz: every action that accepts a file', () => {
   it('survives broken, hostile and interrupted multipart bodies: refusals, no 500, nothing left in the bucket', { timeout: 600_000 }, async () => {
     const a = await createPersona({ roles: ['survivor'] })
     const story = await createStory({ authorId: a.id })
-    const audio = await addStoryMedia({ authorId: a.id, storyId: story.id, input: Readable.from([wavFile(4000)]) })
+    const audio = await addStoryMedia({ authorId: a.id, storyId: story.id, input: Readable.from([wav(4000)]) })
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(`%${'z'.repeat(9000)}\n`), Buffer.from('1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')])
 
     const targets: Target[] = [
@@ -229,7 +229,7 @@ describe('upload fuzz: every action that accepts a file', () => {
         path: `/mijn-verhalen/${story.id}/media`,
         cookie: a.cookie,
         fields: [],
-        file: { name: 'media', fileName: 'stem.wav', type: 'audio/wav', bytes: wavFile(30_000) },
+        file: { name: 'media', fileName: 'stem.wav', type: 'audio/wav', bytes: wav(30_000) },
         run: (request) => uploadAction({ request, params: { id: story.id }, context: testContext }),
         savesWhenWhole: true,
       },

@@ -9,7 +9,7 @@ import { getEnv } from '~/utils/env.server'
 import { storage } from '~/utils/storage.server'
 import { createServerApp } from '../../server/app'
 import { createStory } from './stories.server'
-import { wavFile } from './upload-fixtures'
+import { wav } from '~/testing/media-fixtures'
 
 /**
  * The attack as it arrives: a real socket to the real Express host (createServerApp) around a
@@ -115,7 +115,7 @@ describe('an upload cut off on a real socket', () => {
     const path = `/mijn-verhalen/${story.id}/media`
 
     // The finding: a file part that ends after 1,000 bytes, no closing boundary, complete at the HTTP level.
-    const cut = filePart(wavFile(5000), false).subarray(0, 1000)
+    const cut = filePart(wav(5000), false).subarray(0, 1000)
     let done = nextActionDone()
     const answer = await rawPost(a, path, cut, { contentLength: cut.length, hangUp: false })
     await done
@@ -128,7 +128,7 @@ describe('an upload cut off on a real socket', () => {
     await done
 
     // A whole upload still works: the process and the server are alive.
-    const whole = filePart(wavFile(5000), true)
+    const whole = filePart(wav(5000), true)
     done = nextActionDone()
     const ok = await rawPost(a, path, whole, { contentLength: whole.length, hangUp: false })
     await done
