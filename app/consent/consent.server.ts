@@ -24,7 +24,7 @@ export type { ConsentLocale }
  */
 
 const GUEST_REF = /^guest_[A-Za-z0-9_-]{22}$/
-export const SubjectRefSchema = z.union([z.string().uuid(), z.string().regex(GUEST_REF)])
+const SubjectRefSchema = z.union([z.string().uuid(), z.string().regex(GUEST_REF)])
 
 /** A random reference for someone without an account (a guest help request), kept with their item. */
 export function createGuestSubjectRef(): string {
@@ -51,7 +51,7 @@ const ConsentObjectSchema = z
     }
   })
 
-export const ConsentChangeSchema = z
+const ConsentChangeSchema = z
   .object({
     subjectRef: SubjectRefSchema,
     userId: z.string().uuid().nullish(),

@@ -11,10 +11,10 @@ import { optionalLine, optionalText as optionalTextOf, text } from '~/utils/text
 export const TITLE_MAX = 200
 export const BODY_MAX = 100_000
 export const CONTENT_NOTE_MAX = 500
-export const INSTITUTION_MAX = 200
-export const PSEUDONYM_MAX = 80
-export const DESCRIPTION_MAX = 1_000
-export const TRANSCRIPT_MAX = 200_000
+const INSTITUTION_MAX = 200
+const PSEUDONYM_MAX = 80
+const DESCRIPTION_MAX = 1_000
+const TRANSCRIPT_MAX = 200_000
 
 /**
  * Empty form fields arrive as '' or are missing: both mean "nothing filled in". What the
@@ -53,7 +53,6 @@ export const StoryDetailsSchema = z.object({
 export type StoryDetails = z.infer<typeof StoryDetailsSchema>
 
 export const DISPLAY_MODES = ['ownName', 'pseudonym', 'anonymous'] as const
-export type DisplayMode = (typeof DISPLAY_MODES)[number]
 
 export const StoryDisplaySchema = z
   .object({
