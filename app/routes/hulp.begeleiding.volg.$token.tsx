@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const helpRequest = await requestOf(params.token)
   return {
     title: await getPageTitle(request, 'track.title', 'triage'),
-    view: await getSurvivorView({ request: helpRequest, locale: await localeOf(request) }),
+    view: await getSurvivorView({ request: helpRequest }),
     done: new URL(request.url).searchParams.get('klaar'),
   }
 }

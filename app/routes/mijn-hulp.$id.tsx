@@ -22,11 +22,10 @@ async function ownRequest(request: Request, context: ActionFunctionArgs['context
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { ctx, found } = await ownRequest(request, context, params.id)
-  const locale = isLng(ctx.user.locale) ? ctx.user.locale : fallbackLng
+  const { found } = await ownRequest(request, context, params.id)
   return {
     title: await getPageTitle(request, 'mine.detailTitle', 'triage'),
-    view: await getSurvivorView({ request: found, locale }),
+    view: await getSurvivorView({ request: found }),
     done: new URL(request.url).searchParams.get('klaar'),
   }
 }

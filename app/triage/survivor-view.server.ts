@@ -3,7 +3,6 @@ import { db } from '@db/client.server'
 import { users } from '@db/schema/accounts'
 import { helpRequestEvents, type HelpRequest } from '@db/schema/triage'
 import { hasConsent } from '~/consent/consent.server'
-import type { Lng } from '~/i18n/config'
 import { firstNameOf } from './contact'
 import { isOpen } from './help-request.server'
 import { listMessages } from './messages.server'
@@ -14,7 +13,7 @@ import { listReferralsWithNames, REFERRAL_PURPOSE, referralConsentObjectId } fro
  * referrals waiting for their answer, and what was shared with whom (from the consent ledger).
  * Notes and contact attempts are staff work and never shown here.
  */
-export async function getSurvivorView({ request, locale }: { request: HelpRequest; locale: Lng }) {
+export async function getSurvivorView({ request }: { request: HelpRequest }) {
   const [contact] = request.contactPersonId
     ? await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, request.contactPersonId))
     : []
@@ -33,9 +32,6 @@ export async function getSurvivorView({ request, locale }: { request: HelpReques
   return {
     id: request.id,
     status: request.status,
-    needs: request.needs,
-    createdAt: request.createdAt.toISOString(),
-    locale,
     contactFirstName: firstNameOf(contact?.displayName),
     timeline: events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), organisation: e.detail.entryId ? (entryNames.get(e.detail.entryId) ?? null) : null })),
     messages: await listMessages({ requestId: request.id }),

@@ -151,7 +151,7 @@ describe('the fixed contact person', () => {
     expect((await openRequestForStaff({ worker: w(worker2), requestId: id }))?.access).toBe('mine')
     const logged = await db.select().from(auditLog).where(and(eq(auditLog.objectId, id), eq(auditLog.action, 'helpRequest.takeOver')))
     expect(logged.map((r) => r.actorId)).toEqual([worker2.id])
-    const view = await getSurvivorView({ request: await load(id), locale: 'nl' })
+    const view = await getSurvivorView({ request: await load(id) })
     expect(view.messages.at(-1)?.body).toContain('Ik ben vanaf nu je contactpersoon')
   })
 
@@ -179,7 +179,7 @@ describe('the fixed contact person', () => {
     expect(messages).toHaveLength(1)
     const mails = await db.select().from(mailOutbox).where(and(eq(mailOutbox.userId, survivorA.id), eq(mailOutbox.template, 'statusChanged')))
     expect(mails.length).toBeGreaterThanOrEqual(2) // taken, then transferred
-    const view = await getSurvivorView({ request: await load(id), locale: 'nl' })
+    const view = await getSurvivorView({ request: await load(id) })
     expect(view.contactFirstName).toBe('Test')
     expect(view.timeline.map((e) => e.kind)).toEqual(['created', 'taken', 'transferred'])
   })
@@ -192,7 +192,7 @@ describe('the fixed contact person', () => {
     expect(mail).toBeDefined()
     expect(`${mail!.subject} ${mail!.text}`).not.toContain('Geheime')
     expect((await load(id)).firstContactAt).not.toBeNull()
-    const view = await getSurvivorView({ request: await load(id), locale: 'nl' })
+    const view = await getSurvivorView({ request: await load(id) })
     expect(view.messages.map((m) => m.body)).toContain('Geheime inhoud van het bericht')
   })
 })
@@ -208,7 +208,7 @@ describe('referral', () => {
     // Nothing is shared before the survivor answers: the request is not referred yet.
     expect((await load(id)).status).toBe('new')
 
-    const view = await getSurvivorView({ request: await load(id), locale: 'nl' })
+    const view = await getSurvivorView({ request: await load(id) })
     expect(view.proposals[0]?.fields).toEqual(['needs', 'contactDetails'])
     await answerReferral({ request: await load(id), referralId: referral!.id, agree: true, locale: 'nl' })
     const events = await db.select().from(consentEvents).where(eq(consentEvents.objectId, referralConsentObjectId(id, entryId)))
@@ -217,7 +217,7 @@ describe('referral', () => {
     const row = await load(id)
     expect(row.status).toBe('referred')
     expect(row.contactPersonId).toBe(worker1.id)
-    const after = await getSurvivorView({ request: row, locale: 'nl' })
+    const after = await getSurvivorView({ request: row })
     expect(after.shared.map((s) => s.consentActive)).toEqual([true])
   })
 
