@@ -4,11 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { requireSurvivor } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { toLng } from '~/i18n/config'
-import { partOfSlug } from '~/scheme/application-form'
-import { ApplicantForm, ConversationForm, DeclarationsForm, EvidenceForm, HarmForm, named, PersonalForm, PlacementsForm, SurvivorForm } from '~/scheme/application-parts'
+import { partOfSlug } from '~/scheme/application-pages'
+import { ApplicantForm } from '~/scheme/applicant-form'
+import { ConversationForm, DeclarationsForm } from '~/scheme/closing-forms'
+import { EvidenceForm } from '~/scheme/evidence-form'
+import { named } from '~/scheme/form-pieces'
+import { HarmForm } from '~/scheme/harm-form'
+import { PersonalForm, SurvivorForm } from '~/scheme/personal-form'
+import { PlacementsForm } from '~/scheme/placements-form'
 import { getApplicationStep } from '~/scheme/application-view.server'
 import { runApplicationStep } from '~/scheme/application-steps.server'
-import { PrecheckWarnings, TakeABreak } from '~/scheme/components'
+import { AlreadySubmitted, PrecheckWarnings, TakeABreak } from '~/scheme/components'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['scheme', 'facets', 'validation'] }
@@ -39,17 +45,7 @@ export default function ApplicationStep() {
   const view = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const lastResult = actionData?.result
-  if (view.kind === 'submitted') {
-    return (
-      <div className="page">
-        <h1>{t('tasks.title')}</h1>
-        <p className="lead">{t('tasks.submitted')}</p>
-        <p>
-          <Link to="/mijn-aanvraag">{t('tasks.submittedLink')}</Link>
-        </p>
-      </div>
-    )
-  }
+  if (view.kind === 'submitted') return <AlreadySubmitted />
   const { part, subjectName } = view
   const name = named(subjectName)
   return (

@@ -5,14 +5,10 @@ import { z } from 'zod'
 import { requireSurvivor } from '~/auth/guards.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { toLng } from '~/i18n/config'
-import { PART_SLUGS, subjectNameOf, type Part } from '~/scheme/application-form'
-import { getApplicationDraft } from '~/scheme/application-draft.server'
-import { createSubmitToken, submitApplication } from '~/scheme/submit-application.server'
-import { PrecheckWarnings, TakeABreak } from '~/scheme/components'
-import { formatLongDate, isIsoDate } from '~/scheme/dates'
-import { maskBsn } from '~/scheme/identifiers'
-import { CHANGE_QUERY } from '~/scheme/return-to'
-import { localise } from '~/scheme/scheme-config'
+import { CheckAnswers } from '~/scheme/check-answers'
+import { getCheckPage } from '~/scheme/check-page.server'
+import { AlreadySubmitted, PrecheckWarnings, TakeABreak } from '~/scheme/components'
+import { submitApplication } from '~/scheme/submit-application.server'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['scheme', 'facets'] }
@@ -20,25 +16,9 @@ export const meta = titleMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requireSurvivor(request)
-  const draft = await getApplicationDraft({ userId: ctx.user.id })
-  if (!draft.scheme) throw redirect('/regeling/aanvraag')
-  if (draft.application && draft.application.status !== 'draft') return { submitted: true as const, title: await getPageTitle(request, 'tasks.title', 'scheme') }
-  return {
-    submitted: false as const,
-    title: await getPageTitle(request, 'check.title', 'scheme'),
-    complete: draft.complete,
-    answers: draft.answers,
-    own: draft.own ? { dateOfBirth: draft.own.dateOfBirth, address: draft.own.address, phone: draft.own.phone } : null,
-    // A representative's survivor: birth date and address as typed, the BSN masked (as the applicant's own).
-    survivor: draft.survivor ? { dateOfBirth: draft.survivor.dateOfBirth, address: draft.survivor.address, bsnMasked: maskBsn(draft.survivor.bsn) } : null,
-    documents: draft.documents.map((d) => ({ id: d.id, type: d.type, fileName: d.fileName })),
-    placementKinds: draft.scheme.config.placementKinds.map((k) => ({ code: k.code, label: k.label })),
-    warnings: draft.warnings,
-    // Exactly the text that will be shared, seen before sending (the story's moderated text).
-    storyText: draft.answers.harm?.mode === 'story' ? (draft.storyText ?? null) : null,
-    // A fresh token per rendering: the same token posted twice is one submission.
-    submitToken: createSubmitToken(),
-  }
+  const view = await getCheckPage({ userId: ctx.user.id })
+  if (!view) throw redirect('/regeling/aanvraag')
+  return { ...view, title: await getPageTitle(request, view.submitted ? 'tasks.title' : 'check.title', 'scheme') }
 }
 
 const SubmitSchema = z.object({ submitToken: z.string().min(16).max(100) })
@@ -52,51 +32,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect('/mijn-aanvraag?verstuurd=1')
 }
 
-function Row({ label, value, part }: { label: string; value: string; part: Part }) {
-  const { t } = useTranslation('scheme')
-  return (
-    <div className="scheme-summary__row">
-      <dt>{label}</dt>
-      <dd>{value || t('check.empty')}</dd>
-      <dd>
-        {/* Saving the page brings the person back here (GOV.UK: change, then return). */}
-        <Link to={`/regeling/aanvraag/${PART_SLUGS[part]}${CHANGE_QUERY}`}>
-          {t('check.change')}
-          <span className="visually-hidden">{` ${label}`}</span>
-        </Link>
-      </dd>
-    </div>
-  )
-}
-
-export default function CheckAnswers() {
-  const { t, i18n } = useTranslation(['scheme', 'facets'])
-  const loaded = useLoaderData<typeof loader>()
+export default function CheckAnswersPage() {
+  const { t } = useTranslation(['scheme', 'facets'])
+  const view = useLoaderData<typeof loader>()
   const navigation = useNavigation()
-  if (loaded.submitted) {
-    return (
-      <div className="page">
-        <h1>{t('tasks.title')}</h1>
-        <p className="lead">{t('tasks.submitted')}</p>
-        <p>
-          <Link to="/mijn-aanvraag">{t('tasks.submittedLink')}</Link>
-        </p>
-      </div>
-    )
-  }
-  const view = loaded
-  const a = view.answers
-  const yesNo = (v: boolean) => t(v ? 'check.yes' : 'check.no')
-  const kindLabel = (code: string) => {
-    const k = view.placementKinds.find((p) => p.code === code)
-    return k ? localise(k.label, i18n.language) : code === 'adoption' ? t('placements.adoption') : t('placements.otherKind')
-  }
-  const address = view.own?.address
-  const forSomeoneElse = a.applicant?.kind === 'representative' || a.applicant?.kind === 'relative'
-  // An authorisation is shown with 'who is applying', where it is added and changed.
-  const authorisations = forSomeoneElse ? view.documents.filter((d) => d.type === 'authorisation') : []
-  const longDate = (date: string | undefined) => (date && isIsoDate(date) ? formatLongDate(date, i18n.language) : '')
-  const subjectName = subjectNameOf(a) ?? ''
+  if (view.submitted) return <AlreadySubmitted />
   return (
     <div className="page scheme-check">
       <p>
@@ -105,116 +45,7 @@ export default function CheckAnswers() {
       <h1>{t('check.title')}</h1>
       <p className="lead">{t('check.lead')}</p>
       <PrecheckWarnings warnings={view.warnings} />
-      {forSomeoneElse && authorisations.length === 0 ? (
-        <p className="notice">
-          {t('check.authorisationMissing')} <Link to={`/regeling/aanvraag/${PART_SLUGS.applicant}#authorisation`}>{t('check.authorisationLink')}</Link>
-        </p>
-      ) : null}
-
-      <h2>{t('parts.applicant')}</h2>
-      <dl className="scheme-summary">
-        <Row part="applicant" label={t('check.applicantKind')} value={a.applicant ? t(`applicant.kinds.${a.applicant.kind}.label`) : ''} />
-        {forSomeoneElse ? (
-          <>
-            <Row part="applicant" label={t('applicant.survivorName')} value={a.applicant?.survivorName ?? ''} />
-            <Row part="applicant" label={t('applicant.relation')} value={a.applicant?.relation ?? ''} />
-          </>
-        ) : null}
-        {a.applicant?.kind === 'relative' ? (
-          <>
-            <Row part="applicant" label={t('applicant.survivorDateOfBirth')} value={longDate(a.applicant.survivorDateOfBirth)} />
-            <Row part="applicant" label={t('applicant.survivorDiedOn')} value={longDate(a.applicant.survivorDiedOn)} />
-          </>
-        ) : null}
-        {forSomeoneElse ? <Row part="applicant" label={t('check.authorisation')} value={authorisations.map((d) => d.fileName).join(', ') || t('check.authorisationNone')} /> : null}
-      </dl>
-
-      {a.applicant?.kind === 'representative' ? (
-        <>
-          <h2>{t('parts.survivor_named', { name: subjectName })}</h2>
-          <dl className="scheme-summary">
-            <Row part="survivor" label={t('applicant.survivorDateOfBirth')} value={longDate(view.survivor?.dateOfBirth)} />
-            <Row part="survivor" label={t('check.survivorBsn')} value={view.survivor?.bsnMasked ?? ''} />
-            <Row
-              part="survivor"
-              label={t('check.survivorAddress')}
-              value={view.survivor ? `${view.survivor.address.street} ${view.survivor.address.houseNumber}, ${view.survivor.address.postcode} ${view.survivor.address.town}` : ''}
-            />
-          </dl>
-        </>
-      ) : null}
-
-      <h2>{t('parts.personal')}</h2>
-      <dl className="scheme-summary">
-        <Row part="personal" label={t('personal.fullName')} value={a.personal?.fullName ?? ''} />
-        <Row part="personal" label={t('personal.dateOfBirth')} value={longDate(view.own?.dateOfBirth ?? undefined)} />
-        <Row part="personal" label={t('personal.bsn')} value={a.personal?.bsnMasked ?? ''} />
-        <Row part="personal" label={t('personal.address')} value={address ? `${address.street} ${address.houseNumber}, ${address.postcode} ${address.town}` : ''} />
-        <Row part="personal" label={t('personal.email')} value={a.personal?.email ?? ''} />
-        <Row part="personal" label={t('personal.phone')} value={view.own?.phone ?? ''} />
-        <Row part="personal" label={t('personal.iban')} value={a.personal?.ibanMasked ?? ''} />
-        <Row part="personal" label={t('personal.accountHolder')} value={a.personal?.accountHolder ?? ''} />
-        {a.applicant?.kind === 'representative' ? (
-          <Row
-            part="personal"
-            label={t('check.payee')}
-            value={a.personal?.payee === 'representative' ? t('check.payeeRepresentative') : a.personal?.payee === 'survivor' ? t('check.payeeSurvivor', { name: subjectName }) : ''}
-          />
-        ) : null}
-      </dl>
-
-      <h2>{t('parts.placements')}</h2>
-      <dl className="scheme-summary">
-        {(a.placements ?? []).map((p, i) => (
-          <Row
-            key={`${p.from}-${i}`}
-            part="placements"
-            label={t('placements.number', { number: i + 1 })}
-            value={`${p.from} – ${p.to ?? t('placements.unknownEnd')}, ${kindLabel(p.kind)}, ${p.place}, ${p.municipality}`}
-          />
-        ))}
-      </dl>
-
-      <h2>{t('parts.harm')}</h2>
-      <dl className="scheme-summary">
-        <Row part="harm" label={t('harm.kindsLabel')} value={(a.harm?.kinds ?? []).map((k) => t(`facets:violenceKinds.${k}`)).join(', ')} />
-        {a.harm?.mode === 'story' && a.harm.story ? (
-          <>
-            <Row part="harm" label={t('harm.usesStory')} value={a.harm.story.title} />
-            {view.storyText !== null ? (
-              <div className="scheme-summary__row">
-                <dt>{t('check.storyShared')}</dt>
-                <dd>
-                  <blockquote className="scheme-story__text">{view.storyText}</blockquote>
-                </dd>
-              </div>
-            ) : null}
-          </>
-        ) : (
-          <Row part="harm" label={t('harm.ownWords')} value={a.harm?.ownWords ? t('check.written', { count: a.harm.ownWords.length }) : ''} />
-        )}
-      </dl>
-
-      <h2>{t('parts.evidence')}</h2>
-      <dl className="scheme-summary">
-        {view.documents
-          .filter((d) => !authorisations.includes(d))
-          .map((d) => (
-            <Row key={d.id} part="evidence" label={t(`evidence.types.${d.type}`)} value={d.fileName} />
-          ))}
-        <Row part="evidence" label={t('evidence.searchRecords')} value={yesNo(Boolean(a.evidence?.searchRecords))} />
-      </dl>
-
-      <h2>{t('parts.conversation')}</h2>
-      <dl className="scheme-summary">
-        <Row part="conversation" label={t('conversation.question')} value={yesNo(a.conversation?.wish === 'yes')} />
-      </dl>
-
-      <h2>{t('parts.declarations')}</h2>
-      <dl className="scheme-summary">
-        <Row part="declarations" label={t('declarations.title')} value={a.declarations ? t('check.agreed') : ''} />
-      </dl>
-
+      <CheckAnswers view={view} />
       {view.complete ? (
         <Form method="post">
           <input type="hidden" name="submitToken" value={view.submitToken} />

@@ -1,5 +1,6 @@
 import { getModeratedStory } from '~/monument/for-scheme.server'
-import { isComplete, partStates, precheckInputOf } from './application-form'
+import { isComplete, partStates } from './application-pages'
+import { precheckInputOf } from './precheck-input'
 import { getCurrentApplication } from './draft-store.server'
 import { precheckEligibility } from './eligibility'
 import { answersOf, decryptOwnDetails, decryptSurvivorIdentity, listDocuments } from './read-application.server'

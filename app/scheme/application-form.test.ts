@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Answers } from './answers'
-import { ApplicantPartSchema, partStates, precheckInputOf } from './application-form'
+import { ApplicantPartSchema } from './application-form'
+import { partStates } from './application-pages'
+import { precheckInputOf } from './precheck-input'
 import { precheckEligibility } from './eligibility'
 import { JEUGDZORG_DEMO_2026 } from './schemes'
 

@@ -1,50 +1,13 @@
 import { z } from 'zod'
 import { dateInputSchema, optionalDateInputSchema } from './date-input'
 import { BsnSchema, IbanSchema } from './identifiers'
-import type { Answers } from './answers'
-import type { PrecheckInput } from './eligibility'
-import { APPLICANT_KINDS, type ApplicantKind, type SchemeConfig } from './scheme-config'
+import { APPLICANT_KINDS, type ApplicantKind } from './scheme-config'
 import { line, optionalLine, optionalText as optionalWrittenText } from '~/utils/text-schema'
 
 /**
- * The application form, GOV.UK question-page style: one part per page, each saved on its
- * own so someone can stop at any moment and continue later. Isomorphic: the pages use the
- * same schemas as the server. Zod messages are i18n keys.
+ * The application form's schemas, one per page (the pages are in ./application-pages).
+ * Isomorphic: the pages use the same schemas as the server. Zod messages are i18n keys.
  */
-
-export const PARTS = ['applicant', 'survivor', 'personal', 'placements', 'harm', 'evidence', 'conversation', 'declarations'] as const
-export type Part = (typeof PARTS)[number]
-
-/**
- * The pages that apply to who is applying. Only a representative gets the survivor's own page:
- * the survivor is alive and is who the case is about (for themselves, the personal details are
- * the survivor's; a relative gives the deceased survivor's dates on 'who is applying').
- */
-export function partsFor(kind: ApplicantKind | undefined): Part[] {
-  return PARTS.filter((p) => p !== 'survivor' || kind === 'representative')
-}
-
-/** Dutch URL segment per part (/regeling/aanvraag/<slug>). */
-export const PART_SLUGS: Record<Part, string> = {
-  applicant: 'wie-vraagt-aan',
-  survivor: 'persoon-om-wie-het-gaat',
-  personal: 'persoonlijke-gegevens',
-  placements: 'plaatsingen',
-  harm: 'wat-er-gebeurde',
-  evidence: 'bewijs',
-  conversation: 'gesprek',
-  declarations: 'verklaring',
-}
-
-export function partOfSlug(slug: string | undefined): Part | null {
-  return (Object.entries(PART_SLUGS).find(([, s]) => s === slug)?.[0] as Part | undefined) ?? null
-}
-
-export function nextPart(part: Part, kind?: ApplicantKind): Part | null {
-  const parts = partsFor(kind)
-  const index = parts.indexOf(part)
-  return index < 0 ? null : (parts[index + 1] ?? null)
-}
 
 export const EVIDENCE_TYPES = ['guardianshipCard', 'registrationProof', 'courtRuling', 'photo', 'policeReport', 'addresses', 'authorisation', 'other'] as const
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number]
@@ -63,7 +26,7 @@ const MonthYearSchema = z
   .regex(/^(1[89]|20)\d{2}(-(0[1-9]|1[0-2]))?$/, 'scheme:form.errors.monthYear')
 
 /** The 'who is applying' answer as stored in `answers.applicant`. */
-export type ApplicantAnswer = {
+type ApplicantAnswer = {
   kind: (typeof APPLICANT_KINDS)[number]
   survivorName?: string
   relation?: string
@@ -193,7 +156,6 @@ export const HarmPartSchema = z
     // Whether the box must be ticked depends on the ledger (the story may have the consent
     // already): the server says so (saveHarmPart's 'storyConsent').
   })
-export type HarmPartInput = z.infer<typeof HarmPartSchema>
 
 export const EvidenceUploadSchema = z.object({ type: z.enum(EVIDENCE_TYPES, { required_error: 'scheme:form.errors.chooseOne' }) })
 export const EvidenceDoneSchema = z.object({ searchRecords: z.literal('on').optional() })
@@ -206,83 +168,3 @@ export const DeclarationsPartSchema = z.object({
   truthful: z.literal('on', { errorMap: () => ({ message: 'scheme:form.errors.declaration' }) }),
   processing: z.literal('on', { errorMap: () => ({ message: 'scheme:form.errors.declaration' }) }),
 })
-
-export type PartState = 'notStarted' | 'inProgress' | 'done'
-
-/** A relative's answer saved before the survivor's birth date was asked is not complete: the fund needs both dates. */
-function isApplicantComplete(applicant: ApplicantAnswer): boolean {
-  return applicant.kind !== 'relative' || Boolean(applicant.survivorDateOfBirth && applicant.survivorDiedOn)
-}
-
-/** The task list: what someone has done, so they see where they left off. */
-export function partStates({ answers, documentCount }: { answers: Answers; documentCount: number }): Record<Part, PartState> {
-  const placements = answers.placements ?? []
-  const representative = answers.applicant?.kind === 'representative'
-  return {
-    applicant: !answers.applicant ? 'notStarted' : isApplicantComplete(answers.applicant) ? 'done' : 'inProgress',
-    // Not asked of others (partsFor leaves it out); 'done' so it never holds up a submission.
-    survivor: !representative || answers.survivor ? 'done' : 'notStarted',
-    // A representative's details saved before the payee was asked are not complete.
-    personal: !answers.personal ? 'notStarted' : representative && !answers.personal.payee ? 'inProgress' : 'done',
-    placements: answers.placementsDone && placements.length > 0 ? 'done' : placements.length > 0 ? 'inProgress' : 'notStarted',
-    harm: answers.harm ? 'done' : 'notStarted',
-    evidence: answers.evidence?.done ? 'done' : documentCount > 0 || answers.evidence ? 'inProgress' : 'notStarted',
-    conversation: answers.conversation ? 'done' : 'notStarted',
-    declarations: answers.declarations ? 'done' : 'notStarted',
-  }
-}
-
-export function isComplete(states: Record<Part, PartState>): boolean {
-  return PARTS.every((p) => states[p] === 'done')
-}
-
-/** The name to put in a question ("Where was Kees placed?"), or null when the applicant is the survivor. */
-export function subjectNameOf(answers: Answers): string | null {
-  const a = answers.applicant
-  return a && a.kind !== 'self' && a.survivorName ? a.survivorName : null
-}
-
-/**
- * The survivor's birth date: the rules (the age rule) are about the person the case is about.
- * Someone applying for themselves: their own (personal details). A representative: the
- * survivor's (the survivor page, `survivorDateOfBirth`). A relative: the deceased survivor's
- * ('who is applying'). A representative's or relative's own birth date never counts.
- */
-export function survivorBirthDateOf({ answers, dateOfBirth, survivorDateOfBirth }: { answers: Answers; dateOfBirth?: string | null; survivorDateOfBirth?: string | null }): string | null {
-  const kind = answers.applicant?.kind ?? 'self'
-  if (kind === 'relative') return answers.applicant?.survivorDateOfBirth ?? null
-  if (kind === 'representative') return survivorDateOfBirth ?? null
-  return dateOfBirth ?? null
-}
-
-/**
- * The pre-check's input from what has been answered so far (missing parts read as "not yet").
- * `dateOfBirth` is the birth date from the personal details (the applicant's own);
- * `survivorDateOfBirth` the one from a representative's survivor page.
- */
-export function precheckInputOf({
-  scheme,
-  answers,
-  dateOfBirth,
-  survivorDateOfBirth,
-}: {
-  scheme: SchemeConfig
-  answers: Answers
-  dateOfBirth?: string | null
-  survivorDateOfBirth?: string | null
-}): PrecheckInput {
-  const applicantKind = answers.applicant?.kind ?? 'self'
-  return {
-    scheme,
-    applicantKind,
-    survivorDiedOn: answers.applicant?.survivorDiedOn ?? null,
-    survivorDateOfBirth: survivorBirthDateOf({ answers, dateOfBirth, survivorDateOfBirth }),
-    placements: (answers.placements ?? []).map((p) => ({ from: p.from, to: p.to ?? null, kind: p.kind, inNetherlands: p.inNetherlands === 'yes' })),
-    harms: answers.harm?.kinds ?? [],
-  }
-}
-
-/** Reference numbers: JZ-2026-000123. */
-export function formatReference({ year, number }: { year: number; number: number }): string {
-  return `JZ-${year}-${String(number).padStart(6, '0')}`
-}

@@ -4,20 +4,8 @@ import { readUploadForm, type FormFailure } from '~/files/multipart.server'
 import type { Lng } from '~/i18n/config'
 import type { ApplicantKind } from './scheme-config'
 import { storage } from '~/utils/storage.server'
-import {
-  ApplicantPartSchema,
-  ConversationPartSchema,
-  DeclarationsPartSchema,
-  EvidenceDoneSchema,
-  EvidenceUploadSchema,
-  HarmPartSchema,
-  nextPart,
-  PART_SLUGS,
-  personalPartSchemaFor,
-  PlacementSchema,
-  SurvivorPartSchema,
-  type Part,
-} from './application-form'
+import { ApplicantPartSchema, ConversationPartSchema, DeclarationsPartSchema, EvidenceDoneSchema, EvidenceUploadSchema, HarmPartSchema, personalPartSchemaFor, PlacementSchema, SurvivorPartSchema } from './application-form'
+import { nextPart, PART_SLUGS, type Part } from './application-pages'
 import { addAuthorisationDocument, addDocument, finishEvidence, removeDocument } from './draft-documents.server'
 import { ApplicationLockedError, getOrCreateDraft } from './draft-store.server'
 import { listDocuments } from './read-application.server'

@@ -1,5 +1,6 @@
 import type { Lng } from '~/i18n/config'
-import { partsFor, subjectNameOf, type Part } from './application-form'
+import { partsFor, type Part } from './application-pages'
+import { subjectNameOf } from './precheck-input'
 import { getApplicationDraft } from './application-draft.server'
 import { listOwnStories } from './story-use.server'
 import type { WarningCode } from './eligibility'

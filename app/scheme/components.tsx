@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { PartState } from './application-form'
+import type { PartState } from './application-pages'
 import { formatLongDate } from './dates'
 import { formatWarningParams, type Warning } from './eligibility'
 
@@ -96,5 +96,19 @@ export function ConfirmationPanel({
         </ul>
       </section>
     </>
+  )
+}
+
+/** The application pages once it was sent: nothing to change any more, with the way to its status. */
+export function AlreadySubmitted() {
+  const { t } = useTranslation('scheme')
+  return (
+    <div className="page">
+      <h1>{t('tasks.title')}</h1>
+      <p className="lead">{t('tasks.submitted')}</p>
+      <p>
+        <Link to="/mijn-aanvraag">{t('tasks.submittedLink')}</Link>
+      </p>
+    </div>
   )
 }

@@ -5,7 +5,7 @@ import { applicationEvents, applications } from '@db/schema/scheme'
 import type { Lng } from '~/i18n/config'
 import { dispatchMail } from '~/mail/mail.server'
 import { getModeratedStory } from '~/monument/for-scheme.server'
-import { formatReference, isComplete, partStates } from './application-form'
+import { isComplete, partStates } from './application-pages'
 import { amsterdamDate, dateAt } from './dates'
 import { getCurrentApplication } from './draft-store.server'
 import { notifyReceived } from './notify-applicant.server'
@@ -22,7 +22,7 @@ export function createSubmitToken(): string {
   return randomBytes(24).toString('base64url')
 }
 
-export type SubmitResult =
+type SubmitResult =
   | { ok: true; applicationId: string; reference: string; alreadySubmitted: boolean }
   | { ok: false; error: 'noScheme' | 'noDraft' | 'incomplete' }
 
@@ -101,4 +101,9 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
   if (!outcome.ok) return outcome
   if (outcome.mailId) await dispatchMail(outcome.mailId)
   return { ok: true, applicationId: outcome.applicationId, reference: outcome.reference, alreadySubmitted: outcome.alreadySubmitted }
+}
+
+/** Reference numbers: JZ-2026-000123. */
+function formatReference({ year, number }: { year: number; number: number }): string {
+  return `JZ-${year}-${String(number).padStart(6, '0')}`
 }
