@@ -11,7 +11,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
 
 /** The Dutch scheme works in Dutch time: "today" is today in Amsterdam. */
-export const SCHEME_TIME_ZONE = 'Europe/Amsterdam'
+const SCHEME_TIME_ZONE = 'Europe/Amsterdam'
 
 function utc(year: number, monthIndex: number, day: number): Date {
   const d = new Date(Date.UTC(2000, 0, 1))
@@ -28,7 +28,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
 }
 
-export function toIsoDate(date: Date): IsoDate {
+function toIsoDate(date: Date): IsoDate {
   return date.toISOString().slice(0, 10)
 }
 
@@ -48,10 +48,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function addYears(date: IsoDate, years: number): IsoDate {
   const d = fromIsoDate(date)
   return toIsoDate(utc(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate()))
-}
-
-export function weekday(date: IsoDate): number {
-  return fromIsoDate(date).getUTCDay()
 }
 
 /** The calendar date of an instant in Amsterdam. */

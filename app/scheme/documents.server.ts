@@ -8,15 +8,15 @@ import { storage } from '~/utils/storage.server'
  * Evidence uploads: PDFs and images only, recognised by their content (never by the name or
  * the type the browser claims), at most 20 MB, streamed straight into storage.
  */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif', 'image/webp', 'image/tiff'] as const
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif', 'image/webp', 'image/tiff'] as const
 const SNIFF_BYTES = 4100
 
 export type StoredUpload = { key: string; size: number; sha256: string; contentType: string; fileName: string }
 export type UploadError = 'scheme:evidence.errors.type' | 'scheme:evidence.errors.tooLarge' | 'scheme:evidence.errors.empty'
 
 /** The content type of a document from its first bytes, or null when it is not a PDF or an image we accept. */
-export async function sniffDocumentType(head: Uint8Array): Promise<string | null> {
+async function sniffDocumentType(head: Uint8Array): Promise<string | null> {
   if (head.length >= 4 && Buffer.from(head.subarray(0, 4)).toString('latin1') === '%PDF') return 'application/pdf'
   const found = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES))
   return found && (DOCUMENT_TYPES as readonly string[]).includes(found.mime) ? found.mime : null
@@ -86,7 +86,7 @@ export async function storeDocumentUpload({
 }
 
 /** A file name to show back to the person; never used as a storage key. */
-export function cleanFileName(name: string): string {
+function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
   // Control characters and characters that are unsafe in a download's file name go.
   const cleaned = [...base]

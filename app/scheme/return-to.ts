@@ -8,7 +8,7 @@ export const CHECK_PAGE = '/regeling/aanvraag/controleren'
 
 const TARGETS: Record<string, string> = { controleren: CHECK_PAGE }
 
-export const RETURN_PARAM = 'terug'
+const RETURN_PARAM = 'terug'
 
 /** The local path to go back to after saving, or null (go on to the next page). */
 export function returnTarget(params: URLSearchParams): string | null {

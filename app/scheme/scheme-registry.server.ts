@@ -5,10 +5,10 @@ import { isSchemeOpen, SchemeConfigSchema, type SchemeConfig } from './scheme-co
 import { SCHEMES } from './schemes'
 
 /** A scheme version as stored: its database id and its rules. */
-export type SchemeRow = { id: string; config: SchemeConfig }
+type SchemeRow = { id: string; config: SchemeConfig }
 
 /** Upserts every configured scheme by (code, version); the data in app/scheme/schemes.ts is the source. */
-export async function syncSchemes(tx: DbOrTx = db): Promise<SchemeRow[]> {
+async function syncSchemes(tx: DbOrTx = db): Promise<SchemeRow[]> {
   const rows: SchemeRow[] = []
   for (const config of SCHEMES) {
     const [row] = await tx

@@ -13,7 +13,7 @@ import { answersOf } from './read-application.server'
  */
 
 /** The purpose in the consent ledger: the story's own "use in my application" consent, one for both sides. */
-export const STORY_USE_PURPOSE = 'monument.useInSchemeApplication' as const
+const STORY_USE_PURPOSE = 'monument.useInSchemeApplication' as const
 
 /** The current grant of the story's "use in my application" consent, or null (never granted, or withdrawn). */
 export async function currentStoryConsent({ userId, storyId }: { userId: string; storyId: string }, tx: DbOrTx = db) {
@@ -62,7 +62,7 @@ export async function saveHarmPart({
   let result: { ok: true } | { ok: false; error: 'storyNotFound' | 'storyConsent' } = { ok: true }
   await updateDraft({ userId, schemeId }, async (draft, tx) => {
     const answers = answersOf(draft)
-    const kinds = value.kinds.filter((k) => typeof k === 'string')
+    const { kinds } = value
     if (value.mode === 'story') {
       const story = await getModeratedStory({ authorId: userId, storyId: value.storyId ?? '' }, tx)
       if (!story) {
