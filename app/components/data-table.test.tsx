@@ -32,4 +32,16 @@ describe('DataTable', () => {
     const html = renderToStaticMarkup(<DataTable caption="Staff" columns={columns} rows={[]} rowKey={(r) => r.id} />)
     expect(html).toContain('<tbody></tbody>')
   })
+
+  it('marks a row with the class it is given, and no other row', () => {
+    const rows = [
+      { id: 1, name: 'Ada', role: 'admin' },
+      { id: 2, name: 'Bob', role: 'triage' },
+    ]
+    const html = renderToStaticMarkup(
+      <DataTable caption="Staff" columns={columns} rows={rows} rowKey={(r) => r.id} rowClassName={(r) => (r.role === 'admin' ? 'row--overdue' : undefined)} />,
+    )
+    expect(html).toContain('<tr class="row--overdue"><th scope="row">Ada</th>')
+    expect(html).toContain('<tr><th scope="row">Bob</th>')
+  })
 })

@@ -16,6 +16,8 @@ type DataTableProps<Row> = {
   columns: DataTableColumn<Row>[]
   rows: readonly Row[]
   rowKey: (row: Row) => string | number
+  /** A class for a row that needs attention (e.g. `row--overdue`); say it in a cell too, colour alone is not enough. */
+  rowClassName?: (row: Row) => string | undefined
   /** Shown instead of the table when there are no rows; without it an empty table keeps its caption and headers. */
   empty?: ReactNode
   className?: string
@@ -25,7 +27,7 @@ type DataTableProps<Row> = {
  * The one staff/account list table: a caption, column headers with scope="col", one row per item.
  * Every list page used to hand-write this shape, and some forgot the caption or the scope.
  */
-export function DataTable<Row>({ caption, captionHidden, columns, rows, rowKey, empty, className }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, captionHidden, columns, rows, rowKey, rowClassName, empty, className }: DataTableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return <p className="data-table__empty">{empty}</p>
   return (
     <table className={className ? `data ${className}` : 'data'}>
@@ -41,7 +43,7 @@ export function DataTable<Row>({ caption, captionHidden, columns, rows, rowKey, 
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)}>
+          <tr key={rowKey(row)} className={rowClassName?.(row)}>
             {columns.map((c) =>
               c.rowHeader ? (
                 <th key={c.key} scope="row">
