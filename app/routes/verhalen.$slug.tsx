@@ -1,16 +1,9 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { DECADES, REGIONS, SETTINGS } from '~/facets/facets'
-import { fallbackLng, isLng } from '~/i18n/config'
-import { i18next } from '~/i18n/i18next.server'
-import { readingT } from '~/moderation/i18n.server'
-import { getReader } from '~/monument/reading-reader.server'
-import { getReadableMedia } from '~/monument/media-serve.server'
-import { getVisibleStory } from '~/monument/reading.server'
-import { oneOf, readingCacheHeaders } from '~/monument/reading-schemas'
+import { loadStoryPage } from '~/monument/reading-story-page.server'
+import { StoryMediaSection } from '~/monument/reading-story-media'
 import { EntryCard } from '~/referrals/entry-card'
-import { matchEntries } from '~/referrals/matching.server'
 import { SlugSchema } from '~/referrals/schemas'
 import { titleMeta } from '~/utils/meta'
 import { formatDate } from '~/utils/format-date'
@@ -22,39 +15,8 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = SlugSchema.safeParse(params.slug)
-  const { signedIn, reader, viewer } = await getReader(request)
-  const story = slug.success ? await getVisibleStory({ slug: slug.data, reader }) : null
-  // Withdrawn, hidden, removed, not shared with this reader or unknown: all the same 404.
-  if (!story) throw new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } })
-  const lng = await i18next.getLocale(request)
-  const locale = isLng(lng) ? lng : fallbackLng
-  // Help that fits this story's setting and period (peer groups first, the Trimbos information point always), and the crisis lines.
-  const url = new URL(request.url)
-  const showStory = !story.contentNote || url.searchParams.get('lezen') === 'ja'
-  const [help, crisis, media] = await Promise.all([
-    matchEntries({
-      locale,
-      setting: oneOf(SETTINGS, story.settings[0]),
-      decade: oneOf(DECADES, story.decades[0]),
-      region: oneOf(REGIONS, story.region),
-      limit: 5,
-    }),
-    matchEntries({ locale, need: 'crisis', limit: 5 }),
-    // Photos, audio and video with their own consent and transcripts; served by /media/<id>, which checks again on every request.
-    showStory ? getReadableMedia({ storyId: story.id, viewer }) : Promise.resolve([]),
-  ])
-  const t = await readingT(request, ['reading', 'common'])
-  return data(
-    {
-      title: `${story.title || t('reading:story.untitled')} – ${t('common:siteName')}`,
-      story: showStory ? story : { ...story, body: '', paragraphs: [] },
-      showStory,
-      media,
-      help: help.map((m) => m.entry),
-      crisis: crisis.map((m) => m.entry).filter((e) => e.kind === 'crisisLine'),
-    },
-    { headers: readingCacheHeaders(signedIn) },
-  )
+  const { page, headers } = await loadStoryPage({ request, slug: slug.success ? slug.data : null })
+  return data(page, { headers })
 }
 
 export default function StoryPage() {
@@ -103,36 +65,7 @@ export default function StoryPage() {
               </p>
             ))}
           </div>
-          {media.length > 0 ? (
-            <section aria-labelledby="media-title" className="story-media">
-              <h2 id="media-title">{t('story.media.title')}</h2>
-              {media.map((m) => (
-                <figure key={m.id}>
-                  {m.kind === 'photo' ? (
-                    <img src={m.variantUrls.web ?? m.url} alt={m.description ?? ''} loading="lazy" />
-                  ) : m.kind === 'audio' ? (
-                    // A transcript is required before audio or video is shown (below); a captions track is added when the author gave one.
-                    // eslint-disable-next-line jsx-a11y/media-has-caption
-                    <audio controls preload="none" src={m.url}>
-                      {m.captionsUrl ? <track kind="captions" src={m.captionsUrl} srcLang="nl" label={t('story.media.captions')} default /> : null}
-                    </audio>
-                  ) : (
-                    // eslint-disable-next-line jsx-a11y/media-has-caption
-                    <video controls preload="none" src={m.url}>
-                      {m.captionsUrl ? <track kind="captions" src={m.captionsUrl} srcLang="nl" label={t('story.media.captions')} default /> : null}
-                    </video>
-                  )}
-                  {m.description && m.kind !== 'photo' ? <figcaption>{m.description}</figcaption> : null}
-                  {m.transcript ? (
-                    <details>
-                      <summary>{t('story.media.transcript')}</summary>
-                      <p className="preserve-lines">{m.transcript}</p>
-                    </details>
-                  ) : null}
-                </figure>
-              ))}
-            </section>
-          ) : null}
+          <StoryMediaSection media={media} lang={i18n.language} />
           {facts.length > 0 ? <p className="muted">{t('story.facets', { list: facts.join(', ') })}</p> : null}
           <p>
             <Link to={`/verhalen/${story.slug}/melden`}>{t('story.report')}</Link>
