@@ -5,6 +5,7 @@ import { assessmentChecklists, assessmentNotes, assessments } from '@db/schema/a
 import { recordAccess } from '~/audit/audit.server'
 import { hasConsent } from '~/consent/consent.server'
 import { listResearchStoriesAt } from '~/monument/for-assessment.server'
+import type { AssessmentPlacement } from '~/scheme/answers'
 import { toSchemeDate } from '~/scheme/dates'
 import { precheckEligibility, type Warning } from '~/scheme/eligibility'
 import {
@@ -15,7 +16,6 @@ import {
   listInformationRequests,
   revealIdentifierForAssessor,
 } from '~/scheme/for-assessment.server'
-import type { AssessmentPlacement } from './answers'
 import { AUTHORISATION_DOCUMENT_TYPE, checklistItemsFor } from './checklist'
 import { deadlineOf, PURPOSE, requireCase, WORKABLE_STATUSES, type Ip, type Staff } from './case-access.server'
 

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm'
 import { db, type DbOrTx } from '@db/client.server'
 import { users } from '@db/schema/accounts'
 import { applications, schemes } from '@db/schema/scheme'
-import { readAnswers } from '~/assessment/answers'
 import { decryptField } from '~/privacy/field-crypto.server'
+import { readAnswersForAssessment } from './answers'
 import { decryptSurvivorIdentity } from './read-application.server'
 import { listApplicationDocuments } from './for-assessment.server'
 import { SchemeConfigSchema } from './scheme-config'
@@ -38,7 +38,7 @@ export async function readApplicationForHandoff({ applicationId }: { application
   if (!row) return null
   const { app } = row
   const decrypt = (v: string | null) => (v ? decryptField(v) : null)
-  const answers = readAnswers(app.answers)
+  const answers = readAnswersForAssessment(app.answers)
   return {
     app: { id: app.id, reference: app.reference, applicantName: app.applicantName, applicantUserId: app.applicantUserId, submittedAt: app.submittedAt, createdAt: app.createdAt },
     scheme: SchemeConfigSchema.parse(row.schemeConfig),

@@ -2,8 +2,8 @@ import { and, asc, count, eq, inArray, isNotNull, lte, ne, notInArray, or, sql }
 import { db, type DbOrTx } from '@db/client.server'
 import { storedFiles } from '@db/schema/files'
 import { applicationDocuments, applications, applicationStatusEnum, informationRequests, schemes, type ApplicationStatus } from '@db/schema/scheme'
-import { readAnswers } from '~/assessment/answers'
 import { decryptField } from '~/privacy/field-crypto.server'
+import { readAnswersForAssessment } from './answers'
 import { decryptSurvivorIdentity } from './read-application.server'
 import { maskBsn, maskIban } from './identifiers'
 import { SchemeConfigSchema, type SchemeConfig } from './scheme-config'
@@ -94,9 +94,8 @@ export async function findApplicationForAssessor({ applicationId, lock = false }
   const [row] = lock ? await query.for('update', { of: applications }) : await query
   if (!row) return null
   const { schemeConfig, answers, ...app } = row
-  return { app, scheme: schemeOf(app.schemeId, schemeConfig), answers: readAnswers(answers) }
+  return { app, scheme: schemeOf(app.schemeId, schemeConfig), answers: readAnswersForAssessment(answers) }
 }
-export type AssessorApplication = NonNullable<Awaited<ReturnType<typeof findApplicationForAssessor>>>['app']
 
 /**
  * The identifiers of an application as the case view shows them: masked, decrypted here only
