@@ -31,6 +31,25 @@ export async function transition(
   return { ok: true, story: updated! }
 }
 
+/** Locks the author's own story and takes one step on it that needs no check beyond lifecycle.ts. */
+function plainStep(step: StoryTransition) {
+  return ({ authorId, storyId }: { authorId: string; storyId: string }, tx?: DbOrTx): Promise<StepResult> =>
+    inTx(tx, async (t) => {
+      const story = await getOwnStory({ authorId, storyId, lock: true }, t)
+      if (!story) return { ok: false, reason: 'notFound' }
+      return transition(t, story, step)
+    })
+}
+
+/** Takes a submitted story back before a moderator has started reading. */
+export const retractSubmission = plainStep('retract')
+
+/** The author does not agree with the moderated version: back to them to change, nothing published. */
+export const rejectModeratedVersion = plainStep('rejectVersion')
+
+/** The author takes the story back, from any state: it leaves every public page at the next request. */
+export const withdrawStory = plainStep('withdraw')
+
 /** Sends the story to the moderators. Needs a title and a text (and a pseudonym when chosen). */
 export async function submitStory({ authorId, storyId }: { authorId: string; storyId: string }, tx?: DbOrTx): Promise<StepResult> {
   return inTx(tx, async (t) => {
@@ -41,15 +60,6 @@ export async function submitStory({ authorId, storyId }: { authorId: string; sto
     const result = await transition(t, story, 'submit', { submittedAt: new Date() })
     if (result.ok && story.institutionName) await rememberInstitution(t, story.institutionName)
     return result
-  })
-}
-
-/** Takes a submitted story back before a moderator has started reading. */
-export async function retractSubmission({ authorId, storyId }: { authorId: string; storyId: string }, tx?: DbOrTx): Promise<StepResult> {
-  return inTx(tx, async (t) => {
-    const story = await getOwnStory({ authorId, storyId, lock: true }, t)
-    if (!story) return { ok: false, reason: 'notFound' }
-    return transition(t, story, 'retract')
   })
 }
 
@@ -82,15 +92,6 @@ export async function approveModeratedVersion(
   })
 }
 
-/** The author does not agree with the moderated version: back to them to change, nothing published. */
-export async function rejectModeratedVersion({ authorId, storyId }: { authorId: string; storyId: string }, tx?: DbOrTx): Promise<StepResult> {
-  return inTx(tx, async (t) => {
-    const story = await getOwnStory({ authorId, storyId, lock: true }, t)
-    if (!story) return { ok: false, reason: 'notFound' }
-    return transition(t, story, 'rejectVersion')
-  })
-}
-
 /**
  * approved → published, only when a publish consent exists (audience 'public' or
  * 'fellowSurvivors', projected from the ledger). Safe to call at any time: it does nothing
@@ -106,15 +107,6 @@ export async function publishIfConsented({ storyId }: { storyId: string }, tx?: 
       .where(eq(stories.id, story.id))
       .returning()
     return { published: true, story: updated! }
-  })
-}
-
-/** The author takes the story back, from any state: it leaves every public page at the next request. */
-export async function withdrawStory({ authorId, storyId }: { authorId: string; storyId: string }, tx?: DbOrTx): Promise<StepResult> {
-  return inTx(tx, async (t) => {
-    const story = await getOwnStory({ authorId, storyId, lock: true }, t)
-    if (!story) return { ok: false, reason: 'notFound' }
-    return transition(t, story, 'withdraw')
   })
 }
 
