@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
+import { DataTable } from '~/components/data-table'
 import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
 import { listQueue } from '~/triage/staff-view.server'
@@ -36,37 +37,31 @@ export default function TriageQueue() {
       <p>
         <Link to="/beheer/triage/dashboard">{t('queue.dashboardLink')}</Link>
       </p>
-      {rows.length ? (
-        <table className="data">
-          <caption className="visually-hidden">{t('queue.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('queue.columns.age')}</th>
-              <th scope="col">{t('queue.columns.needs')}</th>
-              <th scope="col">{t('queue.columns.language')}</th>
-              <th scope="col">{t('queue.columns.status')}</th>
-              <th scope="col">{t('queue.columns.contact')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={r.overdueFirstContact || (r.mine && r.followUpDue) ? 'row--overdue' : undefined}>
-                <td>
-                  <Link to={`/beheer/triage/${r.id}`}>{t('queue.age', { count: ageInDays(r.createdAt) })}</Link>
-                  {r.overdueFirstContact ? <span className="flag flag--overdue">{t('queue.overdue')}</span> : null}
-                  {r.mine && r.followUpDue ? <span className="flag flag--due">{t('queue.followUpDue')}</span> : null}
-                </td>
-                <td>{r.needs.map((n) => t(`facets:needs.${n}`)).join(', ')}</td>
-                <td>{t(`facets:languages.${r.language}`)}</td>
-                <td>{t(`status.${r.status}.short`)}</td>
-                <td>{r.mine ? t('queue.mine') : r.taken ? t('queue.taken') : t('queue.free')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>{t('queue.empty')}</p>
-      )}
+      <DataTable
+        caption={t('queue.title')}
+        captionHidden
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowClassName={(r) => (r.overdueFirstContact || (r.mine && r.followUpDue) ? 'row--overdue' : undefined)}
+        columns={[
+          {
+            key: 'age',
+            header: t('queue.columns.age'),
+            cell: (r) => (
+              <>
+                <Link to={`/beheer/triage/${r.id}`}>{t('queue.age', { count: ageInDays(r.createdAt) })}</Link>
+                {r.overdueFirstContact ? <span className="flag flag--overdue">{t('queue.overdue')}</span> : null}
+                {r.mine && r.followUpDue ? <span className="flag flag--due">{t('queue.followUpDue')}</span> : null}
+              </>
+            ),
+          },
+          { key: 'needs', header: t('queue.columns.needs'), cell: (r) => r.needs.map((n) => t(`facets:needs.${n}`)).join(', ') },
+          { key: 'language', header: t('queue.columns.language'), cell: (r) => t(`facets:languages.${r.language}`) },
+          { key: 'status', header: t('queue.columns.status'), cell: (r) => t(`status.${r.status}.short`) },
+          { key: 'contact', header: t('queue.columns.contact'), cell: (r) => (r.mine ? t('queue.mine') : r.taken ? t('queue.taken') : t('queue.free')) },
+        ]}
+        empty={t('queue.empty')}
+      />
     </div>
   )
 }

@@ -57,29 +57,23 @@ export default function TriageDashboard() {
       </section>
       <section aria-labelledby="load-title">
         <h2 id="load-title">{t('dashboard.load.title')}</h2>
-        {d.workers.length ? (
-          <table className="data">
-            <caption className="visually-hidden">{t('dashboard.load.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.load.worker')}</th>
-                <th scope="col">{t('dashboard.load.open')}</th>
-                <th scope="col">{t('dashboard.load.overdue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.workers.map((w) => (
-                <tr key={w.workerId} className={w.overdue ? 'row--overdue' : undefined}>
-                  <th scope="row">{w.name}</th>
-                  <td>{w.open}</td>
-                  <td>{w.overdue ? <span className="flag flag--overdue">{t('dashboard.load.overdueCount', { count: w.overdue })}</span> : 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('dashboard.load.none')}</p>
-        )}
+        <DataTable
+          caption={t('dashboard.load.title')}
+          captionHidden
+          rows={d.workers}
+          rowKey={(w) => w.workerId}
+          rowClassName={(w) => (w.overdue ? 'row--overdue' : undefined)}
+          columns={[
+            { key: 'worker', header: t('dashboard.load.worker'), cell: (w) => w.name, rowHeader: true },
+            { key: 'open', header: t('dashboard.load.open'), cell: (w) => w.open },
+            {
+              key: 'overdue',
+              header: t('dashboard.load.overdue'),
+              cell: (w) => (w.overdue ? <span className="flag flag--overdue">{t('dashboard.load.overdueCount', { count: w.overdue })}</span> : 0),
+            },
+          ]}
+          empty={t('dashboard.load.none')}
+        />
       </section>
       <section aria-labelledby="overdue-title">
         <h2 id="overdue-title">{t('dashboard.overdue.title')}</h2>
