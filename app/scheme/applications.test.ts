@@ -10,19 +10,17 @@ import { PersonalPartSchema } from './application-form'
 import { getApplicantOverview, getApplicantPage } from './applicant-status.server'
 import { getApplicationDraft } from './application-draft.server'
 import { setApplicationStatus } from './application-events.server'
-import { addDocument, finishEvidence } from './draft-documents.server'
 import { answerInformationRequest, createInformationRequest } from './information-requests.server'
-import { addPlacement, finishPlacements, saveApplicantPart, saveConversationPart, saveDeclarationsPart, savePersonalPart } from './save-answers.server'
+import { addPlacement, saveApplicantPart, savePersonalPart } from './save-answers.server'
 import { getOpenScheme } from './scheme-registry.server'
-import { saveHarmPart } from './story-use.server'
 import { getSubmissionPdf } from './submission-copy.server'
 import { submitApplication } from './submit-application.server'
 import { withdrawApplication } from './withdraw-application.server'
 import { storeDocumentUpload } from './documents.server'
+import { fillInApplication } from './testing.server'
 
 afterAll(() => closeDb())
 
-const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 async function* once(buf: Buffer) {
   yield new Uint8Array(buf)
 }
@@ -50,23 +48,8 @@ function personal(overrides: Record<string, string> = {}) {
   })
 }
 
-async function fillIn(user: Persona, bsn = '111222333') {
-  await saveApplicantPart({ userId: user.id, schemeId, value: { kind: 'self' } })
-  await savePersonalPart({ userId: user.id, schemeId, value: personal({ bsn }) })
-  await addPlacement({
-    userId: user.id,
-    schemeId,
-    value: { from: '1972-03', to: '1975-06', kind: 'residentialYouthCare', place: 'Huize Zonneschijn', municipality: 'Zeist', inNetherlands: 'yes' },
-  })
-  await finishPlacements({ userId: user.id, schemeId })
-  await saveHarmPart({ userId: user.id, schemeId, locale: 'nl', value: { mode: 'write', kinds: ['physical'], ownWords: 'Wat ik kwijt wil.' } })
-  const upload = await storeDocumentUpload({ prefix: 'scheme/test', fileName: 'kaart.pdf', data: once(PDF_BYTES) })
-  if ('error' in upload) throw new Error(upload.error)
-  await addDocument({ userId: user.id, schemeId, type: 'guardianshipCard', upload })
-  await finishEvidence({ userId: user.id, schemeId, searchRecords: false })
-  await saveConversationPart({ userId: user.id, schemeId, wish: 'no' })
-  await saveDeclarationsPart({ userId: user.id, schemeId })
-}
+// A whole application, filled in the way a person would (the same set-up the other journeys use).
+const fillIn = (user: Persona, bsn?: string) => fillInApplication({ userId: user.id, bsn })
 
 describe('the application form', () => {
   it('keeps answers between sessions: save and return, with sensitive fields encrypted', async () => {

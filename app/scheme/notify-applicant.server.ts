@@ -6,16 +6,22 @@ import { toLng, type Lng } from '~/i18n/config'
 import { absoluteUrl, queueMail } from '~/mail/mail.server'
 import { formatLongDate, type IsoDate } from './dates'
 
-/**
- * Queues the "something changed" mail to the applicant (no content, only a link). Returns the
- * mail id to dispatch after the transaction commits, or null when there is no one to tell.
- */
-export async function notifyApplicant({ applicationId }: { applicationId: string }, tx: DbOrTx = db): Promise<string | null> {
+/** Who to tell about an application: its applicant's address and language (none for an application without an account). */
+async function applicantOf(applicationId: string, tx: DbOrTx) {
   const [row] = await tx
     .select({ email: users.email, locale: users.locale, userId: users.id })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.applicantUserId))
     .where(eq(applications.id, applicationId))
+  return row ?? null
+}
+
+/**
+ * Queues the "something changed" mail to the applicant (no content, only a link). Returns the
+ * mail id to dispatch after the transaction commits, or null when there is no one to tell.
+ */
+export async function notifyApplicant({ applicationId }: { applicationId: string }, tx: DbOrTx = db): Promise<string | null> {
+  const row = await applicantOf(applicationId, tx)
   if (!row) return null
   return queueMail(
     { to: row.email, userId: row.userId, template: 'statusChanged', locale: row.locale, params: { link: absoluteUrl('/mijn-aanvraag') } },
@@ -32,11 +38,7 @@ export async function notifyReceived(
   { applicationId, reference, submittedOn, decisionDue }: { applicationId: string; reference: string; submittedOn: IsoDate; decisionDue: IsoDate },
   tx: DbOrTx,
 ): Promise<string | null> {
-  const [row] = await tx
-    .select({ email: users.email, locale: users.locale, userId: users.id })
-    .from(applications)
-    .innerJoin(users, eq(users.id, applications.applicantUserId))
-    .where(eq(applications.id, applicationId))
+  const row = await applicantOf(applicationId, tx)
   if (!row) return null
   const locale: Lng = toLng(row.locale)
   return queueMail(
