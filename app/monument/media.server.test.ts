@@ -8,8 +8,8 @@ import { storedFiles } from '@db/schema/files'
 import { stories, storyMedia } from '@db/schema/monument'
 import { createPersona, testContext, type Persona } from '~/testing/personas.server'
 import { storage } from '~/utils/storage.server'
-import { action as uploadAction } from '~/routes/mijn-verhalen.$id.media'
-import { action as mediaItemAction } from '~/routes/mijn-verhalen.$id.media.$mediaId'
+import { action as uploadAction, loader as uploadLoader } from '~/routes/mijn-verhalen.$id.media'
+import { action as mediaItemAction, loader as mediaItemLoader } from '~/routes/mijn-verhalen.$id.media.$mediaId'
 import { loader as mediaLoader } from '~/routes/media.$id'
 import { loader as variantLoader } from '~/routes/media.$id.$variant'
 import { addStoryMedia, UploadRefusedError } from './media-add.server'
@@ -183,6 +183,20 @@ describe('uploading media through the route', () => {
     const response = await status(() => uploadAction({ request: uploadRequest(`/mijn-verhalen/${story.id}/media`, b.cookie, multipart('media', 'voice.wav', 'audio/wav', wav(1000))), params: { id: story.id }, context: testContext }) as Promise<Response>)
     expect(response.status).toBe(404)
     expect(await bucketKeys(`monument/${story.id}/`)).toEqual([])
+  })
+
+  it('sends a GET on either media form back to the media step, for the story\'s author only', async () => {
+    const a = await createPersona({ roles: ['survivor'] })
+    const b = await createPersona({ roles: ['survivor'] })
+    const story = await createStory({ authorId: a.id })
+    for (const [loader, path] of [
+      [uploadLoader, `/mijn-verhalen/${story.id}/media`],
+      [mediaItemLoader, `/mijn-verhalen/${story.id}/media/00000000-0000-4000-8000-000000000000`],
+    ] as const) {
+      const own = await status(() => loader({ request: get(path, { cookie: a.cookie }), params: { id: story.id }, context: testContext }))
+      expect([own.status, own.headers.get('Location')]).toEqual([302, `/mijn-verhalen/${story.id}?stap=media`])
+      expect((await status(() => loader({ request: get(path, { cookie: b.cookie }), params: { id: story.id }, context: testContext }))).status).toBe(404)
+    }
   })
 
   it('accepts WebVTT captions and refuses anything else', async () => {

@@ -1,15 +1,13 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { notFoundForeign } from '~/auth/guards.server'
 import { i18next } from '~/i18n/i18next.server'
 import { requireOwnStory } from '~/monument/require-own-story.server'
+import { redirectToMediaStep } from '~/monument/upload-media-step.server'
 import { runMediaItemAction } from '~/monument/upload.server'
 import { toLng } from '~/i18n/config'
 
 // One medium's forms on the media step: description and transcript, captions, consent, delete.
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { story } = await requireOwnStory({ request, context, storyId: params.id })
-  return redirect(`/mijn-verhalen/${story.id}?stap=media`)
-}
+export const loader = redirectToMediaStep
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx, story } = await requireOwnStory({ request, context, storyId: params.id })
