@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-export type DuplicateLink = { id: string; reference: string | null }
+type DuplicateLink = { id: string; reference: string | null }
 
 /**
  * The possible-duplicate flag of a case, with a link to each other application of the same

@@ -16,7 +16,7 @@ const HandoffEnvSchema = z.object({
 })
 
 export type CaseVersion = 'v1' | 'v2'
-export type HandoffConfig = { url: string; secret: string | null; caseVersion: CaseVersion }
+type HandoffConfig = { url: string; secret: string | null; caseVersion: CaseVersion }
 
 export function getHandoffConfig(env: Record<string, string | undefined> = process.env): HandoffConfig {
   const parsed = HandoffEnvSchema.parse({

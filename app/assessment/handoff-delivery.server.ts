@@ -13,7 +13,7 @@ import { getHandoffConfig } from './handoff-config.server'
  * claims, signed attempts with backoff, and their results recorded in batches.
  */
 
-export type DeliveryOptions = {
+type DeliveryOptions = {
   url?: string
   secret?: string
   timeoutMs?: number
@@ -42,7 +42,7 @@ export function backoffMs(attempts: number, { baseBackoffMs = DEFAULTS.baseBacko
  * expires, so a row claimed by a worker that crashed is delivered again later, with the
  * same webhook id; the receiver's idempotency by that id makes the redelivery harmless.
  */
-export async function claimDueHandoffs({ limit, lockMs, ids }: { limit: number; lockMs: number; ids?: string[] }): Promise<HandoffOutboxRow[]> {
+async function claimDueHandoffs({ limit, lockMs, ids }: { limit: number; lockMs: number; ids?: string[] }): Promise<HandoffOutboxRow[]> {
   const due = db
     .select({ id: handoffOutbox.id })
     .from(handoffOutbox)
@@ -129,13 +129,6 @@ async function recordAttempts(attempts: Attempt[]) {
       : null,
   ])
   for (const f of failed) if (f.dead) logger.warn({ outboxId: f.row.id, attempts: f.row.attempts }, 'case hand-off parked as dead')
-}
-
-/** One delivery attempt of a claimed row; records the result. Never throws for a failed delivery. */
-export async function deliverClaimedHandoff(row: HandoffOutboxRow, options: DeliveryOptions = {}): Promise<'delivered' | 'retry' | 'dead'> {
-  const attempt = await attemptDelivery(row, options)
-  await recordAttempts([attempt])
-  return attempt.ok ? 'delivered' : attempt.dead ? 'dead' : 'retry'
 }
 
 /**

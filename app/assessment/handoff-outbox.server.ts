@@ -5,7 +5,7 @@ import { encryptField } from '~/privacy/field-crypto.server'
 import type { FrozenCases } from './case-document/build-case-v2.server'
 
 /** Stable per case version: every redelivery of this version carries the same id. */
-export function handoffWebhookId({ applicationId, caseVersion }: { applicationId: string; caseVersion: number }) {
+function handoffWebhookId({ applicationId, caseVersion }: { applicationId: string; caseVersion: number }) {
   return `case_${applicationId}_v${caseVersion}`
 }
 

@@ -21,7 +21,7 @@ import { getHandoffConfig } from './handoff-config.server'
  * status back and the same reports give the same status whatever order they came in.
  */
 
-export type InboundResult = { status: 200 | 400 | 401 | 404 | 409 | 503; error?: string }
+type InboundResult = { status: 200 | 400 | 401 | 404 | 409 | 503; error?: string }
 
 class InboundRefused extends Error {
   constructor(readonly result: InboundResult) {

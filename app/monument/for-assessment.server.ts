@@ -8,7 +8,7 @@ import { hasConsent } from '~/consent/consent.server'
  * story about the same institution in the same decades, as context for the case. Read only.
  */
 
-export type RelatedStory = { id: string; title: string; decades: string[] }
+type RelatedStory = { id: string; title: string; decades: string[] }
 
 /**
  * Stories about one of these institutions (case-insensitive) overlapping these decades, at

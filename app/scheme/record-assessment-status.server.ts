@@ -10,7 +10,7 @@ import { applicationEvents, applications } from '@db/schema/scheme'
  */
 
 /** The statuses an assessor's work moves an application to. */
-export type AssessmentStep = 'inAssessment' | 'proposed' | 'confirmed'
+type AssessmentStep = 'inAssessment' | 'proposed' | 'confirmed'
 
 /**
  * Moves an application to an assessor's step. `visibleToApplicant: false` keeps an internal

@@ -13,7 +13,7 @@ import { caseConsentOf, CaseIncompleteError, currentGrants, frozenAssessment, fr
  * the survivor's) has no v1 part, and a v1 endpoint holds it back instead of sending it wrong.
  */
 
-export type FrozenCaseV2 = Omit<CaseDocumentV2, 'evidence'> & { evidence: FrozenEvidence }
+type FrozenCaseV2 = Omit<CaseDocumentV2, 'evidence'> & { evidence: FrozenEvidence }
 
 /** What the outbox seals since v2: both versions, v1 absent when it cannot express the case. */
 export type FrozenCases = { format: 'frozen-cases'; v1: FrozenCase | null; v1Unavailable?: 'representative'; v2: FrozenCaseV2 }

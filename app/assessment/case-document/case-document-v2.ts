@@ -1,15 +1,7 @@
 import { z } from 'zod'
 import { VIOLENCE_KINDS } from '~/facets/facets'
 import { APPLICANT_KINDS } from '~/scheme/scheme-config'
-import {
-  AddressSchema,
-  AssessmentSchema,
-  CaseBsnSchema,
-  CaseIbanSchema,
-  ConsentSchema,
-  EvidenceSchema,
-  PlacementSchema,
-} from './case-document'
+import { AddressSchema, CASE_CLOSING, CASE_HEADER, CaseBsnSchema, CaseIbanSchema, checkAssessment, ConsentSchema, PlacementSchema } from './case-document'
 
 /**
  * Case document v2: who the case is about is said once and apart from who applied.
@@ -29,15 +21,14 @@ import {
  * (public/schemas/case-v2.json) is generated from this file.
  */
 
-export const CASE_V2_SCHEMA_VERSION = 'case-v2'
+const CASE_V2_SCHEMA_VERSION = 'case-v2'
 export const CASE_V2_SCHEMA_ID = '/schemas/case-v2.json'
 
 const DateSchema = z.string().date().describe('Calendar date, YYYY-MM-DD')
-const DateTimeSchema = z.string().datetime({ offset: true }).describe('Instant, ISO 8601 with offset')
 const Text = (max: number) => z.string().trim().min(1).max(max)
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/)
 
-export const SurvivorV2Schema = z
+const SurvivorV2Schema = z
   .object({
     name: Text(200),
     dateOfBirth: DateSchema,
@@ -47,9 +38,9 @@ export const SurvivorV2Schema = z
   })
   .describe('The person the case is about: the survivor of the violence')
 
-export const APPLICANT_ROLES = APPLICANT_KINDS
+const APPLICANT_ROLES = APPLICANT_KINDS
 
-export const ApplicantV2Schema = z
+const ApplicantV2Schema = z
   .object({
     role: z.enum(APPLICANT_ROLES).describe('self: the survivor applies; representative: someone acting for a living survivor; relative: a surviving relative of a deceased survivor'),
     name: Text(200),
@@ -61,7 +52,7 @@ export const ApplicantV2Schema = z
   })
   .describe("Who filled in the application. For role 'self' this is the survivor and the identity is under `survivor` only")
 
-export const RepresentativeV2Schema = z
+const RepresentativeV2Schema = z
   .object({
     relationToSurvivor: Text(200).optional().describe("The representative's relation to the survivor, in their own words"),
     authorisation: z.object({
@@ -71,9 +62,9 @@ export const RepresentativeV2Schema = z
   })
   .describe("Present when applicant.role is 'representative'")
 
-export const PAYEE_HOLDERS = ['survivor', 'representative', 'relative'] as const
+const PAYEE_HOLDERS = ['survivor', 'representative', 'relative'] as const
 
-export const PayeeV2Schema = z
+const PayeeV2Schema = z
   .object({
     holder: z.enum(PAYEE_HOLDERS).describe('Whose account this is'),
     iban: CaseIbanSchema,
@@ -81,9 +72,9 @@ export const PayeeV2Schema = z
   })
   .describe("The account the payment goes to. A representative's own account only when representative.authorisation.coversPayment")
 
-export const NARRATIVE_SOURCES = ['written', 'monumentStory', 'commissionStory'] as const
+const NARRATIVE_SOURCES = ['written', 'monumentStory', 'commissionStory'] as const
 
-export const NarrativeV2Schema = z
+const NarrativeV2Schema = z
   .object({
     source: z
       .enum(NARRATIVE_SOURCES)
@@ -100,14 +91,7 @@ export const NarrativeV2Schema = z
 export const CaseDocumentV2Schema = z
   .object({
     schemaVersion: z.literal(CASE_V2_SCHEMA_VERSION),
-    caseId: z.string().uuid(),
-    reference: z
-      .string()
-      .regex(/^[A-Z]{2,6}-\d{4}-\d{6}$/)
-      .describe('Human reference, e.g. JZ-2026-000123'),
-    version: z.number().int().positive().describe('Case version; a correction is delivered as a higher version'),
-    scheme: z.object({ code: z.string().min(1), version: z.number().int().positive() }),
-    submittedAt: DateTimeSchema,
+    ...CASE_HEADER,
     survivor: SurvivorV2Schema,
     applicant: ApplicantV2Schema,
     representative: RepresentativeV2Schema.optional(),
@@ -115,10 +99,7 @@ export const CaseDocumentV2Schema = z
     narrative: NarrativeV2Schema.optional().describe('Absent only when the applicant described nothing beyond the kinds of harm'),
     placements: z.array(PlacementSchema),
     harms: z.object({ kinds: z.array(z.enum(VIOLENCE_KINDS)) }),
-    evidence: EvidenceSchema,
-    conversationWanted: z.boolean().describe('The applicant would like a conversation with two staff members'),
-    assessment: AssessmentSchema,
-    consents: z.array(ConsentSchema),
+    ...CASE_CLOSING,
   })
   .superRefine((doc, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message })
@@ -144,9 +125,6 @@ export const CaseDocumentV2Schema = z
       if (!doc.narrative.consent) issue(['narrative', 'consent'], 'Required when the narrative is a story')
       if (doc.narrative.source === 'monumentStory' && !doc.narrative.storyId) issue(['narrative', 'storyId'], 'Required when source is monumentStory')
     }
-    if (doc.assessment.proposedOutcome !== 'grant' && !doc.assessment.reasonCode) issue(['assessment', 'reasonCode'], 'Required unless the outcome is grant')
-    if (doc.assessment.proposedBy.assessorRef === doc.assessment.confirmedBy.assessorRef) {
-      issue(['assessment', 'confirmedBy'], 'Must be a different assessor than the one who proposed')
-    }
+    checkAssessment(doc.assessment, issue)
   })
 export type CaseDocumentV2 = z.infer<typeof CaseDocumentV2Schema>

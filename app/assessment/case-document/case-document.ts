@@ -13,7 +13,7 @@ import { APPLICANT_KINDS } from '~/scheme/scheme-config'
  * Values are normalised: BSN as 9 digits, IBAN in electronic format, dates as ISO strings.
  */
 
-export const CASE_SCHEMA_VERSION = 'case-v1'
+const CASE_SCHEMA_VERSION = 'case-v1'
 export const CASE_SCHEMA_ID = '/schemas/case-v1.json'
 
 const DateSchema = z.string().date().describe('Calendar date, YYYY-MM-DD')
@@ -49,7 +49,7 @@ export const AddressSchema = z.object({
     .describe('ISO 3166-1 alpha-2'),
 })
 
-export const RepresentativeSchema = z.object({
+const RepresentativeSchema = z.object({
   name: Text(200),
   relationship: z.enum(['relative', 'friend', 'lawyer', 'other']),
   organisation: Text(200).optional(),
@@ -57,7 +57,7 @@ export const RepresentativeSchema = z.object({
   phone: Text(40).optional().describe('E.164 where possible'),
 })
 
-export const ApplicantSchema = z.object({
+const ApplicantSchema = z.object({
   kind: z.enum(APPLICANT_KINDS).describe('self: the survivor; representative: someone acting for the survivor; relative: a surviving relative'),
   name: Text(200),
   dateOfBirth: DateSchema,
@@ -70,7 +70,7 @@ export const ApplicantSchema = z.object({
   representative: RepresentativeSchema.optional().describe('Present when kind is representative'),
 })
 
-export const DeceasedSurvivorSchema = z
+const DeceasedSurvivorSchema = z
   .object({
     name: Text(200),
     dateOfBirth: DateSchema,
@@ -88,18 +88,18 @@ export const PlacementSchema = z.object({
   inNetherlands: z.boolean(),
 })
 
-export const MonumentStoryRefSchema = z.object({
+const MonumentStoryRefSchema = z.object({
   storyId: z.string().uuid(),
   consentEventId: z.string().uuid().describe('The consent event in which the survivor agreed to bring the story into the application'),
 })
 
-export const HarmsSchema = z.object({
+const HarmsSchema = z.object({
   kinds: z.array(z.enum(VIOLENCE_KINDS)),
   account: z.string().trim().min(1).max(100_000).optional(),
   monumentStoryRef: MonumentStoryRefSchema.optional(),
 })
 
-export const EVIDENCE_DOCUMENT_TYPES = [
+const EVIDENCE_DOCUMENT_TYPES = [
   'placementProof',
   'identity',
   'authorisation',
@@ -109,7 +109,7 @@ export const EVIDENCE_DOCUMENT_TYPES = [
   'other',
 ] as const
 
-export const EvidenceDocumentSchema = z.object({
+const EvidenceDocumentSchema = z.object({
   id: z.string().uuid(),
   type: z.enum(EVIDENCE_DOCUMENT_TYPES),
   fileName: Text(255),
@@ -125,7 +125,7 @@ export const EvidenceSchema = z.object({
   documents: z.array(EvidenceDocumentSchema),
 })
 
-export const AssessorRefSchema = z.object({ assessorRef: Text(100).describe('Pseudonymous assessor reference, never a name') })
+const AssessorRefSchema = z.object({ assessorRef: Text(100).describe('Pseudonymous assessor reference, never a name') })
 
 export const AssessmentSchema = z.object({
   proposedOutcome: z.enum(['grant', 'reject', 'notEligible']),
@@ -147,25 +147,45 @@ export const ConsentSchema = z.object({
   grantedAt: DateTimeSchema,
 })
 
+/** The fields every case version opens with: which case, which version of it, under which scheme. */
+export const CASE_HEADER = {
+  caseId: z.string().uuid(),
+  reference: z
+    .string()
+    .regex(/^[A-Z]{2,6}-\d{4}-\d{6}$/)
+    .describe('Human reference, e.g. JZ-2026-000123'),
+  version: z.number().int().positive().describe('Case version; a correction is delivered as a higher version'),
+  scheme: z.object({ code: z.string().min(1), version: z.number().int().positive() }),
+  submittedAt: DateTimeSchema,
+}
+
+/** The fields every case version closes with: evidence, the wish for a conversation, the four-eyes assessment, the consents. */
+export const CASE_CLOSING = {
+  evidence: EvidenceSchema,
+  conversationWanted: z.boolean().describe('The applicant would like a conversation with two staff members'),
+  assessment: AssessmentSchema,
+  consents: z.array(ConsentSchema),
+}
+
+type Issue = (path: (string | number)[], message: string) => void
+
+/** Four eyes, in every version: a proposal other than a grant names its reason, and someone else confirmed it. */
+export function checkAssessment(assessment: z.infer<typeof AssessmentSchema>, issue: Issue) {
+  if (assessment.proposedOutcome !== 'grant' && !assessment.reasonCode) issue(['assessment', 'reasonCode'], 'Required unless the outcome is grant')
+  if (assessment.proposedBy.assessorRef === assessment.confirmedBy.assessorRef) {
+    issue(['assessment', 'confirmedBy'], 'Must be a different assessor than the one who proposed')
+  }
+}
+
 export const CaseDocumentV1Schema = z
   .object({
     schemaVersion: z.literal(CASE_SCHEMA_VERSION),
-    caseId: z.string().uuid(),
-    reference: z
-      .string()
-      .regex(/^[A-Z]{2,6}-\d{4}-\d{6}$/)
-      .describe('Human reference, e.g. JZ-2026-000123'),
-    version: z.number().int().positive().describe('Case version; a correction is delivered as a higher version'),
-    scheme: z.object({ code: z.string().min(1), version: z.number().int().positive() }),
-    submittedAt: DateTimeSchema,
+    ...CASE_HEADER,
     applicant: ApplicantSchema,
     deceasedSurvivor: DeceasedSurvivorSchema.optional(),
     placements: z.array(PlacementSchema),
     harms: HarmsSchema,
-    evidence: EvidenceSchema,
-    conversationWanted: z.boolean().describe('The applicant would like a conversation with two staff members'),
-    assessment: AssessmentSchema,
-    consents: z.array(ConsentSchema),
+    ...CASE_CLOSING,
   })
   .superRefine((doc, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
@@ -176,11 +196,6 @@ export const CaseDocumentV1Schema = z
     if (doc.applicant.kind === 'relative' && !doc.deceasedSurvivor) {
       issue(['deceasedSurvivor'], 'Required when the applicant kind is relative')
     }
-    if (doc.assessment.proposedOutcome !== 'grant' && !doc.assessment.reasonCode) {
-      issue(['assessment', 'reasonCode'], 'Required unless the outcome is grant')
-    }
-    if (doc.assessment.proposedBy.assessorRef === doc.assessment.confirmedBy.assessorRef) {
-      issue(['assessment', 'confirmedBy'], 'Must be a different assessor than the one who proposed')
-    }
+    checkAssessment(doc.assessment, issue)
   })
 export type CaseDocumentV1 = z.infer<typeof CaseDocumentV1Schema>

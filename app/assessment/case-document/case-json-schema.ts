@@ -1,8 +1,33 @@
+import type { ZodTypeAny } from 'zod'
 import { zodToJsonSchema } from 'zod-to-json-schema'
 import { CASE_SCHEMA_ID, CaseDocumentV1Schema } from './case-document'
 import { CASE_V2_SCHEMA_ID, CaseDocumentV2Schema } from './case-document-v2'
 
 export const CASE_SCHEMA_PATH = 'public/schemas/case-v1.json'
+export const CASE_V2_SCHEMA_PATH = 'public/schemas/case-v2.json'
+
+/** A contract's zod schema as JSON Schema draft-07, everything inlined. */
+function generate(schema: ZodTypeAny) {
+  const { $schema, ...rest } = zodToJsonSchema(schema, {
+    target: 'jsonSchema7',
+    $refStrategy: 'none',
+    effectStrategy: 'input',
+    // zod strips unknown keys rather than refusing them; the schema says the same (a tolerant reader).
+    removeAdditionalStrategy: 'strict',
+  }) as Record<string, unknown>
+  return { $schema, rest }
+}
+
+/** Both versions: a proposal other than a grant names its reason. */
+const REASON_UNLESS_GRANT = {
+  if: { properties: { assessment: { properties: { proposedOutcome: { not: { const: 'grant' } } } } } },
+  then: { properties: { assessment: { required: ['reasonCode'] } } },
+}
+
+/** The file's exact text: stable key order and a trailing newline, so a fresh run diffs clean. */
+function render(schema: Record<string, unknown>) {
+  return `${JSON.stringify(schema, null, 2)}\n`
+}
 
 /**
  * The published JSON Schema (draft-07) of the case document, generated from the zod
@@ -11,14 +36,7 @@ export const CASE_SCHEMA_PATH = 'public/schemas/case-v1.json'
  * and is stated in the description instead.
  */
 export function buildCaseJsonSchema(): Record<string, unknown> {
-  const generated = zodToJsonSchema(CaseDocumentV1Schema, {
-    target: 'jsonSchema7',
-    $refStrategy: 'none',
-    effectStrategy: 'input',
-    // zod strips unknown keys rather than refusing them; the schema says the same (a tolerant reader).
-    removeAdditionalStrategy: 'strict',
-  }) as Record<string, unknown>
-  const { $schema, ...rest } = generated
+  const { $schema, rest } = generate(CaseDocumentV1Schema)
   return {
     $schema,
     $id: CASE_SCHEMA_ID,
@@ -35,34 +53,22 @@ export function buildCaseJsonSchema(): Record<string, unknown> {
         if: { properties: { applicant: { properties: { kind: { const: 'relative' } } } } },
         then: { required: ['deceasedSurvivor'] },
       },
-      {
-        if: { properties: { assessment: { properties: { proposedOutcome: { not: { const: 'grant' } } } } } },
-        then: { properties: { assessment: { required: ['reasonCode'] } } },
-      },
+      REASON_UNLESS_GRANT,
     ],
   }
 }
 
-/** The file's exact text: stable key order and a trailing newline, so a fresh run diffs clean. */
 export function renderCaseJsonSchema(): string {
-  return `${JSON.stringify(buildCaseJsonSchema(), null, 2)}\n`
+  return render(buildCaseJsonSchema())
 }
-
-export const CASE_V2_SCHEMA_PATH = 'public/schemas/case-v2.json'
 
 /**
  * The published JSON Schema of case v2, generated the same way. The role rules are if/then
  * clauses; "proposer and confirmer differ" and "the fingerprint is the SHA-256 of the text"
  * cannot be said in JSON Schema and are stated in the description.
  */
-export function buildCaseV2JsonSchema(): Record<string, unknown> {
-  const generated = zodToJsonSchema(CaseDocumentV2Schema, {
-    target: 'jsonSchema7',
-    $refStrategy: 'none',
-    effectStrategy: 'input',
-    removeAdditionalStrategy: 'strict',
-  }) as Record<string, unknown>
-  const { $schema, ...rest } = generated
+function buildCaseV2JsonSchema(): Record<string, unknown> {
+  const { $schema, rest } = generate(CaseDocumentV2Schema)
   const role = (value: string | string[]) => ({
     properties: { applicant: { properties: { role: Array.isArray(value) ? { enum: value } : { const: value } } } },
   })
@@ -93,14 +99,11 @@ export function buildCaseV2JsonSchema(): Record<string, unknown> {
         if: { required: ['narrative'], properties: { narrative: { properties: { source: { not: { const: 'written' } } } } } },
         then: { properties: { narrative: { required: ['consent'] } } },
       },
-      {
-        if: { properties: { assessment: { properties: { proposedOutcome: { not: { const: 'grant' } } } } } },
-        then: { properties: { assessment: { required: ['reasonCode'] } } },
-      },
+      REASON_UNLESS_GRANT,
     ],
   }
 }
 
 export function renderCaseV2JsonSchema(): string {
-  return `${JSON.stringify(buildCaseV2JsonSchema(), null, 2)}\n`
+  return render(buildCaseV2JsonSchema())
 }

@@ -15,13 +15,13 @@ import type { CaseDocumentV1 } from './case-document'
 type DocumentType = CaseDocumentV1['evidence']['documents'][number]['type']
 
 /** A document as frozen at confirmation; the download link is made at each delivery. */
-export type FrozenDocument = Omit<CaseDocumentV1['evidence']['documents'][number], 'downloadUrl' | 'downloadUrlExpiresAt'> & { storageKey: string }
+type FrozenDocument = Omit<CaseDocumentV1['evidence']['documents'][number], 'downloadUrl' | 'downloadUrlExpiresAt'> & { storageKey: string }
 export type FrozenEvidence = { recordsSearchRequested: boolean; documents: FrozenDocument[] }
 
 /** What a case version is built from, inside the confirming transaction. */
 export type BuildArgs = { record: HandoffApplication; assessment: Assessment; caseVersion: number; tx: DbOrTx }
 
-export const DOWNLOAD_LINK_SECONDS = 24 * 60 * 60
+const DOWNLOAD_LINK_SECONDS = 24 * 60 * 60
 
 export class CaseIncompleteError extends Error {
   constructor(readonly paths: string[]) {
@@ -113,7 +113,7 @@ type WithFrozenEvidence = { evidence: FrozenEvidence }
 type WithLinks<T extends WithFrozenEvidence> = Omit<T, 'evidence'> & { evidence: CaseDocumentV1['evidence'] }
 
 /** The frozen case with a download link per document. */
-export function withLinks<T extends WithFrozenEvidence>(frozen: T, link: (key: string) => string, expiresAt: Date): WithLinks<T> {
+function withLinks<T extends WithFrozenEvidence>(frozen: T, link: (key: string) => string, expiresAt: Date): WithLinks<T> {
   return {
     ...frozen,
     evidence: {

@@ -31,4 +31,3 @@ export const SchadefondsEventSchema = z.discriminatedUnion('event', [
   z.object({ ...Base, event: z.literal('objectionReceived') }),
 ])
 export type SchadefondsEvent = z.infer<typeof SchadefondsEventSchema>
-export type SchadefondsEventKind = SchadefondsEvent['event']

@@ -7,7 +7,7 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks'
  * functions; the reference receiver in scripts/ does too.
  */
 
-export type WebhookHeaders = {
+type WebhookHeaders = {
   'webhook-id': string
   'webhook-timestamp': string
   'webhook-signature': string
@@ -31,7 +31,7 @@ export class WebhookVerificationFailed extends Error {
 }
 
 /** The package's fixed tolerance; a caller can only tighten it. */
-export const MAX_TOLERANCE_SECONDS = 5 * 60
+const MAX_TOLERANCE_SECONDS = 5 * 60
 
 export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`
@@ -66,7 +66,7 @@ function readHeader(headers: HeaderSource, name: keyof WebhookHeaders): string |
   return Array.isArray(value) ? value.join(' ') : value
 }
 
-export type VerifiedWebhook = { id: string; timestamp: Date; payload: unknown }
+type VerifiedWebhook = { id: string; timestamp: Date; payload: unknown }
 
 /**
  * Checks age and signature, parses the JSON body, then asks the replay guard (last, so
