@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
+import { DataTable } from '~/components/data-table'
 import { getPageTitle } from '~/i18n/meta.server'
 import { getAnonymisedFigures } from '~/triage/figures.server'
 import { titleMeta } from '~/utils/meta'
@@ -38,25 +39,16 @@ export default function Figures() {
       {DIMENSIONS.map((dimension) => (
         <section key={dimension} aria-labelledby={`fig-${dimension}`}>
           <h2 id={`fig-${dimension}`}>{t(`figures.by.${dimension}`)}</h2>
-          <table className="data">
-            <caption className="visually-hidden">{t(`figures.by.${dimension}`)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(`figures.columns.${dimension}`)}</th>
-                <th scope="col">{t('figures.columns.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.rows
-                .filter((r) => r.dimension === dimension)
-                .map((r) => (
-                  <tr key={r.value}>
-                    <th scope="row">{label(dimension, r.value)}</th>
-                    <td>{r.count}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t(`figures.by.${dimension}`)}
+            captionHidden
+            rows={figures.rows.filter((r) => r.dimension === dimension)}
+            rowKey={(r) => r.value}
+            columns={[
+              { key: 'value', header: t(`figures.columns.${dimension}`), cell: (r) => label(dimension, r.value), rowHeader: true },
+              { key: 'count', header: t('figures.columns.count'), cell: (r) => r.count },
+            ]}
+          />
         </section>
       ))}
     </div>
