@@ -80,8 +80,8 @@ test('a survivor asks, a triage worker takes the request and writes, and the sur
   await expect(staff.getByText('Je bent nu de vaste contactpersoon.')).toBeVisible()
   await expectAccessible(staff)
   await submit(staff, 'Bericht versturen')
-  // The staff page says this above the page, not next to the field (reported to triage's owner).
-  await expect(staff.getByRole('alert')).toContainText('Schrijf eerst een bericht.')
+  // Without JavaScript too, the refusal stands next to the box (its accessible description).
+  await expect(staff.getByLabel('Bericht aan de hulpvrager')).toHaveAccessibleDescription('Schrijf eerst een bericht.')
   await expectAccessible(staff)
   const message = 'Hallo, ik probeer je morgen na 19 uur te bellen. Past dat?'
   await staff.getByLabel('Bericht aan de hulpvrager').fill(message)
