@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { listApplicationQueue, QueueFiltersSchema } from '~/assessment/queue.server'
 import { requireStaff } from '~/auth/guards.server'
+import { DataTable } from '~/components/data-table'
 import { getPageTitle } from '~/i18n/meta.server'
 import { formatLongDate } from '~/scheme/dates'
 import { titleMeta } from '~/utils/meta'
@@ -57,33 +58,19 @@ export default function ApplicationQueue() {
           {t('queue.filters.apply')}
         </button>
       </Form>
-      <table className="data">
-        <caption>{t('queue.caption', { count: rows.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('queue.reference')}</th>
-            <th scope="col">{t('queue.status')}</th>
-            <th scope="col">{t('queue.submitted')}</th>
-            <th scope="col">{t('queue.age')}</th>
-            <th scope="col">{t('queue.decisionDue')}</th>
-            <th scope="col">{t('queue.flags')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <Link to={`/beheer/aanvragen/${r.id}`}>{r.reference ?? t('queue.noReference')}</Link>
-              </td>
-              <td>{t(`status.${r.status}`)}</td>
-              <td>{r.submittedOn ? formatLongDate(r.submittedOn, i18n.language) : '–'}</td>
-              <td>{t('queue.ageDays', { count: r.ageDays })}</td>
-              <td>{r.decisionDue ? formatLongDate(r.decisionDue, i18n.language) : '–'}</td>
-              <td>{r.possibleDuplicate ? <span className="tag">{t('queue.possibleDuplicate')}</span> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('queue.caption', { count: rows.length })}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { key: 'reference', header: t('queue.reference'), cell: (r) => <Link to={`/beheer/aanvragen/${r.id}`}>{r.reference ?? t('queue.noReference')}</Link> },
+          { key: 'status', header: t('queue.status'), cell: (r) => t(`status.${r.status}`) },
+          { key: 'submitted', header: t('queue.submitted'), cell: (r) => (r.submittedOn ? formatLongDate(r.submittedOn, i18n.language) : '–') },
+          { key: 'age', header: t('queue.age'), cell: (r) => t('queue.ageDays', { count: r.ageDays }) },
+          { key: 'decisionDue', header: t('queue.decisionDue'), cell: (r) => (r.decisionDue ? formatLongDate(r.decisionDue, i18n.language) : '–') },
+          { key: 'flags', header: t('queue.flags'), cell: (r) => (r.possibleDuplicate ? <span className="tag">{t('queue.possibleDuplicate')}</span> : null) },
+        ]}
+      />
     </div>
   )
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
+import { DataTable } from '~/components/data-table'
 import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
 import { listEntriesForStaff } from '~/referrals/directory-admin.server'
@@ -30,31 +31,27 @@ export default function DirectoryUpkeep() {
       <p className="lead">{t('directory.lead')}</p>
       {done ? <StatusMessage>{t(`directory.done.${done}`)}</StatusMessage> : null}
       <p>{t('directory.staleCount', { count: stale })}</p>
-      <table className="data">
-        <caption className="visually-hidden">{t('directory.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('directory.columns.name')}</th>
-            <th scope="col">{t('directory.columns.kind')}</th>
-            <th scope="col">{t('directory.columns.checked')}</th>
-            <th scope="col">{t('directory.columns.published')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className={e.stale ? 'row--overdue' : undefined}>
-              <th scope="row">
-                <Link to={`/beheer/hulpgids/${e.id}`}>{e.name}</Link>
-              </th>
-              <td>{t(`referrals:kinds.${e.kind}`)}</td>
-              <td>
+      <DataTable
+        caption={t('directory.title')}
+        captionHidden
+        rows={entries}
+        rowKey={(e) => e.id}
+        rowClassName={(e) => (e.stale ? 'row--overdue' : undefined)}
+        columns={[
+          { key: 'name', header: t('directory.columns.name'), cell: (e) => <Link to={`/beheer/hulpgids/${e.id}`}>{e.name}</Link>, rowHeader: true },
+          { key: 'kind', header: t('directory.columns.kind'), cell: (e) => t(`referrals:kinds.${e.kind}`) },
+          {
+            key: 'checked',
+            header: t('directory.columns.checked'),
+            cell: (e) => (
+              <>
                 {e.lastCheckedAt} {e.stale ? <span className="flag flag--overdue">{t('directory.stale')}</span> : null}
-              </td>
-              <td>{e.published ? t('directory.yes') : t('directory.no')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { key: 'published', header: t('directory.columns.published'), cell: (e) => (e.published ? t('directory.yes') : t('directory.no')) },
+        ]}
+      />
     </div>
   )
 }

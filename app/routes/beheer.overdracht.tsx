@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { listDeadHandoffs, retryDeadHandoff } from '~/assessment/handoff-dead-letters.server'
 import { requireStaff } from '~/auth/guards.server'
+import { DataTable } from '~/components/data-table'
 import { StatusMessage } from '~/components/forms'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
@@ -37,39 +38,35 @@ export default function HandoffDeadLetters() {
       <p className="lead">{t('handoff.lead')}</p>
       {result ? <StatusMessage>{t(result.ok ? 'handoff.retried' : 'handoff.retryFailed')}</StatusMessage> : null}
       {rows.length ? (
-        <table className="data">
-          <caption>{t('handoff.caption', { count: rows.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('handoff.reference')}</th>
-              <th scope="col">{t('handoff.version')}</th>
-              <th scope="col">{t('handoff.attempts')}</th>
-              <th scope="col">{t('handoff.lastError')}</th>
-              <th scope="col">{t('handoff.since')}</th>
-              <th scope="col">{t('handoff.action')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.reference ?? '–'}</td>
-                <td>{r.caseVersion}</td>
-                <td>{r.attempts}</td>
-                {/* A held-back case says why in words, not as a code: the admin must change the endpoint's case version. */}
-                <td>{r.lastError?.startsWith('heldBack:') ? t(`handoff.heldBack.${r.lastError.slice('heldBack:'.length)}`, { defaultValue: r.lastError }) : (r.lastError ?? '–')}</td>
-                <td>{formatDateTime(r.createdAt, i18n.language)}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="outboxId" value={r.id} />
-                    <button type="submit" className="button" aria-label={t('handoff.retryLabel', { reference: r.reference ?? '' })}>
-                      {t('handoff.retry')}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('handoff.caption', { count: rows.length })}
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: 'reference', header: t('handoff.reference'), cell: (r) => r.reference ?? '–' },
+            { key: 'version', header: t('handoff.version'), cell: (r) => r.caseVersion },
+            { key: 'attempts', header: t('handoff.attempts'), cell: (r) => r.attempts },
+            {
+              key: 'lastError',
+              header: t('handoff.lastError'),
+              // A held-back case says why in words, not as a code: the admin must change the endpoint's case version.
+              cell: (r) => (r.lastError?.startsWith('heldBack:') ? t(`handoff.heldBack.${r.lastError.slice('heldBack:'.length)}`, { defaultValue: r.lastError }) : (r.lastError ?? '–')),
+            },
+            { key: 'since', header: t('handoff.since'), cell: (r) => formatDateTime(r.createdAt, i18n.language) },
+            {
+              key: 'action',
+              header: t('handoff.action'),
+              cell: (r) => (
+                <Form method="post">
+                  <input type="hidden" name="outboxId" value={r.id} />
+                  <button type="submit" className="button" aria-label={t('handoff.retryLabel', { reference: r.reference ?? '' })}>
+                    {t('handoff.retry')}
+                  </button>
+                </Form>
+              ),
+            },
+          ]}
+        />
       ) : (
         <p>{t('handoff.empty')}</p>
       )}

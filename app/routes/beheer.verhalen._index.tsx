@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
+import { DataTable } from '~/components/data-table'
 import { getPageTitle } from '~/i18n/meta.server'
 import { listModerationQueue } from '~/moderation/review-queue.server'
 import { titleMeta } from '~/utils/meta'
@@ -30,33 +31,25 @@ export default function ModerationQueue() {
       {queue.length === 0 ? (
         <p>{t('queue.empty')}</p>
       ) : (
-        <table className="data">
-          <caption>{t('queue.caption', { count: queue.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('queue.story')}</th>
-              <th scope="col">{t('queue.status')}</th>
-              <th scope="col">{t('queue.waiting')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.map((item) => {
-              const days = Math.floor((Date.parse(now) - Date.parse(item.waitingSince)) / 86_400_000)
-              return (
-                <tr key={item.id}>
-                  <td>
-                    <Link to={`/beheer/verhalen/${item.id}`}>{item.title.trim() || t('queue.untitled')}</Link>
-                  </td>
-                  <td>{t(`status.${item.status}`)}</td>
-                  <td>
-                    {t('queue.age', { count: days })}{' '}
-                    <span className="muted">{formatDate(item.waitingSince, i18n.language)}</span>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('queue.caption', { count: queue.length })}
+          rows={queue}
+          rowKey={(item) => item.id}
+          columns={[
+            { key: 'story', header: t('queue.story'), cell: (item) => <Link to={`/beheer/verhalen/${item.id}`}>{item.title.trim() || t('queue.untitled')}</Link> },
+            { key: 'status', header: t('queue.status'), cell: (item) => t(`status.${item.status}`) },
+            {
+              key: 'waiting',
+              header: t('queue.waiting'),
+              cell: (item) => (
+                <>
+                  {t('queue.age', { count: Math.floor((Date.parse(now) - Date.parse(item.waitingSince)) / 86_400_000) })}{' '}
+                  <span className="muted">{formatDate(item.waitingSince, i18n.language)}</span>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </div>
   )
