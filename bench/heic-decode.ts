@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
-import { peakParallelHeicDecodes, processPhoto } from '../app/monument/photo.server'
+import { peakParallelHeicDecodes } from '../app/monument/photo-heic-decoder.server'
+import { processPhoto } from '../app/monument/photo.server'
 
 function arg(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`)
