@@ -4,6 +4,7 @@ import react from 'eslint-plugin-react'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { restrictedFor, tableOwnerRules } from './eslint/table-owners.js'
 
 export default tseslint.config(
   { ignores: ['build/**', '.build/**', 'public/build/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
@@ -35,11 +36,21 @@ export default tseslint.config(
       'react/jsx-no-literals': ['error', { noStrings: false, ignoreProps: true, allowedStrings: [] }],
     },
   },
+  // One owner per table: another capability's schema is reached through its functions.
+  ...tableOwnerRules(),
   {
-    // Routes stay thin: they call capability modules, never the database client.
+    // Routes stay thin: they call capability modules, never the database client or a schema.
     files: ['app/routes/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@db/client.server', '**/db/client.server'], message: 'Routes call capability modules; they never import the database client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@db/client.server', '**/db/client.server'], message: 'Routes call capability modules; they never import the database client.' },
+            ...restrictedFor(null),
+          ],
+        },
+      ],
     },
   },
   {
