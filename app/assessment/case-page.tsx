@@ -1,4 +1,3 @@
-import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { StatusMessage } from '~/components/forms'
 import { CaseApplicant } from './case-applicant'
@@ -8,6 +7,7 @@ import { CaseEvidence, CaseHarms, CasePlacements, CaseRelated, CaseWarnings } fr
 import type { AssessorCase } from './case-view.server'
 import { CaseChecklist, CaseConflict, CaseNotes, CaseQuestions } from './case-work-forms'
 import { DuplicateLinks } from './duplicate-links'
+import { PageHeading } from '~/components/layout/page-heading'
 
 /** The assessor's case page (/beheer/aanvragen/:id): the case, read-only parts first, then the work on it. */
 export function CasePage({ c, revealed, result }: { c: AssessorCase; revealed: { field: 'bsn' | 'iban'; value: string | null } | null; result: CaseActionResult }) {
@@ -17,10 +17,7 @@ export function CasePage({ c, revealed, result }: { c: AssessorCase; revealed: {
   const canAsk = c.status === 'submitted' || c.status === 'inAssessment' || c.status === 'informationRequested'
   return (
     <div className="page page--wide assessment-case">
-      <p>
-        <Link to="/beheer/aanvragen">{t('case.backToQueue')}</Link>
-      </p>
-      <h1>{t('case.heading', { reference: c.reference ?? '' })}</h1>
+      <PageHeading back={{ to: '/beheer/aanvragen', label: t('case.backToQueue') }} title={t('case.heading', { reference: c.reference ?? '' })} />
       {result?.ok ? <StatusMessage>{t(`case.done.${result.ok}`)}</StatusMessage> : null}
       {result?.error ? (
         <div className="error-summary" role="alert">

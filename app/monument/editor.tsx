@@ -9,6 +9,7 @@ import { MediaStep } from './editor-media-step'
 import { StatusView } from './editor-status-view'
 import { DetailsStep, DisplayStep, TextStep } from './editor-text-steps'
 import { EDITOR_STEP_KEYS, type EditorStep } from './schemas'
+import { PageHeading } from '~/components/layout/page-heading'
 
 /**
  * The survivor's story editor: one plain form per step (works without JavaScript), each
@@ -22,10 +23,7 @@ export function StoryEditor({ data, actionData, approvalExtra }: { data: EditorD
   const { story, step } = data
   return (
     <div className="page">
-      <p>
-        <Link to="/mijn-verhalen">{t('editor.backToList')}</Link>
-      </p>
-      <h1>{story.title || t('editor.title')}</h1>
+      <PageHeading back={{ to: '/mijn-verhalen', label: t('editor.backToList') }} title={story.title || t('editor.title')} />
       <p>
         <span className="tag">{t(`status.${story.status}.label`)}</span> {t(`status.${story.status}.next`)}
       </p>

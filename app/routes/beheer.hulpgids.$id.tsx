@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
 import { ChoiceGroup, ErrorSummary, Field, SelectField, TextAreaField, toOptions } from '~/components/forms'
@@ -12,6 +12,7 @@ import { DirectoryEntryFormSchema, formatContactLines, toFormTexts, type Directo
 import { DirectoryTextsFieldsets } from '~/referrals/directory-texts-fieldsets'
 import { DIRECTORY_KINDS } from '~/referrals/schemas'
 import { titleMeta } from '~/utils/meta'
+import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['triage', 'referrals', 'facets', 'validation'] }
 export const meta = titleMeta
@@ -65,11 +66,7 @@ export default function EditDirectoryEntry() {
   })
   return (
     <div className="page">
-      <p>
-        <Link to="/beheer/hulpgids">{t('directory.back')}</Link>
-      </p>
-      <h1>{t('directory.editTitle')}</h1>
-      <p className="lead">{entry.name}</p>
+      <PageHeading back={{ to: '/beheer/hulpgids', label: t('directory.back') }} title={t('directory.editTitle')} lead={entry.name} />
       <Form method="post">
         <p>{t('directory.lastChecked', { date: entry.lastCheckedAt })}</p>
         <button type="submit" name="intent" value="checked" className="button">

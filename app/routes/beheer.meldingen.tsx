@@ -10,6 +10,7 @@ import { REPORT_DECISION_VALUES } from '~/moderation/reports-schemas'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { formatDateTime } from '~/utils/format-date'
+import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['moderation', 'validation'] }
 export const meta = titleMeta
@@ -36,11 +37,7 @@ export default function Reports() {
   const decided = params.get('besloten')
   return (
     <div className="page page--wide">
-      <p>
-        <Link to="/beheer">{t('common.backToStaff')}</Link>
-      </p>
-      <h1>{t('reports.title')}</h1>
-      <p className="lead">{t('reports.lead')}</p>
+      <PageHeading back={{ to: '/beheer', label: t('common.backToStaff') }} title={t('reports.title')} lead={t('reports.lead')} />
       {decided ? <StatusMessage>{t('reports.decided', { decision: t(`reports.decisions.${decided}`, { defaultValue: decided }) })}</StatusMessage> : null}
       <p className={overdue > 0 ? 'report-overdue-count' : undefined}>
         <strong>{t('reports.overdueCount', { count: overdue })}</strong> {t('reports.openCount', { count: reports.length })}

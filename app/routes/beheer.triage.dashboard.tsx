@@ -6,6 +6,7 @@ import { DataTable } from '~/components/data-table'
 import { getPageTitle } from '~/i18n/meta.server'
 import { getTriageDashboard } from '~/triage/figures.server'
 import { titleMeta } from '~/utils/meta'
+import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['triage'] }
 export const meta = titleMeta
@@ -22,10 +23,7 @@ export default function TriageDashboard() {
   const hours = d.firstContact.medianHours
   return (
     <div className="page page--wide">
-      <p>
-        <Link to="/beheer/triage">{t('dashboard.back')}</Link>
-      </p>
-      <h1>{t('dashboard.title')}</h1>
+      <PageHeading back={{ to: '/beheer/triage', label: t('dashboard.back') }} title={t('dashboard.title')} />
       <section aria-labelledby="first-contact-title">
         <h2 id="first-contact-title">{t('dashboard.firstContact.title')}</h2>
         <p data-testid="median-first-contact">

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
@@ -12,6 +12,7 @@ import { ConsentSummary, NextSteps, ReviewHistory, StartReview } from '~/moderat
 import { getStoryForReview } from '~/moderation/story-review.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
+import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['moderation', 'consent', 'validation'] }
 export const meta = titleMeta
@@ -46,11 +47,7 @@ export default function ReviewStory() {
   const inReview = story.status === 'inReview'
   return (
     <div className="page page--wide">
-      <p>
-        <Link to="/beheer/verhalen">{t('review.back')}</Link>
-      </p>
-      <h1>{t('review.title')}</h1>
-      <p className="lead">{t('review.statusLine', { status: t(`status.${story.status}`) })}</p>
+      <PageHeading back={{ to: '/beheer/verhalen', label: t('review.back') }} title={t('review.title')} lead={t('review.statusLine', { status: t(`status.${story.status}`) })} />
       {done ? <StatusMessage>{t(`review.done.${done}`, { defaultValue: t('review.done.saved') })}</StatusMessage> : null}
       {error && !error.rowId ? (
         <div className="error-summary" role="alert">

@@ -8,6 +8,7 @@ import { listModerationQueue } from '~/moderation/review-queue.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { formatDate } from '~/utils/format-date'
+import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['moderation'] }
 export const meta = titleMeta
@@ -23,11 +24,7 @@ export default function ModerationQueue() {
   const { queue, now } = useLoaderData<typeof loader>()
   return (
     <div className="page page--wide">
-      <p>
-        <Link to="/beheer">{t('common.backToStaff')}</Link>
-      </p>
-      <h1>{t('queue.title')}</h1>
-      <p className="lead">{t('queue.lead')}</p>
+      <PageHeading back={{ to: '/beheer', label: t('common.backToStaff') }} title={t('queue.title')} lead={t('queue.lead')} />
       {queue.length === 0 ? (
         <p>{t('queue.empty')}</p>
       ) : (

@@ -8,6 +8,7 @@ import { ContactList } from '~/referrals/entry-card'
 import { formatCalendarDate } from '~/referrals/format'
 import { PUBLIC_PAGE_HEADERS, SlugSchema } from '~/referrals/schemas'
 import { titleMeta } from '~/utils/meta'
+import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['referrals', 'facets'] }
 export const meta = titleMeta
@@ -43,10 +44,7 @@ export default function DirectoryEntryPage() {
     values.length > 0 ? values.map((v) => t(`facets:${group}.${v}`)).join(', ') : empty
   return (
     <article className="page">
-      <p>
-        <Link to="/hulp">{t('detail.back')}</Link>
-      </p>
-      <h1>{entry.name}</h1>
+      <PageHeading back={{ to: '/hulp', label: t('detail.back') }} title={entry.name} />
       <p className="muted">{t(`kinds.${entry.kind}`)}</p>
 
       <h2>{t('detail.offers')}</h2>

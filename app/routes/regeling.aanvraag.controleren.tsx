@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireSurvivor } from '~/auth/guards.server'
@@ -10,6 +10,7 @@ import { getCheckPage } from '~/scheme/check-page.server'
 import { AlreadySubmitted, PrecheckWarnings, TakeABreak } from '~/scheme/components'
 import { submitApplication } from '~/scheme/submit-application.server'
 import { titleMeta } from '~/utils/meta'
+import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['scheme', 'facets'] }
 export const meta = titleMeta
@@ -39,11 +40,7 @@ export default function CheckAnswersPage() {
   if (view.submitted) return <AlreadySubmitted />
   return (
     <div className="page scheme-check">
-      <p>
-        <Link to="/regeling/aanvraag">{t('tasks.back')}</Link>
-      </p>
-      <h1>{t('check.title')}</h1>
-      <p className="lead">{t('check.lead')}</p>
+      <PageHeading back={{ to: '/regeling/aanvraag', label: t('tasks.back') }} title={t('check.title')} lead={t('check.lead')} />
       <PrecheckWarnings warnings={view.warnings} />
       <CheckAnswers view={view} />
       {view.complete ? (

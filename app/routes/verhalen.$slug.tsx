@@ -7,6 +7,7 @@ import { EntryCard } from '~/referrals/entry-card'
 import { SlugSchema } from '~/referrals/schemas'
 import { titleMeta } from '~/utils/meta'
 import { formatDate } from '~/utils/format-date'
+import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['reading', 'facets', 'referrals'] }
 export const meta = titleMeta
@@ -30,10 +31,7 @@ export default function StoryPage() {
   ]
   return (
     <article className="page">
-      <p>
-        <Link to="/verhalen">{t('story.back')}</Link>
-      </p>
-      <h1>{story.title || t('story.untitled')}</h1>
+      <PageHeading back={{ to: '/verhalen', label: t('story.back') }} title={story.title || t('story.untitled')} />
       <p className="muted">
         {t('story.byline', { author: story.author ?? t('story.anonymous'), date: formatDate(story.publishedAt, i18n.language) })}
       </p>

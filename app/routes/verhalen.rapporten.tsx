@@ -1,8 +1,8 @@
 import type { HeadersFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { readingTitle } from '~/moderation/i18n.server'
 import { titleMeta } from '~/utils/meta'
+import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['reading'] }
 export const meta = titleMeta
@@ -23,11 +23,7 @@ export default function CommissionReports() {
   const { t } = useTranslation('reading')
   return (
     <div className="page">
-      <p>
-        <Link to="/verhalen">{t('story.back')}</Link>
-      </p>
-      <h1>{t('reports.title')}</h1>
-      <p className="lead">{t('reports.lead')}</p>
+      <PageHeading back={{ to: '/verhalen', label: t('story.back') }} title={t('reports.title')} lead={t('reports.lead')} />
 
       <section aria-labelledby="main-report">
         <h2 id="main-report">{t('reports.main.title')}</h2>

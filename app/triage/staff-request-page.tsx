@@ -1,10 +1,10 @@
-import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { StatusMessage } from '~/components/forms'
 import { ActionSection } from './components'
 import { ContactSection, RequestSummary } from './staff-request-facts'
 import { AttemptsSection, MessagesSection, NotesSection, ReferralSection, StatusSection, TEXT_PROBLEMS, TransferSection, type Refused } from './staff-request-work'
 import type { StaffRequestView } from './staff-view.server'
+import { PageHeading } from '~/components/layout/page-heading'
 
 type Named = { id: string; name: string }
 
@@ -32,10 +32,7 @@ export function StaffRequestPage({
   const topProblem = refused && !TEXT_PROBLEMS.includes(refused.problem) ? refused.problem : null
   return (
     <div className="page page--wide">
-      <p>
-        <Link to="/beheer/triage">{t('detail.back')}</Link>
-      </p>
-      <h1>{t('detail.title')}</h1>
+      <PageHeading back={{ to: '/beheer/triage', label: t('detail.back') }} title={t('detail.title')} />
       {done ? <StatusMessage>{t(`detail.done.${done}`)}</StatusMessage> : null}
       {topProblem ? (
         <div className="error-summary" role="alert">
