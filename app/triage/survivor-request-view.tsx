@@ -1,6 +1,7 @@
-import { Form, Link } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { StatusMessage } from '~/components/forms'
+import { PageHeading } from '~/components/layout/page-heading'
 import { formatLongDateTime } from '~/utils/format-date'
 import { ActionSection, MessageList, TextForm, useClearAfterSend } from './components'
 import type { ShareableField } from './schemas'
@@ -143,13 +144,7 @@ export function SurvivorRequestPage({
   const { t } = useTranslation('triage')
   return (
     <div className="page">
-      {back ? (
-        <p>
-          <Link to={back.to}>{back.label}</Link>
-        </p>
-      ) : null}
-      <h1>{title}</h1>
-      {lead ? <p className="lead">{lead}</p> : null}
+      <PageHeading back={back} title={title} lead={lead} />
       {done ? <StatusMessage>{t(`mine.done.${done}`)}</StatusMessage> : null}
       <SurvivorRequestView view={view} action={action} messageError={messageError} />
     </div>

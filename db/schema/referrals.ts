@@ -1,21 +1,13 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core'
+import { DIRECTORY_KINDS } from '../../app/referrals/schemas'
 import { createdAt, id, updatedAt } from './_columns'
 
 /**
  * What an organisation in the referral directory is. `remembrance` is for places of
  * remembering (the glass monument) that are neither help nor care.
  */
-export const directoryKindEnum = pgEnum('directory_kind', [
-  'informationPoint',
-  'peerSupport',
-  'victimSupport',
-  'crisisLine',
-  'treatment',
-  'legalHelp',
-  'compensation',
-  'remembrance',
-])
+export const directoryKindEnum = pgEnum('directory_kind', DIRECTORY_KINDS)
 export type DirectoryKind = (typeof directoryKindEnum.enumValues)[number]
 
 /** One way to reach an organisation; validated by `ContactChannelSchema` in app/referrals. */
