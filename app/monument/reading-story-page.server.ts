@@ -1,7 +1,7 @@
 import { DECADES, REGIONS, SETTINGS } from '~/facets/facets'
 import { toLng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
-import { readingT } from '~/moderation/i18n.server'
+import { readingT } from '~/i18n/fixed-translator.server'
 import { matchEntries } from '~/referrals/matching.server'
 import { getReadableMedia } from './media-serve.server'
 import { getReader } from './reading-reader.server'

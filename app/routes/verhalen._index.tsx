@@ -1,7 +1,7 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { readingTitle } from '~/moderation/i18n.server'
+import { readingTitle } from '~/i18n/fixed-translator.server'
 import { getReader } from '~/monument/reading-reader.server'
 import { countFacets, decodeCursor, encodeCursor, listVisibleStories } from '~/monument/reading.server'
 import { FACET_FILTERS, parseStoryFilters, readingCacheHeaders } from '~/monument/reading-schemas'

@@ -1,6 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { useTranslation } from 'react-i18next'
-import { readingTitle } from '~/moderation/i18n.server'
+import { readingTitle } from '~/i18n/fixed-translator.server'
 import { titleMeta } from '~/utils/meta'
 import { PageHeading } from '~/components/layout/page-heading'
 
