@@ -8,8 +8,7 @@
 // Not a production component: control endpoints are unauthenticated, so it listens on
 // 127.0.0.1 unless SCHADEFONDS_HOST says otherwise.
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { appendFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -19,10 +18,11 @@ import { CaseDocumentV1Schema, type CaseDocumentV1 } from '../app/assessment/cas
 import { CaseDocumentV2Schema, type CaseDocumentV2 } from '../app/assessment/case-document/case-document-v2'
 import { SchadefondsEventSchema } from '../app/assessment/case-document/schadefonds-events'
 import { signWebhook, verifyWebhook, WebhookVerificationFailed } from '../app/assessment/case-document/webhooks.server'
+import { HttpError, issuesOf, parseJson, readBody, send } from './json-http'
+import { openCaseStore } from './schadefonds-case-store'
 
 export const DEFAULT_PORT = 4600
 export const DEFAULT_PORTAL_INBOUND_URL = 'http://localhost:3000/api/schadefonds/events'
-const MAX_BODY_BYTES = 10 * 1024 * 1024
 
 export type ReceiverStats = {
   /** Deliveries that passed signature and schema checks (first deliveries and duplicates). */
@@ -36,15 +36,6 @@ export type ReceiverStats = {
   rejected: number
   /** Webhook ids whose effect ran more than once; must stay 0. */
   processedTwice: number
-}
-
-export type StoredCase = {
-  webhookId: string
-  receivedAt: string
-  caseId: string
-  reference: string
-  version: number
-  document: CaseDocumentV1 | CaseDocumentV2
 }
 
 /**
@@ -99,78 +90,21 @@ const ReportSchema = z
   .transform(({ webhookId, ...r }) => ({ webhookId, event: { ...r, occurredAt: r.occurredAt ?? new Date().toISOString() } }))
   .pipe(z.object({ webhookId: z.string().optional(), event: SchadefondsEventSchema }))
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: Record<string, unknown>,
-  ) {
-    super(String(body.error ?? status))
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown) {
-  if (res.headersSent || res.destroyed) return
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
-  res.end(text)
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, { error: 'bodyTooLarge' })
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new HttpError(400, { error: 'invalidJson' })
-  }
-}
-
-/** Issues by path and code only: zod messages can echo submitted values (personal data). */
-function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.join('.'), code: i.code }))
-}
-
-function loadStored(file: string): StoredCase[] {
-  if (!existsSync(file)) return []
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as StoredCase)
-}
-
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
   const { secret, dataDir, portalInboundUrl = DEFAULT_PORTAL_INBOUND_URL, log = () => {} } = options
-  mkdirSync(dataDir, { recursive: true })
-  const casesFile = path.join(dataDir, 'cases.jsonl')
-
-  // Idempotency by webhook id, kept across restarts through the JSON-lines file.
-  const stored = new Map<string, StoredCase>()
-  for (const c of loadStored(casesFile)) stored.set(c.webhookId, c)
-  const deliveries = new Map<string, number>()
-  const effects = new Map<string, number>()
+  const store = openCaseStore(dataDir)
   const counters = { received: 0, duplicates: 0, failedInjected: 0, timedOutInjected: 0, rejected: 0 }
   const faults = { failRate: 0, timeoutRate: 0, timeoutMs: 30_000 }
   const hanging = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>()
-  // Appends run one after another so lines never interleave.
-  let writes: Promise<unknown> = Promise.resolve()
 
   const stats = (): ReceiverStats => ({
     received: counters.received,
-    unique: stored.size,
+    unique: store.size(),
     duplicates: counters.duplicates,
     failedInjected: counters.failedInjected,
     timedOutInjected: counters.timedOutInjected,
     rejected: counters.rejected,
-    processedTwice: [...effects.values()].filter((n) => n > 1).length,
+    processedTwice: store.processedTwice(),
   })
 
   function hang(ms: number): Promise<void> {
@@ -213,34 +147,15 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     }
 
     counters.received++
-    deliveries.set(id, (deliveries.get(id) ?? 0) + 1)
+    store.countDelivery(id)
     let status: number
-    if (stored.has(id)) {
+    if (store.has(id)) {
       counters.duplicates++
       status = 200
     } else {
-      // Claimed synchronously before any await: a concurrent duplicate sees it at once.
       const doc = parsed.data
-      const entry: StoredCase = {
-        webhookId: id,
-        receivedAt: new Date().toISOString(),
-        caseId: doc.caseId,
-        reference: doc.reference,
-        version: doc.version,
-        document: doc,
-      }
-      stored.set(id, entry)
-      effects.set(id, (effects.get(id) ?? 0) + 1)
-      const write = writes.then(() => appendFile(casesFile, `${JSON.stringify(entry)}\n`))
-      writes = write.catch(() => {})
-      try {
-        await write
-      } catch {
-        // Not stored: forget the claim so the sender's retry can succeed.
-        stored.delete(id)
-        effects.set(id, (effects.get(id) ?? 1) - 1)
-        return send(res, 500, { error: 'storageFailed' })
-      }
+      const claimed = await store.claim({ webhookId: id, receivedAt: new Date().toISOString(), caseId: doc.caseId, reference: doc.reference, version: doc.version, document: doc })
+      if (!claimed) return send(res, 500, { error: 'storageFailed' })
       status = 202
     }
     log(`POST /cases ${status} ${parsed.data.reference} v${parsed.data.version} (${id})`)
@@ -280,16 +195,12 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     const key = `${req.method} ${pathname}`
     if (key === 'POST /cases') return receiveCase(req, res)
     if (key === 'GET /cases') {
-      const cases = [...stored.values()].map(({ document: _document, ...c }) => ({
-        ...c,
-        deliveries: deliveries.get(c.webhookId) ?? 0,
-        effects: effects.get(c.webhookId) ?? 0,
-      }))
+      const cases = store.list()
       return send(res, 200, { cases })
     }
     if (req.method === 'GET' && pathname.startsWith('/cases/')) {
       const caseId = decodeURIComponent(pathname.slice('/cases/'.length))
-      const latest = [...stored.values()].filter((c) => c.caseId === caseId).sort((a, b) => b.version - a.version)[0]
+      const latest = store.latest(caseId)
       return latest ? send(res, 200, latest) : send(res, 404, { error: 'notFound' })
     }
     if (key === 'GET /stats') return send(res, 200, stats())
@@ -336,7 +247,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
         server.close(() => resolve())
         server.closeAllConnections()
       })
-      await writes
+      await store.flushed()
     },
   }
 }
