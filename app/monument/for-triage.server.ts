@@ -1,6 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 import { db as defaultDb, type DbOrTx } from '@db/client.server'
 import { stories } from '@db/schema/monument'
+import { getOwnStory } from './stories.server'
 
 /**
  * What triage needs from the monument (app/triage may not read the stories table itself): a
@@ -14,8 +15,6 @@ export async function listStoriesToLink({ authorId, tx = defaultDb }: { authorId
 
 /** The story's id when it is the author's own, else null (another survivor's story is never linked). */
 export async function getOwnStoryIdToLink({ authorId, storyId, tx = defaultDb }: { authorId: string; storyId: string; tx?: DbOrTx }) {
-  // A tampered id would reach PostgreSQL's uuid comparison and fail there: refuse it first.
-  if (!/^[0-9a-f-]{36}$/i.test(storyId)) return null
-  const [own] = await tx.select({ id: stories.id }).from(stories).where(and(eq(stories.id, storyId), eq(stories.authorId, authorId)))
-  return own?.id ?? null
+  // getOwnStory refuses a tampered id before it reaches PostgreSQL's uuid comparison.
+  return (await getOwnStory({ authorId, storyId }, tx))?.id ?? null
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import { and, asc, eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { db, type DbOrTx } from '@db/client.server'
 import { storedFiles } from '@db/schema/files'
-import { stories, storyMedia, type StoryMedia } from '@db/schema/monument'
+import { storyMedia, type StoryMedia } from '@db/schema/monument'
 import { storage } from '~/utils/storage.server'
 import type { MediaKind } from './media-limits'
-import { getOwnStory, isUuid } from './stories.server'
+import { getOwnStory } from './stories.server'
 import { approveModeratedVersion, moderatedVersionFingerprint } from './story-steps.server'
 
 /**
@@ -77,8 +77,7 @@ export async function getModeratedVersionForAuthor({ authorId, storyId }: { auth
  */
 export async function approveModeratedVersionWithMedia({ authorId, storyId, seenVersion }: { authorId: string; storyId: string; seenVersion: string }) {
   return db.transaction(async (t) => {
-    if (!isUuid(storyId)) return { ok: false as const, reason: 'notFound' as const }
-    const [story] = await t.select().from(stories).where(and(eq(stories.id, storyId), eq(stories.authorId, authorId))).for('update')
+    const story = await getOwnStory({ authorId, storyId, lock: true }, t)
     if (!story) return { ok: false as const, reason: 'notFound' as const }
     const [storySeen = '', mediaSeen = ''] = seenVersion.split('.')
     const media = await t.select().from(storyMedia).where(eq(storyMedia.storyId, story.id)).orderBy(asc(storyMedia.position))
