@@ -5,7 +5,7 @@ import type { Role } from './roles'
  * whose work needs it; admins manage accounts and oversight, not content or cases.
  */
 export const PERMISSIONS = {
-  'staff.area': ['moderator', 'triage', 'assessor', 'admin'],
+  'staff.area': ['moderator', 'triage', 'assessor', 'archivist', 'researcher', 'admin'],
   'accounts.manage': ['admin'],
   'audit.search': ['admin'],
   'stories.moderate': ['moderator'],
@@ -15,13 +15,19 @@ export const PERMISSIONS = {
   'figures.export': ['admin'],
   'applications.assess': ['assessor'],
   'handoff.manage': ['admin'],
+  /** The commission archive: the transfer queue, packages, hand-over, recorded life stories. */
+  'archive.transfer': ['archivist'],
+  /** Research: datasets of research-consented stories for registered projects. */
+  'research.export': ['researcher'],
+  /** Registering research projects and their researchers is oversight, not research. */
+  'research.projects.manage': ['admin'],
   'survivor.own': ['survivor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Action = keyof typeof PERMISSIONS
 
 /** Roles that must use a passkey as their second factor. */
-const PASSKEY_REQUIRED_ROLES: readonly Role[] = ['assessor', 'admin']
+const PASSKEY_REQUIRED_ROLES: readonly Role[] = ['assessor', 'archivist', 'researcher', 'admin']
 
 export type Actor = { id: string; roles: readonly Role[] }
 

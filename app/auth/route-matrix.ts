@@ -8,7 +8,7 @@ import type { Role } from './roles'
  * of its states (a draft story, a submitted application…) is the object-state matrix's
  * concern: app/auth/object-state-matrix.test.ts.
  */
-export type PersonaName = 'anonymous' | 'survivorA' | 'survivorB' | 'moderator' | 'triage' | 'assessor' | 'admin'
+export type PersonaName = 'anonymous' | 'survivorA' | 'survivorB' | 'moderator' | 'triage' | 'assessor' | 'archivist' | 'researcher' | 'admin'
 
 export const PERSONA_ROLES: Record<Exclude<PersonaName, 'anonymous'>, Role[]> = {
   survivorA: ['survivor'],
@@ -16,6 +16,8 @@ export const PERSONA_ROLES: Record<Exclude<PersonaName, 'anonymous'>, Role[]> = 
   moderator: ['moderator'],
   triage: ['triage'],
   assessor: ['assessor'],
+  archivist: ['archivist'],
+  researcher: ['researcher'],
   admin: ['admin'],
 }
 

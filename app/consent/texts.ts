@@ -30,16 +30,18 @@ export const CONSENT_PURPOSES = {
     fingerprint: '0ce57f675e2da122',
   },
   'monument.research': {
-    version: '2026-11-01',
+    // 2026-12-07: says what researchers get (moderated text, redacted, per-project number, generalised facets, no media) and the deletion notice on withdrawal.
+    version: '2026-12-07',
     i18nKey: 'consent:purposes.monumentResearch',
     objectTypes: ['story'],
-    fingerprint: 'bab97a6db710a39f',
+    fingerprint: '45440e51f30dd7e9',
   },
   'monument.archiveTransfer': {
-    version: '2026-11-01',
+    // 2026-12-07: says what the package holds (moderated text, media chosen one by one, this consent), the survivor's own copy, and what stays after hand-over.
+    version: '2026-12-07',
     i18nKey: 'consent:purposes.monumentArchiveTransfer',
     objectTypes: ['story'],
-    fingerprint: 'a68f2ee7534ba033',
+    fingerprint: '93b886cbf74cc191',
   },
   'monument.documentary': {
     version: '2026-11-01',
@@ -55,10 +57,17 @@ export const CONSENT_PURPOSES = {
     fingerprint: 'c23be02ea1efd44a',
   },
   'media.publish': {
-    version: '2026-11-01',
+    // 2026-12-07: per file, and withdrawable after publication without taking the story down.
+    version: '2026-12-07',
     i18nKey: 'consent:purposes.mediaPublish',
     objectTypes: ['media'],
-    fingerprint: '9f5f0c19acacb3c6',
+    fingerprint: 'b3d5732342c3937e',
+  },
+  'media.archiveTransfer': {
+    version: '2026-12-07',
+    i18nKey: 'consent:purposes.mediaArchiveTransfer',
+    objectTypes: ['media'],
+    fingerprint: '94aeb827d98bd18b',
   },
   'referral.shareWithOrganisation': {
     version: '2026-11-01',
@@ -71,6 +80,12 @@ export const CONSENT_PURPOSES = {
     i18nKey: 'consent:purposes.triageProcessRequest',
     objectTypes: ['helpRequest'],
     fingerprint: '302e3392a3f0676b',
+  },
+  'scheme.useCommissionStory': {
+    version: '2026-12-07',
+    i18nKey: 'consent:purposes.schemeUseCommissionStory',
+    objectTypes: ['application'],
+    fingerprint: 'a6e9fb84fefbffd7',
   },
   'scheme.useMonumentStory': {
     version: '2026-11-01',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { db } from '@db/client.server'
 import { sessions, userRoles, users } from '@db/schema/accounts'
 import type { Role } from '~/auth/roles'
+import { requiresPasskey } from '~/auth/policy'
 import { hashPassword } from '~/auth/password.server'
 import { sessionCookie, ABSOLUTE_LIFETIME_SECONDS, STAFF_IDLE_SECONDS, SURVIVOR_IDLE_SECONDS } from '~/auth/session.server'
 import { hashToken, randomToken } from '~/auth/tokens.server'
@@ -25,7 +26,7 @@ export async function createPersona({ roles, password = 'een lange testzin voor 
     idHash: hashToken(token),
     userId: user!.id,
     stage,
-    mfaMethod: staff && stage === 'full' ? (roles.some((r) => r === 'assessor' || r === 'admin') ? 'passkey' : 'totp') : null,
+    mfaMethod: staff && stage === 'full' ? (requiresPasskey(roles) ? 'passkey' : 'totp') : null,
     idleTimeoutSeconds: staff ? STAFF_IDLE_SECONDS : SURVIVOR_IDLE_SECONDS,
     expiresAt: new Date(Date.now() + ABSOLUTE_LIFETIME_SECONDS * 1000),
   })
