@@ -14,6 +14,7 @@ export const TABLE_OWNERS = {
   audit: 'audit',
   consent: 'consent',
   'draft-rescue': 'monument',
+  'life-stories': 'life-stories',
   moderation: 'moderation',
   monument: 'monument',
   publication: 'monument',
