@@ -12,6 +12,7 @@ export const SHARED_KERNEL = ['accounts', 'files', '_columns']
 export const TABLE_OWNERS = {
   assessment: 'assessment',
   audit: 'audit',
+  archive: 'archive',
   consent: 'consent',
   'draft-rescue': 'monument',
   'life-stories': 'life-stories',
@@ -19,6 +20,7 @@ export const TABLE_OWNERS = {
   monument: 'monument',
   publication: 'monument',
   referrals: 'referrals',
+  research: 'research',
   scheme: 'scheme',
   triage: 'triage',
 }
