@@ -22,6 +22,7 @@ const TOOLS: Array<{ to: string; key: string; action: Action }> = [
   { to: '/beheer/toegangslog', key: 'auditLog', action: 'audit.search' },
   { to: '/beheer/cijfers', key: 'figures', action: 'figures.export' },
   { to: '/beheer/overdracht', key: 'handoff', action: 'handoff.manage' },
+  { to: '/beheer/archief', key: 'archive', action: 'archive.transfer' },
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { getPageTitle } from '~/i18n/meta.server'
 import { listOwnStories } from '~/monument/stories.server'
 import { titleMeta } from '~/utils/meta'
 
-export const handle = { i18n: ['monument'] }
+export const handle = { i18n: ['monument', 'archive'] }
 export const meta = titleMeta
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -23,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function MyStories() {
   const { stories, deleted } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('monument')
+  const { t: tArchive } = useTranslation('archive')
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' })
   return (
     <div className="page">
@@ -53,6 +54,17 @@ export default function MyStories() {
           ))}
         </ul>
       )}
+      {/* What happens to the stories beyond the portal: the archive copy and research use. */}
+      <nav aria-label={tArchive('myStories.navLabel')}>
+        <ul>
+          <li>
+            <Link to="/mijn-verhalen/archief">{tArchive('myStories.archive')}</Link>
+          </li>
+          <li>
+            <Link to="/mijn-verhalen/onderzoek">{tArchive('myStories.research')}</Link>
+          </li>
+        </ul>
+      </nav>
     </div>
   )
 }
