@@ -8,7 +8,7 @@ import { enqueue } from '~/jobs/publisher.server'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 
-export type MailTemplate = 'confirmEmail' | 'resetPassword' | 'changeEmail' | 'invitation' | 'newMessage' | 'statusChanged' | 'reportsDue' | 'applicationReceived'
+export type MailTemplate = 'confirmEmail' | 'resetPassword' | 'changeEmail' | 'invitation' | 'lifeStoryInvitation' | 'newMessage' | 'statusChanged' | 'reportsDue' | 'applicationReceived'
 
 /** An absolute link for a mail; PUBLIC_URL in production, the local address otherwise. */
 export function absoluteUrl(path: string, request?: Request) {
