@@ -1,14 +1,13 @@
 import { Link } from '@remix-run/react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { consentTextKeys } from '~/consent/texts'
-import { ConsentButton } from './editor-consent-step'
 import type { EditorData, MediaView } from './editor-data'
 import type { UploadErrorName } from './editor.server'
 import { MEDIA_ACCEPT } from './media-limits'
+import { MediaConsentPanel } from './media-consent-panel'
 import { StepIntro } from './editor-text-steps'
 
-/** The media step: upload a photo, sound or video, then describe, transcribe, caption and consent per medium. */
+/** The media step: upload a photo, sound or video, then describe, transcribe, caption and consent per medium (both per-medium consents, ADR 0022). */
 export function MediaStep({ data }: { data: EditorData }) {
   const { t } = useTranslation('monument')
   return (
@@ -19,7 +18,7 @@ export function MediaStep({ data }: { data: EditorData }) {
       {data.media.length === 0 ? <p>{t('media.list.empty')}</p> : null}
       <ul className="media-list">
         {data.media.map((m) => (
-          <MediaItem key={m.id} storyId={data.story.id} media={m} />
+          <MediaItem key={m.id} storyId={data.story.id} media={m} storyArchiveGranted={Boolean(data.consents.state['monument.archiveTransfer']?.granted)} />
         ))}
       </ul>
       <p>
@@ -94,7 +93,7 @@ function UploadForm({ data }: { data: EditorData }) {
   )
 }
 
-function MediaItem({ storyId, media }: { storyId: string; media: MediaView }) {
+function MediaItem({ storyId, media, storyArchiveGranted }: { storyId: string; media: MediaView; storyArchiveGranted: boolean }) {
   const { t } = useTranslation(['monument', 'consent'])
   const action = `/mijn-verhalen/${storyId}/media/${media.id}`
   const timed = media.kind !== 'photo'
@@ -147,14 +146,7 @@ function MediaItem({ storyId, media }: { storyId: string; media: MediaView }) {
           </button>
         </form>
       ) : null}
-      <div className="media-item__consent">
-        <p>
-          <strong>{t(consentTextKeys('media.publish').label, { ns: 'consent' })}</strong>
-        </p>
-        <p>{t(consentTextKeys('media.publish').text, { ns: 'consent' })}</p>
-        <p>{media.publishConsent ? t('media.item.consentGiven') : t('media.item.consentNotGiven')}</p>
-        <ConsentButton purpose="media.publish" granted={media.publishConsent} action={action} />
-      </div>
+      <MediaConsentPanel storyId={storyId} media={media} storyArchiveGranted={storyArchiveGranted} headingLevel={5} />
       <form method="post" action={action}>
         <input type="hidden" name="intent" value="delete" />
         <button type="submit" className="link-button">

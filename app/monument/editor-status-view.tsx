@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IntentForm } from '~/components/intent-form'
 import type { EditorActionData, EditorData } from './editor-data'
+import { MediaConsentList } from './media-consent-panel'
 
 /** The page of a story the author can no longer edit: the moderated version to approve, take back, withdraw, delete. */
 /** A story text as paragraphs (a blank line between them); `render` marks up each one. */
@@ -80,6 +81,8 @@ export function StatusView({ data, actionData, approvalExtra }: { data: EditorDa
       <p>
         <Link to={`/mijn-verhalen/${story.id}?stap=toestemming`}>{t('editor.status.consentLink')}</Link>
       </p>
+      {/* Every file keeps its own consents after publication too (ADR 0022). */}
+      <MediaConsentList data={data} />
       {canWithdraw ? (
         <IntentForm intent="withdraw" label={t('editor.status.withdraw')}>
           <h2>{t('editor.status.withdrawTitle')}</h2>

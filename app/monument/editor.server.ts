@@ -87,6 +87,7 @@ async function loadEditorParts({ story, authorId, url }: { story: Story; authorI
       description: m.description ?? '',
       transcript: m.transcript ?? '',
       publishConsent: m.publishConsent,
+      consents: m.consents,
       hasCaptions: m.hasCaptions,
       hasThumb: Boolean(m.variants.thumb),
     })),

@@ -4,11 +4,12 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import { db, type DbOrTx } from '@db/client.server'
 import { storedFiles } from '@db/schema/files'
 import { stories, storyMedia } from '@db/schema/monument'
-import { getConsentState, type ConsentLocale } from '~/consent/consent.server'
+import type { ConsentLocale } from '~/consent/consent.server'
 import { recordOwnConsent } from '~/consent/own-consent.server'
 import { deleteMediaMarks } from '~/moderation/for-media.server'
 import { storage } from '~/utils/storage.server'
 import { isEditableByAuthor } from './lifecycle'
+import { getOwnMediaConsentView } from './media-consent.server'
 import { isWebVtt, MediaDetailsSchema, type MediaDetails } from './schemas'
 import { getOwnStory, isUuid } from './stories.server'
 
@@ -27,15 +28,15 @@ async function getOwnMedia({ authorId, mediaId }: { authorId: string; mediaId: s
   return row ?? null
 }
 
-/** The story's media for its author, with each medium's consent state. */
+/** The story's media for its author, with each medium's consent state (both per-medium purposes). */
 export async function listOwnStoryMedia({ authorId, storyId }: { authorId: string; storyId: string }, tx: DbOrTx = db) {
   const story = await getOwnStory({ authorId, storyId }, tx)
   if (!story) return []
   const media = await tx.select().from(storyMedia).where(eq(storyMedia.storyId, story.id)).orderBy(asc(storyMedia.position))
   const out = []
   for (const m of media) {
-    const state = await getConsentState({ subjectRef: authorId, objectType: 'media', objectId: m.id }, tx)
-    out.push({ ...m, publishConsent: state['media.publish'].granted, hasCaptions: Boolean(m.captionsFileId) })
+    const consents = await getOwnMediaConsentView({ authorId, mediaId: m.id }, tx)
+    out.push({ ...m, publishConsent: consents['media.publish'].granted, consents, hasCaptions: Boolean(m.captionsFileId) })
   }
   return out
 }

@@ -247,14 +247,14 @@ describe('serving media', () => {
     expect(beyond.headers.get('Content-Range')).toBe(`bytes */${audio.length}`)
   })
 
-  it('shows a published medium to readers only with its own consent and (audio) a transcript, and 410 once withdrawn', async () => {
+  it('shows a published medium to readers only with its own consent and (audio) a transcript, and 404 once its own consent is withdrawn', async () => {
     const a = await createPersona({ roles: ['survivor'] })
     const { story, media } = await publishedStoryWithMedia(a, [await gpsJpeg(), wav(4000)])
     const [photo, audio] = media as [(typeof media)[0], (typeof media)[0]]
     const anon = (id: string) => mediaLoader({ request: get(`/media/${id}`), params: { id }, context: testContext })
 
-    // Story public, but no media consent yet: not shown. It was published, so: gone.
-    expect((await anon(photo.id)).status).toBe(410)
+    // Story public, but no media consent yet: not shown, and answered like an unknown id (ADR 0022).
+    expect((await anon(photo.id)).status).toBe(404)
     expect(await getReadableMedia({ storyId: story.id, viewer: null })).toEqual([])
 
     await setMediaConsent({ authorId: a.id, mediaId: photo.id, grant: true, locale: 'nl' })
@@ -275,9 +275,9 @@ describe('serving media', () => {
     expect(readable.map((m) => m.url)).toEqual([`/media/${photo.id}`, `/media/${audio.id}`])
     expect(readable[1]!.transcript).toBe('Ik vertel over de zomer van 1972 met meneer [naam weggelaten].')
 
-    // Withdrawing the medium's consent: gone at the next request; the owner still sees it.
+    // Withdrawing the medium's consent: unknown (404) at the next request; the owner still sees it.
     await setMediaConsent({ authorId: a.id, mediaId: photo.id, grant: false, locale: 'nl' })
-    expect((await anon(photo.id)).status).toBe(410)
+    expect((await anon(photo.id)).status).toBe(404)
     expect((await mediaLoader({ request: get(`/media/${photo.id}`, { cookie: a.cookie }), params: { id: photo.id }, context: testContext })).status).toBe(200)
 
     // Withdrawing the story's publish consent: the audio is gone too.

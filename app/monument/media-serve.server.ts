@@ -29,14 +29,14 @@ type MediaDecision =
   | { outcome: 'allowed'; as: 'owner' | 'moderator' | 'reader'; media: StoryMedia; story: Story }
   /** Never existed, or not for this viewer: existence does not leak. */
   | { outcome: 'notFound' }
-  /** Was public, is no longer (consent or story withdrawn, hidden, removed): 410. */
+  /** Was public, is no longer (the story withdrawn, hidden, removed): 410. A medium's own withdrawn consent is notFound. */
   | { outcome: 'gone' }
 
 /**
  * THE authorisation check for a medium, made on every request: the owner; a moderator
  * (written to the access log by the caller, see `serveMedia`); a reader only when the story is
  * published, not hidden, its audience allows this viewer, the medium's own `media.publish`
- * consent is granted and (audio/video) it has a transcript.
+ * consent is granted (without it: 404 for everyone but the owner) and (audio/video) it has a transcript.
  */
 async function canViewMedia({ mediaId, viewer }: { mediaId: string; viewer: MediaViewer }, tx: DbOrTx = db): Promise<MediaDecision> {
   if (!isUuid(mediaId)) return { outcome: 'notFound' }
@@ -44,18 +44,22 @@ async function canViewMedia({ mediaId, viewer }: { mediaId: string; viewer: Medi
   if (!row) return { outcome: 'notFound' }
   const { media, story } = row
   if (viewer && story.authorId === viewer.id) return { outcome: 'allowed', as: 'owner', media, story }
-  // Moderators see what they may have to review or decide on: not a draft the author has not
-  // sent in, nor a story the author withdrew.
-  if (viewer && can(viewer, 'stories.moderate') && story.status !== 'draft' && story.status !== 'withdrawn') {
-    return { outcome: 'allowed', as: 'moderator', media, story }
-  }
   const consented = story.authorId
     ? await hasConsent({ subjectRef: story.authorId, objectType: 'media', objectId: media.id, purpose: 'media.publish' }, tx)
     : false
+  // Moderators see what they may have to review or decide on: not a draft the author has not
+  // sent in, nor a story the author withdrew, nor a file the author took off a published story
+  // (there is nothing left to decide on; ADR 0022).
+  if (viewer && can(viewer, 'stories.moderate') && story.status !== 'draft' && story.status !== 'withdrawn' && (consented || story.status !== 'published')) {
+    return { outcome: 'allowed', as: 'moderator', media, story }
+  }
+  // A file without its own consent (never given, or withdrawn, also after publication) is
+  // answered exactly like an unknown id: to anyone but its owner it does not exist (ADR 0022).
+  if (!consented) return { outcome: 'notFound' }
   const transcribed = isModeratedForReaders(media)
-  if (storyReadableBy(story, viewer) && consented && transcribed) return { outcome: 'allowed', as: 'reader', media, story }
+  if (storyReadableBy(story, viewer) && transcribed) return { outcome: 'allowed', as: 'reader', media, story }
   // Fellow-survivors-only stories stay unknown to everyone else.
-  if (story.status === 'published' && !story.hiddenAt && story.audience === 'fellowSurvivors' && consented && transcribed) return { outcome: 'notFound' }
+  if (story.status === 'published' && !story.hiddenAt && story.audience === 'fellowSurvivors' && transcribed) return { outcome: 'notFound' }
   return story.publishedAt ? { outcome: 'gone' } : { outcome: 'notFound' }
 }
 

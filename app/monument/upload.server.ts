@@ -2,7 +2,8 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 import busboy from 'busboy'
 import { addStoryMedia, UploadRefusedError } from './media-add.server'
-import { CAPTIONS_MAX_BYTES, deleteStoryMedia, setMediaCaptions, setMediaConsent, updateMediaDetails } from './media-edit.server'
+import { runMediaConsentForm } from './media-consent.server'
+import { CAPTIONS_MAX_BYTES, deleteStoryMedia, setMediaCaptions, updateMediaDetails } from './media-edit.server'
 import { MEDIA_BYTE_LIMITS } from './media-limits'
 import { MediaDetailsSchema } from './schemas'
 import type { Lng } from '~/i18n/config'
@@ -153,10 +154,7 @@ export async function runMediaItemAction({ request, authorId, storyId, mediaId, 
     if (!result.ok) return result.reason === 'notEditable' ? `${back}&fout=notEditable#media-${mediaId}` : null
     return `${back}&opgeslagen=mediaDetails#media-${mediaId}`
   }
-  if (intent === 'consent') {
-    const result = await setMediaConsent({ authorId, mediaId, grant: form.get('grant') === 'true', locale })
-    return result.ok ? `${back}&opgeslagen=${result.granted ? 'consentGiven' : 'consentWithdrawn'}#media-${mediaId}` : null
-  }
+  if (intent === 'consent') return runMediaConsentForm({ authorId, storyId, mediaId, form, locale })
   if (intent === 'delete') {
     const result = await deleteStoryMedia({ authorId, mediaId })
     return result.ok ? `${back}&opgeslagen=mediaDeleted` : null
