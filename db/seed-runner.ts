@@ -4,6 +4,7 @@ import { encryptField } from '~/privacy/field-crypto.server'
 import { logger } from '~/utils/logger.server'
 import { db } from './client.server'
 import { directoryEntries, totpFactors, userRoles, users } from './schema'
+import { seedArchiveDemo } from './seed/archive'
 import { DEMO_ACCOUNTS } from './seed/demo-accounts'
 import { seedMonumentDemo } from './seed/monument'
 import { seedReferrals } from './seed/referrals'
@@ -37,6 +38,7 @@ export async function seedIfEmpty({ printCredentials }: { printCredentials: bool
     await seedMonumentDemo(tx, { survivorId: ids.survivor! })
     await seedTriageDemo(tx, { survivorId: ids.survivor!, triageId: ids.triage! })
     await seedSchemeDemo(tx, { survivorId: ids.survivor! })
+    await seedArchiveDemo(tx, { survivorId: ids.survivor! })
   })
   logger.info('demo data seeded')
   if (printCredentials) {

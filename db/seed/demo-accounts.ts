@@ -10,5 +10,6 @@ export const DEMO_ACCOUNTS: Array<{ role: Role; email: string; password: string;
   { role: 'moderator', email: 'moderator@demo.local', password: 'herinnering-moderator-demo', displayName: 'Demo moderator', totpSecret: 'KRSXG5CTMVRXEZLUKN2XAZLSONQWM5DF' },
   { role: 'triage', email: 'triage@demo.local', password: 'herinnering-triage-demo', displayName: 'Demo triage', totpSecret: 'ORUWC2DFMVZXI4TJMFTWKZDFNVXQ2A3D' },
   { role: 'assessor', email: 'beoordelaar@demo.local', password: 'herinnering-beoordelaar-demo', displayName: 'Demo beoordelaar', totpSecret: 'MFZXGZLTONXXEZDFNVXWI2LONZSWC4TB' },
+  { role: 'archivist', email: 'archivaris@demo.local', password: 'herinnering-archivaris-demo', displayName: 'Demo archivaris', totpSecret: 'MFZGG2DJOZQXE2LTMRSW233EMVWW6ZDF' },
   { role: 'admin', email: 'beheerder@demo.local', password: 'herinnering-beheerder-demo', displayName: 'Demo beheerder', totpSecret: 'MFSG22LOMVZXI4TBORXXEZDFNVXWI3TF' },
 ]
