@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { recordAccess, type AuditActor } from '~/audit/audit.server'
 import { line } from '~/utils/text-schema'
+import { isPackageRef } from './package-ref'
 import { getArchivePackage, openArchivePackageStream, prepareArchivePackage, recordHandover } from './packages.server'
 import { listArchiveQueue } from './queue.server'
 
@@ -12,15 +13,9 @@ import { listArchiveQueue } from './queue.server'
 
 const PURPOSE = 'archiveTransfer'
 
-/**
- * A package reference as it may arrive in a URL or a form: printable ASCII without a slash,
- * short. Anything else cannot be a reference, so it is "not found" without a database query.
- */
-export const PackageRefSchema = z.string().regex(/^[\x21-\x2e\x30-\x7e]{1,120}$/)
-
+/** A package reference as it may arrive in a URL: anything not shaped like one is "not found", unqueried. */
 export function parsePackageRef(value: unknown): string | null {
-  const parsed = PackageRefSchema.safeParse(value)
-  return parsed.success ? parsed.data : null
+  return isPackageRef(value) ? value : null
 }
 
 // A receipt reference is what the receiving archive wrote on its receipt: letters, digits,
