@@ -63,7 +63,6 @@ export const SETTING_GROUPS: Record<string, string> = {
   blindOrDeafInstitution: 'careInstitution',
   other: 'other',
 }
-const SETTING_GROUP_NAMES = new Set(Object.values(SETTING_GROUPS))
 
 /** setting (0) → setting group (1) → '*' (2) */
 const settingHierarchy: Hierarchy = {
