@@ -11,6 +11,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeDb, db } from '@db/client.server'
+import { archivePackages } from '@db/schema/archive'
 import { auditLog } from '@db/schema/audit'
 import { helpRequests } from '@db/schema/triage'
 import { stories, storyMedia, type Story } from '@db/schema/monument'
@@ -32,11 +33,19 @@ import * as staffApplicationRoute from '~/routes/beheer.aanvragen.$id'
 import * as ownApplicationCopyRoute from '~/routes/mijn-aanvraag.$id.kopie'
 import * as staffTriageRoute from '~/routes/beheer.triage.$id'
 import * as ownHelpRoute from '~/routes/mijn-hulp.$id'
+import * as staffArchivePackageRoute from '~/routes/beheer.archief.$ref'
+import * as staffArchiveDownloadRoute from '~/routes/beheer.archief.$ref_.download'
+import * as ownArchiveDownloadRoute from '~/routes/mijn-verhalen.archief.$ref.download'
+import { createTestArchivePackage } from '~/archive/ui-testing.server'
+import { listArchiveQueue } from '~/archive/queue.server'
+import { withdrawConsent } from '~/consent/consent.server'
+import { createTestStory } from '~/monument/for-moderation-testing.server'
 
-/** The visitors, in the tables' column order. `owner` is the story's author, the applicant, the person asking for help. */
-const VISITORS = ['anonymous', 'owner', 'otherSurvivor', 'moderator', 'triage', 'assessor', 'admin'] as const
+/**
+ * The visitors, in the tables' column order (assr = assessor, arch = archivist, rsrch = researcher). `owner` is the story's author, the applicant, the person asking for help. */
+const VISITORS = ['anonymous', 'owner', 'otherSurvivor', 'moderator', 'triage', 'assessor', 'archivist', 'researcher', 'admin'] as const
 type Visitor = (typeof VISITORS)[number]
-type Statuses = [number, number, number, number, number, number, number]
+type Statuses = [number, number, number, number, number, number, number, number, number]
 
 // ——— stories ————————————————————————————————————————————————————————————————————
 
@@ -75,76 +84,76 @@ type StoryRoute = keyof typeof STORY_ROUTES
 
 /* prettier-ignore */
 const STORY_SPEC: Array<[StoryRoute, StoryState, ...Statuses]> = [
-  //                                          anon  owner other  mod  triage assessor admin
+  //                                          anon  owner other  mod  triage assr  arch  rsrch admin
   // The moderator's review page: only from "sent in" on; never a draft, nor a story its author withdrew.
-  ['staff',        'draft',                    302,  403,  403,  404,  403,  403,  403],
-  ['staff',        'retracted',                302,  403,  403,  404,  403,  403,  403],
-  ['staff',        'submitted',                302,  403,  403,  200,  403,  403,  403],
-  ['staff',        'inReview',                 302,  403,  403,  200,  403,  403,  403],
-  ['staff',        'changesRequested',         302,  403,  403,  200,  403,  403,  403],
-  ['staff',        'awaitingAuthor',           302,  403,  403,  200,  403,  403,  403],
-  ['staff',        'approved',                 302,  403,  403,  200,  403,  403,  403],
-  ['staff',        'published',                302,  403,  403,  200,  403,  403,  403],
-  ['staff',        'hidden',                   302,  403,  403,  200,  403,  403,  403],
-  ['staff',        'withdrawnDraft',           302,  403,  403,  404,  403,  403,  403],
-  ['staff',        'withdrawnPublished',       302,  403,  403,  404,  403,  403,  403],
-  ['staff',        'removed',                  302,  403,  403,  200,  403,  403,  403],
-  ['staff',        'erased',                   302,  403,  403,  404,  403,  403,  403],
+  ['staff',        'draft',                    302,  403,  403,  404,  403,  403,  403,  403,  403],
+  ['staff',        'retracted',                302,  403,  403,  404,  403,  403,  403,  403,  403],
+  ['staff',        'submitted',                302,  403,  403,  200,  403,  403,  403,  403,  403],
+  ['staff',        'inReview',                 302,  403,  403,  200,  403,  403,  403,  403,  403],
+  ['staff',        'changesRequested',         302,  403,  403,  200,  403,  403,  403,  403,  403],
+  ['staff',        'awaitingAuthor',           302,  403,  403,  200,  403,  403,  403,  403,  403],
+  ['staff',        'approved',                 302,  403,  403,  200,  403,  403,  403,  403,  403],
+  ['staff',        'published',                302,  403,  403,  200,  403,  403,  403,  403,  403],
+  ['staff',        'hidden',                   302,  403,  403,  200,  403,  403,  403,  403,  403],
+  ['staff',        'withdrawnDraft',           302,  403,  403,  404,  403,  403,  403,  403,  403],
+  ['staff',        'withdrawnPublished',       302,  403,  403,  404,  403,  403,  403,  403,  403],
+  ['staff',        'removed',                  302,  403,  403,  200,  403,  403,  403,  403,  403],
+  ['staff',        'erased',                   302,  403,  403,  404,  403,  403,  403,  403,  403],
   // A photo of the story: the author always; a moderator like the review page; readers only while published (410 once it was).
-  ['media',        'draft',                    404,  200,  404,  404,  404,  404,  404],
-  ['media',        'retracted',                404,  200,  404,  404,  404,  404,  404],
-  ['media',        'submitted',                404,  200,  404,  200,  404,  404,  404],
-  ['media',        'inReview',                 404,  200,  404,  200,  404,  404,  404],
-  ['media',        'changesRequested',         404,  200,  404,  200,  404,  404,  404],
-  ['media',        'awaitingAuthor',           404,  200,  404,  200,  404,  404,  404],
-  ['media',        'approved',                 404,  200,  404,  200,  404,  404,  404],
-  ['media',        'published',                200,  200,  200,  200,  200,  200,  200],
-  ['media',        'hidden',                   410,  200,  410,  200,  410,  410,  410],
-  ['media',        'withdrawnDraft',           404,  200,  404,  404,  404,  404,  404],
-  ['media',        'withdrawnPublished',       410,  200,  410,  410,  410,  410,  410],
-  ['media',        'removed',                  410,  200,  410,  200,  410,  410,  410],
-  ['media',        'erased',                   404,  404,  404,  404,  404,  404,  404],
-  ['mediaVariant', 'draft',                    404,  200,  404,  404,  404,  404,  404],
-  ['mediaVariant', 'retracted',                404,  200,  404,  404,  404,  404,  404],
-  ['mediaVariant', 'submitted',                404,  200,  404,  200,  404,  404,  404],
-  ['mediaVariant', 'inReview',                 404,  200,  404,  200,  404,  404,  404],
-  ['mediaVariant', 'changesRequested',         404,  200,  404,  200,  404,  404,  404],
-  ['mediaVariant', 'awaitingAuthor',           404,  200,  404,  200,  404,  404,  404],
-  ['mediaVariant', 'approved',                 404,  200,  404,  200,  404,  404,  404],
-  ['mediaVariant', 'published',                200,  200,  200,  200,  200,  200,  200],
-  ['mediaVariant', 'hidden',                   410,  200,  410,  200,  410,  410,  410],
-  ['mediaVariant', 'withdrawnDraft',           404,  200,  404,  404,  404,  404,  404],
-  ['mediaVariant', 'withdrawnPublished',       410,  200,  410,  410,  410,  410,  410],
-  ['mediaVariant', 'removed',                  410,  200,  410,  200,  410,  410,  410],
-  ['mediaVariant', 'erased',                   404,  404,  404,  404,  404,  404,  404],
+  ['media',        'draft',                    404,  200,  404,  404,  404,  404,  404,  404,  404],
+  ['media',        'retracted',                404,  200,  404,  404,  404,  404,  404,  404,  404],
+  ['media',        'submitted',                404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['media',        'inReview',                 404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['media',        'changesRequested',         404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['media',        'awaitingAuthor',           404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['media',        'approved',                 404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['media',        'published',                200,  200,  200,  200,  200,  200,  200,  200,  200],
+  ['media',        'hidden',                   410,  200,  410,  200,  410,  410,  410,  410,  410],
+  ['media',        'withdrawnDraft',           404,  200,  404,  404,  404,  404,  404,  404,  404],
+  ['media',        'withdrawnPublished',       410,  200,  410,  410,  410,  410,  410,  410,  410],
+  ['media',        'removed',                  410,  200,  410,  200,  410,  410,  410,  410,  410],
+  ['media',        'erased',                   404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'draft',                    404,  200,  404,  404,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'retracted',                404,  200,  404,  404,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'submitted',                404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'inReview',                 404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'changesRequested',         404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'awaitingAuthor',           404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'approved',                 404,  200,  404,  200,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'published',                200,  200,  200,  200,  200,  200,  200,  200,  200],
+  ['mediaVariant', 'hidden',                   410,  200,  410,  200,  410,  410,  410,  410,  410],
+  ['mediaVariant', 'withdrawnDraft',           404,  200,  404,  404,  404,  404,  404,  404,  404],
+  ['mediaVariant', 'withdrawnPublished',       410,  200,  410,  410,  410,  410,  410,  410,  410],
+  ['mediaVariant', 'removed',                  410,  200,  410,  200,  410,  410,  410,  410,  410],
+  ['mediaVariant', 'erased',                   404,  404,  404,  404,  404,  404,  404,  404,  404],
   // The author's own page: theirs in every state; anyone else's story is unknown; staff never use it.
-  ['own',          'draft',                    302,  200,  404,  403,  403,  403,  403],
-  ['own',          'retracted',                302,  200,  404,  403,  403,  403,  403],
-  ['own',          'submitted',                302,  200,  404,  403,  403,  403,  403],
-  ['own',          'inReview',                 302,  200,  404,  403,  403,  403,  403],
-  ['own',          'changesRequested',         302,  200,  404,  403,  403,  403,  403],
-  ['own',          'awaitingAuthor',           302,  200,  404,  403,  403,  403,  403],
-  ['own',          'approved',                 302,  200,  404,  403,  403,  403,  403],
-  ['own',          'published',                302,  200,  404,  403,  403,  403,  403],
-  ['own',          'hidden',                   302,  200,  404,  403,  403,  403,  403],
-  ['own',          'withdrawnDraft',           302,  200,  404,  403,  403,  403,  403],
-  ['own',          'withdrawnPublished',       302,  200,  404,  403,  403,  403,  403],
-  ['own',          'removed',                  302,  200,  404,  403,  403,  403,  403],
-  ['own',          'erased',                   302,  404,  404,  403,  403,  403,  403],
+  ['own',          'draft',                    302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'retracted',                302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'submitted',                302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'inReview',                 302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'changesRequested',         302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'awaitingAuthor',           302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'approved',                 302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'published',                302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'hidden',                   302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'withdrawnDraft',           302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'withdrawnPublished',       302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'removed',                  302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'erased',                   302,  404,  404,  403,  403,  403,  403,  403,  403],
   // The public page: only while published and not hidden; staff read it as anyone does.
-  ['public',       'draft',                    404,  404,  404,  404,  404,  404,  404],
-  ['public',       'retracted',                404,  404,  404,  404,  404,  404,  404],
-  ['public',       'submitted',                404,  404,  404,  404,  404,  404,  404],
-  ['public',       'inReview',                 404,  404,  404,  404,  404,  404,  404],
-  ['public',       'changesRequested',         404,  404,  404,  404,  404,  404,  404],
-  ['public',       'awaitingAuthor',           404,  404,  404,  404,  404,  404,  404],
-  ['public',       'approved',                 404,  404,  404,  404,  404,  404,  404],
-  ['public',       'published',                200,  200,  200,  200,  200,  200,  200],
-  ['public',       'hidden',                   404,  404,  404,  404,  404,  404,  404],
-  ['public',       'withdrawnDraft',           404,  404,  404,  404,  404,  404,  404],
-  ['public',       'withdrawnPublished',       404,  404,  404,  404,  404,  404,  404],
-  ['public',       'removed',                  404,  404,  404,  404,  404,  404,  404],
-  ['public',       'erased',                   404,  404,  404,  404,  404,  404,  404],
+  ['public',       'draft',                    404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'retracted',                404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'submitted',                404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'inReview',                 404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'changesRequested',         404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'awaitingAuthor',           404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'approved',                 404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'published',                200,  200,  200,  200,  200,  200,  200,  200,  200],
+  ['public',       'hidden',                   404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'withdrawnDraft',           404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'withdrawnPublished',       404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'removed',                  404,  404,  404,  404,  404,  404,  404,  404,  404],
+  ['public',       'erased',                   404,  404,  404,  404,  404,  404,  404,  404,  404],
 ]
 
 // ——— scheme applications ————————————————————————————————————————————————————————————
@@ -160,23 +169,23 @@ type ApplicationRoute = keyof typeof APPLICATION_ROUTES
 
 /* prettier-ignore */
 const APPLICATION_SPEC: Array<[ApplicationRoute, ApplicationState, ...Statuses]> = [
-  //                                          anon  owner other  mod  triage assessor admin
+  //                                          anon  owner other  mod  triage assr  arch  rsrch admin
   // The assessor's case page: never an application that was not sent in.
-  ['staff',        'draft',                    302,  403,  403,  403,  403,  404,  403],
-  ['staff',        'submitted',                302,  403,  403,  403,  403,  200,  403],
-  ['staff',        'inAssessment',             302,  403,  403,  403,  403,  200,  403],
-  ['staff',        'handedOff',                302,  403,  403,  403,  403,  200,  403],
-  ['staff',        'decided',                  302,  403,  403,  403,  403,  200,  403],
-  ['staff',        'withdrawn',                302,  403,  403,  403,  403,  200,  403],
-  ['staff',        'erased',                   302,  403,  403,  403,  403,  404,  403],
+  ['staff',        'draft',                    302,  403,  403,  403,  403,  404,  403,  403,  403],
+  ['staff',        'submitted',                302,  403,  403,  403,  403,  200,  403,  403,  403],
+  ['staff',        'inAssessment',             302,  403,  403,  403,  403,  200,  403,  403,  403],
+  ['staff',        'handedOff',                302,  403,  403,  403,  403,  200,  403,  403,  403],
+  ['staff',        'decided',                  302,  403,  403,  403,  403,  200,  403,  403,  403],
+  ['staff',        'withdrawn',                302,  403,  403,  403,  403,  200,  403,  403,  403],
+  ['staff',        'erased',                   302,  403,  403,  403,  403,  404,  403,  403,  403],
   // The applicant's PDF copy of what they sent: exists from sending on, and only for them.
-  ['ownCopy',      'draft',                    302,  404,  404,  403,  403,  403,  403],
-  ['ownCopy',      'submitted',                302,  200,  404,  403,  403,  403,  403],
-  ['ownCopy',      'inAssessment',             302,  200,  404,  403,  403,  403,  403],
-  ['ownCopy',      'handedOff',                302,  200,  404,  403,  403,  403,  403],
-  ['ownCopy',      'decided',                  302,  200,  404,  403,  403,  403,  403],
-  ['ownCopy',      'withdrawn',                302,  200,  404,  403,  403,  403,  403],
-  ['ownCopy',      'erased',                   302,  404,  404,  403,  403,  403,  403],
+  ['ownCopy',      'draft',                    302,  404,  404,  403,  403,  403,  403,  403,  403],
+  ['ownCopy',      'submitted',                302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['ownCopy',      'inAssessment',             302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['ownCopy',      'handedOff',                302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['ownCopy',      'decided',                  302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['ownCopy',      'withdrawn',                302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['ownCopy',      'erased',                   302,  404,  404,  403,  403,  403,  403,  403,  403],
 ]
 
 // ——— guidance requests ——————————————————————————————————————————————————————————————
@@ -193,21 +202,67 @@ type RequestRoute = keyof typeof REQUEST_ROUTES
 
 /* prettier-ignore */
 const REQUEST_SPEC: Array<[RequestRoute, RequestState, ...Statuses]> = [
-  //                                          anon  owner other  mod  triage assessor admin
-  ['staff',        'new',                      302,  403,  403,  403,  200,  403,  403],
-  ['staff',        'inContact',                302,  403,  403,  403,  200,  403,  403],
-  ['staff',        'referred',                 302,  403,  403,  403,  200,  403,  403],
-  ['staff',        'inCare',                   302,  403,  403,  403,  200,  403,  403],
-  ['staff',        'closed',                   302,  403,  403,  403,  200,  403,  403],
-  ['staff',        'withdrawn',                302,  403,  403,  403,  200,  403,  403],
-  ['staff',        'erased',                   302,  403,  403,  403,  404,  403,  403],
-  ['own',          'new',                      302,  200,  404,  403,  403,  403,  403],
-  ['own',          'inContact',                302,  200,  404,  403,  403,  403,  403],
-  ['own',          'referred',                 302,  200,  404,  403,  403,  403,  403],
-  ['own',          'inCare',                   302,  200,  404,  403,  403,  403,  403],
-  ['own',          'closed',                   302,  200,  404,  403,  403,  403,  403],
-  ['own',          'withdrawn',                302,  200,  404,  403,  403,  403,  403],
-  ['own',          'erased',                   302,  404,  404,  403,  403,  403,  403],
+  //                                          anon  owner other  mod  triage assr  arch  rsrch admin
+  ['staff',        'new',                      302,  403,  403,  403,  200,  403,  403,  403,  403],
+  ['staff',        'inContact',                302,  403,  403,  403,  200,  403,  403,  403,  403],
+  ['staff',        'referred',                 302,  403,  403,  403,  200,  403,  403,  403,  403],
+  ['staff',        'inCare',                   302,  403,  403,  403,  200,  403,  403,  403,  403],
+  ['staff',        'closed',                   302,  403,  403,  403,  200,  403,  403,  403,  403],
+  ['staff',        'withdrawn',                302,  403,  403,  403,  200,  403,  403,  403,  403],
+  ['staff',        'erased',                   302,  403,  403,  403,  404,  403,  403,  403,  403],
+  ['own',          'new',                      302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'inContact',                302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'referred',                 302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'inCare',                   302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'closed',                   302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'withdrawn',                302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['own',          'erased',                   302,  404,  404,  403,  403,  403,  403,  403,  403],
+]
+
+// ——— archive packages ————————————————————————————————————————————————————————————————
+// A story whose author gave the archive-transfer consent, in each state of its package. The
+// archivist works on packages; the author may download theirs once it was handed over, and keeps
+// that copy when they delete the story afterwards (the consent text promises both).
+
+const ARCHIVE_STATES = [
+  /** Consent given, no package built yet: there is no package to open. */
+  'notPackaged',
+  'packaged',
+  'handedOver',
+  /** Packaged, then the author withdrew the archive consent before the hand-over. */
+  'consentWithdrawn',
+  /** Handed over, then the author deleted the story: the archive copy stays. */
+  'erasedAfterHandover',
+] as const
+type ArchiveState = (typeof ARCHIVE_STATES)[number]
+
+const ARCHIVE_ROUTES = {
+  staff: { label: '/beheer/archief/:ref', mod: staffArchivePackageRoute },
+  staffDownload: { label: '/beheer/archief/:ref/download', mod: staffArchiveDownloadRoute },
+  ownDownload: { label: '/mijn-verhalen/archief/:ref/download', mod: ownArchiveDownloadRoute },
+} as const
+type ArchiveRoute = keyof typeof ARCHIVE_ROUTES
+
+/* prettier-ignore */
+const ARCHIVE_SPEC: Array<[ArchiveRoute, ArchiveState, ...Statuses]> = [
+  //                                          anon  owner other  mod  triage assr  arch  rsrch admin
+  // The archivist's package page and download: only the archivist, for every package that exists.
+  ['staff',        'notPackaged',              302,  403,  403,  403,  403,  403,  404,  403,  403],
+  ['staff',        'packaged',                 302,  403,  403,  403,  403,  403,  200,  403,  403],
+  ['staff',        'handedOver',               302,  403,  403,  403,  403,  403,  200,  403,  403],
+  ['staff',        'consentWithdrawn',         302,  403,  403,  403,  403,  403,  200,  403,  403],
+  ['staff',        'erasedAfterHandover',      302,  403,  403,  403,  403,  403,  200,  403,  403],
+  ['staffDownload', 'notPackaged',             302,  403,  403,  403,  403,  403,  404,  403,  403],
+  ['staffDownload', 'packaged',                302,  403,  403,  403,  403,  403,  200,  403,  403],
+  ['staffDownload', 'handedOver',              302,  403,  403,  403,  403,  403,  200,  403,  403],
+  ['staffDownload', 'consentWithdrawn',        302,  403,  403,  403,  403,  403,  200,  403,  403],
+  ['staffDownload', 'erasedAfterHandover',     302,  403,  403,  403,  403,  403,  200,  403,  403],
+  // The author's copy: only what the archive holds, so only from the hand-over on; nobody else's.
+  ['ownDownload',  'notPackaged',              302,  404,  404,  403,  403,  403,  403,  403,  403],
+  ['ownDownload',  'packaged',                 302,  404,  404,  403,  403,  403,  403,  403,  403],
+  ['ownDownload',  'handedOver',               302,  200,  404,  403,  403,  403,  403,  403,  403],
+  ['ownDownload',  'consentWithdrawn',         302,  404,  404,  403,  403,  403,  403,  403,  403],
+  ['ownDownload',  'erasedAfterHandover',      302,  200,  404,  403,  403,  403,  403,  403,  403],
 ]
 
 // ——— plumbing ————————————————————————————————————————————————————————————————————
@@ -236,7 +291,7 @@ let author: Persona
 beforeAll(async () => {
   author = await createPersona({ roles: ['survivor'] })
   personas.otherSurvivor = await createPersona({ roles: ['survivor'] })
-  for (const role of ['moderator', 'triage', 'assessor', 'admin'] as const) personas[role] = await createPersona({ roles: [role] })
+  for (const role of ['moderator', 'triage', 'assessor', 'archivist', 'researcher', 'admin'] as const) personas[role] = await createPersona({ roles: [role] })
 })
 afterAll(async () => {
   process.stdout.write(`object-state matrix: ${cells} cells checked\n`)
@@ -273,12 +328,13 @@ async function check<R extends string, S extends string>(
 
 it('the tables name every role and every state exactly once per route', () => {
   // Every role of the portal has a column (the owner and the other survivor are both 'survivor').
-  expect(new Set(ROLES)).toEqual(new Set(['survivor', 'moderator', 'triage', 'assessor', 'admin']))
+  expect(new Set(ROLES)).toEqual(new Set(['survivor', 'moderator', 'triage', 'assessor', 'archivist', 'researcher', 'admin']))
   const complete = (spec: Array<[string, string, ...Statuses]>, routes: object, states: readonly string[]) =>
     expect(spec.map(([r, s]) => `${r}|${s}`).sort()).toEqual(Object.keys(routes).flatMap((r) => states.map((s) => `${r}|${s}`)).sort())
   complete(STORY_SPEC, STORY_ROUTES, STORY_STATES)
   complete(APPLICATION_SPEC, APPLICATION_ROUTES, APPLICATION_STATES)
   complete(REQUEST_SPEC, REQUEST_ROUTES, REQUEST_STATES)
+  complete(ARCHIVE_SPEC, ARCHIVE_ROUTES, ARCHIVE_STATES)
 })
 
 // ——— objects in each state ———————————————————————————————————————————————————————
@@ -394,6 +450,52 @@ describe('guidance requests: route × role × state', () => {
       expect(wrong).toEqual([])
     })
   }
+})
+
+/** A story of the author with the archive consent, its package put in `state`; the ref (a never-built one when there is no package). */
+async function archivePackageIn(state: ArchiveState): Promise<{ storyId: string; ref: string }> {
+  if (state === 'notPackaged') {
+    const story = await createTestStory({ authorId: author.id, status: 'published', authorApprovedAt: new Date() })
+    await grantConsent({ subjectRef: author.id, userId: author.id, objectType: 'story', objectId: story.id, purpose: 'monument.archiveTransfer', locale: 'nl', channel: 'web' })
+    return { storyId: story.id, ref: 'ARCH-2026-NOTBUILT' }
+  }
+  const handedOver = state === 'handedOver' || state === 'erasedAfterHandover'
+  const made = await createTestArchivePackage({ authorId: author.id, archivistId: personas.archivist.id, handedOver })
+  if (state === 'consentWithdrawn') {
+    await withdrawConsent({ subjectRef: author.id, userId: author.id, objectType: 'story', objectId: made.storyId, purpose: 'monument.archiveTransfer', locale: 'nl', channel: 'web' })
+  }
+  // The author deletes a handed-over story: it is withdrawn from the portal, the archive copy stays.
+  if (state === 'erasedAfterHandover') expect(await deleteStory({ authorId: author.id, storyId: made.storyId })).toMatchObject({ deleted: false, reason: 'archived' })
+  return made
+}
+
+describe('archive packages: route × role × state', () => {
+  for (const state of ARCHIVE_STATES) {
+    it(state, async () => {
+      const { storyId, ref } = await archivePackageIn(state)
+      const targets: Record<ArchiveRoute, Target> = {
+        staff: { path: `/beheer/archief/${ref}`, params: { ref } },
+        staffDownload: { path: `/beheer/archief/${ref}/download`, params: { ref } },
+        ownDownload: { path: `/mijn-verhalen/archief/${ref}/download`, params: { ref } },
+      }
+      const wrong = await check(ARCHIVE_SPEC, ARCHIVE_ROUTES, state, targets, author)
+      expect(wrong).toEqual([])
+      // The queue holds a story while its author's consent holds, and never after it was withdrawn.
+      const queued = (await listArchiveQueue()).find((item) => item.storyId === storyId)
+      if (state === 'consentWithdrawn') expect(queued).toBeUndefined()
+      if (state === 'notPackaged') expect(queued?.latestPackage).toBeNull()
+      if (state === 'packaged') expect(queued?.latestPackage?.ref).toBe(ref)
+    })
+  }
+
+  it('a hand-over refused after the author withdrew the consent changes nothing', async () => {
+    const { ref } = await archivePackageIn('consentWithdrawn')
+    const request = makeRequest(`/beheer/archief/${ref}`, { cookie: personas.archivist.cookie, method: 'POST', form: { receiptReference: 'NA-2026-0002' } })
+    const result = await staffArchivePackageRoute.action({ request, params: { ref }, context: testContext })
+    expect((result as { init?: { status?: number } }).init?.status).toBe(409)
+    const [row] = await db.select({ handedOverAt: archivePackages.handedOverAt }).from(archivePackages).where(eq(archivePackages.ref, ref))
+    expect(row?.handedOverAt).toBeNull()
+  })
 })
 
 describe('stories shown inside another staff view', () => {
