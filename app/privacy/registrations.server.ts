@@ -6,6 +6,8 @@ import '~/consent/personal-data.server'
 import '~/referrals/personal-data.server'
 import '~/monument/personal-data.server'
 import '~/moderation/personal-data.server'
+// After the monument: its erased stories are what the research sweep sends deletion notices for.
+import '~/research/personal-data.server'
 import '~/triage/personal-data.server'
 import '~/scheme/personal-data.server'
 import '~/life-stories/personal-data.server'
