@@ -59,12 +59,17 @@ export function CaseHarms({ harms, story }: Pick<AssessorCase, 'harms' | 'story'
       {story ? (
         story.text !== null ? (
           <details className="assessment-case__story">
-            <summary>{t('case.harms.showStory', { title: story.title })}</summary>
+            <summary>{t(story.source === 'commissionStory' ? 'case.harms.showLifeStory' : 'case.harms.showStory', { title: story.title })}</summary>
+            {story.source === 'commissionStory' ? <p>{t('case.harms.lifeStorySource', { reference: story.reference })}</p> : null}
             <p className="muted">{t('case.harms.storyShared', { date: instant(story.sharedOn) })}</p>
             <p className="assessment-case__account">{story.text}</p>
           </details>
         ) : (
-          <p>{story.withdrawn ? t('case.harms.storyWithdrawn') : t('case.harms.monumentStory')}</p>
+          <p>
+            {story.source === 'commissionStory'
+              ? t(story.withdrawn ? 'case.harms.lifeStoryWithdrawn' : 'case.harms.lifeStory')
+              : t(story.withdrawn ? 'case.harms.storyWithdrawn' : 'case.harms.monumentStory')}
+          </p>
         )
       ) : null}
       {harms.account ? (

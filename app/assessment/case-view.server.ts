@@ -88,6 +88,14 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
     await recordAccess({ actor, action: 'application.viewStory', objectType: 'story', objectId: answers.story!.id, subjectId: app.applicantUserId, purpose: PURPOSE, outcome: 'success', ip })
   }
 
+  // The same for a recorded life story, under the application's 'scheme.useCommissionStory' consent.
+  const life = answers.lifeStory?.snapshot
+  const lifeConsentStands =
+    life && app.applicantUserId ? await hasConsent({ subjectRef: app.applicantUserId, objectType: 'application', objectId: app.id, purpose: 'scheme.useCommissionStory' }) : false
+  if (life && lifeConsentStands) {
+    await recordAccess({ actor, action: 'application.viewLifeStory', objectType: 'application', objectId: app.id, subjectId: app.applicantUserId, purpose: PURPOSE, outcome: 'success', ip })
+  }
+
   const open = history.find((a) => a.status === 'proposed') ?? null
   return {
     id: app.id,
@@ -122,12 +130,22 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
     /** The story the applicant brought in, as shared; `withdrawn` when its consent was withdrawn since (the text is not shown then). */
     story: answers.story
       ? {
+          source: 'monumentStory' as const,
           title: snapshot?.title || answers.story.title,
           text: snapshot && storyConsentStands ? snapshot.text : null,
           sharedOn: snapshot ? snapshot.consentGrantedAt : null,
           withdrawn: Boolean(snapshot) && !storyConsentStands,
         }
-      : null,
+      : answers.lifeStory
+        ? {
+            source: 'commissionStory' as const,
+            reference: answers.lifeStory.reference,
+            title: life?.title || answers.lifeStory.title,
+            text: life && lifeConsentStands ? life.text : null,
+            sharedOn: life ? life.consentGrantedAt : null,
+            withdrawn: Boolean(life) && !lifeConsentStands,
+          }
+        : null,
     recordsSearchRequested: answers.recordsSearchRequested,
     conversationWanted: answers.conversationWanted,
     documents: docs.map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, byteSize: d.file.byteSize })),

@@ -17,7 +17,7 @@ import { runApplicationStep } from '~/scheme/application-steps.server'
 import { AlreadySubmitted, PrecheckWarnings, TakeABreak } from '~/scheme/components'
 import { titleMeta } from '~/utils/meta'
 
-export const handle = { i18n: ['scheme', 'facets', 'validation'] }
+export const handle = { i18n: ['scheme', 'facets', 'validation', 'consent', 'lifeStories'] }
 export const meta = titleMeta
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -63,7 +63,7 @@ export default function ApplicationStep() {
       {part === 'placements' ? (
         <PlacementsForm answers={view.answers} placementKinds={view.placementKinds} subjectName={subjectName} lastResult={lastResult} added={view.added} />
       ) : null}
-      {part === 'harm' ? <HarmForm answers={view.answers} harmKinds={view.harmKinds} stories={view.stories} subjectName={subjectName} lastResult={lastResult} /> : null}
+      {part === 'harm' ? <HarmForm answers={view.answers} harmKinds={view.harmKinds} stories={view.stories} lifeStories={view.lifeStories} subjectName={subjectName} lastResult={lastResult} /> : null}
       {part === 'evidence' ? <EvidenceForm answers={view.answers} documents={view.documents} lastResult={lastResult} added={view.added} /> : null}
       {part === 'conversation' ? <ConversationForm answers={view.answers} lastResult={lastResult} /> : null}
       {part === 'declarations' ? <DeclarationsForm answers={view.answers} lastResult={lastResult} /> : null}

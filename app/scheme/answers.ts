@@ -26,7 +26,7 @@ export type Answers = {
   placements?: Placement[]
   placementsDone?: boolean
   harm?: {
-    mode: 'write' | 'story'
+    mode: 'write' | 'story' | 'lifeStory'
     kinds: string[]
     ownWords?: string
     story?: {
@@ -38,6 +38,16 @@ export type Answers = {
        * fund receives, even if the story is edited later.
        */
       snapshot?: { title: string; text: string; sha256: string; consentEventId: number; consentTextVersion: string; consentGrantedAt: string }
+    }
+    /**
+     * The life story the commission or Slachtofferhulp recorded (app/life-stories), shared under
+     * the application's 'scheme.useCommissionStory' consent; frozen at submission like a story.
+     */
+    lifeStory?: {
+      id: string
+      reference: string
+      title: string
+      snapshot?: { title: string; text: string; sha256: string; source: string; consentEventId: number; consentTextVersion: string; consentGrantedAt: string }
     }
   }
   evidence?: { searchRecords: boolean; done: boolean }
@@ -89,7 +99,7 @@ const AnswersSchema = z.object({
   placementsDone: z.boolean().optional().catch(undefined),
   harm: z
     .object({
-      mode: z.enum(['write', 'story']).catch('write'),
+      mode: z.enum(['write', 'story', 'lifeStory']).catch('write'),
       kinds: z.array(z.string()).catch([]),
       ownWords: Optional,
       story: z
@@ -101,6 +111,26 @@ const AnswersSchema = z.object({
               title: Required,
               text: z.string().min(1),
               sha256: z.string().regex(/^[0-9a-f]{64}$/),
+              consentEventId: z.number().int(),
+              consentTextVersion: z.string(),
+              consentGrantedAt: z.string(),
+            })
+            .optional()
+            .catch(undefined),
+        })
+        .optional()
+        .catch(undefined),
+      lifeStory: z
+        .object({
+          id: z.string().uuid(),
+          reference: Required,
+          title: Required,
+          snapshot: z
+            .object({
+              title: Required,
+              text: z.string().min(1),
+              sha256: z.string().regex(/^[0-9a-f]{64}$/),
+              source: Required,
               consentEventId: z.number().int(),
               consentTextVersion: z.string(),
               consentGrantedAt: z.string(),
@@ -142,6 +172,8 @@ export type AssessmentAnswers = {
   authorisationCoversPayment: boolean
   /** The monument story as it was shared, frozen at submission. */
   story?: NonNullable<NonNullable<Answers['harm']>['story']>
+  /** The recorded life story as it was shared, frozen at submission. */
+  lifeStory?: NonNullable<NonNullable<Answers['harm']>['lifeStory']>
   placements: AssessmentPlacement[]
   harms: { kinds: string[]; account?: string; monumentStoryId?: string }
   recordsSearchRequested: boolean
@@ -154,6 +186,7 @@ const filled = (value: string | undefined) => value?.trim() || undefined
 export function readAnswersForAssessment(answers: unknown): AssessmentAnswers {
   const read = readAnswers(answers)
   const story = read.harm?.mode === 'story' ? read.harm.story : undefined
+  const lifeStory = read.harm?.mode === 'lifeStory' ? read.harm.lifeStory : undefined
   return {
     applicantKind: read.applicant?.kind ?? 'self',
     survivorName: filled(read.applicant?.survivorName),
@@ -165,6 +198,7 @@ export function readAnswersForAssessment(answers: unknown): AssessmentAnswers {
     payee: read.personal?.payee,
     authorisationCoversPayment: read.personal?.authorisationCoversPayment === true,
     story,
+    lifeStory,
     placements: (read.placements ?? []).map((p) => ({
       from: p.from,
       to: filled(p.to),

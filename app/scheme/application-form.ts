@@ -145,14 +145,17 @@ export type Placement = z.infer<typeof PlacementSchema>
 
 export const HarmPartSchema = z
   .object({
-    mode: z.enum(['write', 'story'], { required_error: 'scheme:form.errors.chooseOne' }),
+    mode: z.enum(['write', 'story', 'lifeStory'], { required_error: 'scheme:form.errors.chooseOne' }),
     kinds: z.array(line({ max: 40 })).default([]),
     ownWords: writtenText(20_000),
     storyId: z.string().uuid().optional(),
     storyConsent: z.literal('on').optional(),
+    lifeStoryId: z.string().uuid().optional(),
+    lifeStoryConsent: z.literal('on').optional(),
   })
   .superRefine((v, ctx) => {
     if (v.mode === 'story' && !v.storyId) ctx.addIssue({ code: 'custom', path: ['storyId'], message: 'scheme:form.errors.chooseStory' })
+    if (v.mode === 'lifeStory' && !v.lifeStoryId) ctx.addIssue({ code: 'custom', path: ['lifeStoryId'], message: 'scheme:form.errors.chooseLifeStory' })
     // Whether the box must be ticked depends on the ledger (the story may have the consent
     // already): the server says so (saveHarmPart's 'storyConsent').
   })

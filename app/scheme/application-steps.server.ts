@@ -11,7 +11,7 @@ import { ApplicationLockedError, getOrCreateDraft } from './draft-store.server'
 import { listDocuments } from './read-application.server'
 import { addPlacement, finishPlacements, removePlacement, saveApplicantPart, saveConversationPart, saveDeclarationsPart, savePersonalPart, saveSurvivorPart } from './save-answers.server'
 import { getOpenScheme } from './scheme-registry.server'
-import { saveHarmPart } from './story-use.server'
+import { saveHarmPart, type HarmError } from './story-use.server'
 import { CHANGE_QUERY, CHECK_PAGE, returnTarget } from './return-to'
 import { storeDocumentUpload, type StoredUpload, type UploadError } from './documents.server'
 
@@ -82,6 +82,13 @@ export function parseStoredUpload(value: FormDataEntryValue | null): StoredUploa
   return JSON.parse(value) as StoredUpload | { error: UploadError }
 }
 
+const HARM_ERRORS: Record<HarmError, Record<string, string[]>> = {
+  storyConsent: { storyConsent: ['scheme:form.errors.storyConsent'] },
+  storyNotFound: { storyId: ['scheme:form.errors.chooseStory'] },
+  lifeStoryConsent: { lifeStoryConsent: ['scheme:form.errors.lifeStoryConsent'] },
+  lifeStoryNotFound: { lifeStoryId: ['scheme:form.errors.chooseLifeStory'] },
+}
+
 /** Saves one page of the application and says where to go next (or returns the errors, with everything typed kept). */
 export async function runApplicationStep({ request, userId, locale, part }: { request: Request; userId: string; locale: Lng; part: Part }): Promise<StepOutcome> {
   const scheme = await getOpenScheme()
@@ -135,7 +142,7 @@ export async function runApplicationStep({ request, userId, locale, part }: { re
         if (s.status !== 'success') return { result: s.reply(), status: 400 }
         const saved = await saveHarmPart({ ...ids, locale, value: s.value })
         if (!saved.ok) {
-          const fieldErrors: Record<string, string[]> = saved.error === 'storyConsent' ? { storyConsent: ['scheme:form.errors.storyConsent'] } : { storyId: ['scheme:form.errors.chooseStory'] }
+          const fieldErrors: Record<string, string[]> = HARM_ERRORS[saved.error]
           return { result: s.reply({ fieldErrors }), status: 400 }
         }
         return go(part)

@@ -2,6 +2,7 @@ import type { Lng } from '~/i18n/config'
 import { partsFor, type Part } from './application-pages'
 import { subjectNameOf } from './precheck-input'
 import { getApplicationDraft } from './application-draft.server'
+import { listLifeStoriesToUse } from './life-story-use.server'
 import { listOwnStories } from './story-use.server'
 import type { WarningCode } from './eligibility'
 import { localise } from './scheme-config'
@@ -58,6 +59,8 @@ export async function getApplicationStep({ userId, part, locale }: { userId: str
         : [],
     // The moderated text is shown in full: the applicant sees exactly what would be shared.
     stories: part === 'harm' ? await listOwnStories({ userId }) : [],
+    // The survivor's own recorded life stories, in full too (none for a representative or relative).
+    lifeStories: part === 'harm' ? await listLifeStoriesToUse({ userId, applicationId: draft.application?.id ?? '', answers: draft.answers }) : [],
     placementKinds: scheme.placementKinds.map((k) => ({ value: k.code, label: localise(k.label, locale) })),
     harmKinds: [...scheme.harmKinds],
     warnings: draft.warnings.filter((w) => shown.includes(w.code)),

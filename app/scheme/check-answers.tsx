@@ -114,6 +114,7 @@ export function CheckAnswers({ view }: { view: Omit<CheckPage, 'submitToken' | '
       <h2>{t('parts.harm')}</h2>
       <dl className="scheme-summary">
         <Row part="harm" label={t('harm.kindsLabel')} value={(a.harm?.kinds ?? []).map((k) => t(`facets:violenceKinds.${k}`)).join(', ')} />
+        {a.harm?.mode === 'lifeStory' && a.harm.lifeStory ? <Row part="harm" label={t('harm.usesLifeStory')} value={a.harm.lifeStory.title} /> : null}
         {a.harm?.mode === 'story' && a.harm.story ? (
           <>
             <Row part="harm" label={t('harm.usesStory')} value={a.harm.story.title} />

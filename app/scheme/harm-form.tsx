@@ -6,6 +6,7 @@ import { CheckboxField, ChoiceGroup, ErrorSummary, TextAreaField } from '~/compo
 import type { Answers } from './answers'
 import type { HarmPartSchema } from './application-form'
 import { SaveButtons } from './components'
+import { LifeStoryChoices, type LifeStoryChoice } from './life-story-choices'
 import { amsterdamDate, formatLongDate } from './dates'
 import { named, type Result } from './form-pieces'
 
@@ -14,6 +15,7 @@ export function HarmForm({
   answers,
   harmKinds,
   stories,
+  lifeStories = [],
   subjectName,
   lastResult,
 }: {
@@ -21,14 +23,16 @@ export function HarmForm({
   harmKinds: string[]
   /** Own stories with a moderated text; `consentGrantedAt` when the story's "use in my application" consent stands. */
   stories: Array<{ id: string; title: string; text: string; consentGrantedAt: string | null }>
+  /** The survivor's own claimed life stories (app/life-stories); `consentGrantedAt` when the application's consent stands. */
+  lifeStories?: LifeStoryChoice[]
   subjectName: string | null
   lastResult: Result
 }) {
-  const { t, i18n } = useTranslation(['scheme', 'facets'])
+  const { t, i18n } = useTranslation(['scheme', 'facets', 'consent'])
   const h = answers.harm
   const [form, fields] = useForm<z.input<typeof HarmPartSchema>>({
     lastResult,
-    defaultValue: { mode: h?.mode ?? 'write', kinds: h?.kinds ?? [], ownWords: h?.ownWords, storyId: h?.story?.id },
+    defaultValue: { mode: h?.mode ?? 'write', kinds: h?.kinds ?? [], ownWords: h?.ownWords, storyId: h?.story?.id, lifeStoryId: h?.lifeStory?.id },
     shouldValidate: 'onSubmit',
   })
   return (
@@ -36,14 +40,15 @@ export function HarmForm({
       <ErrorSummary form={form} fields={fields} />
       <Form method="post" {...getFormProps(form)}>
         <ChoiceGroup className="scheme-choices" meta={fields.kinds} legend={t('harm.kindsLabel', named(subjectName))} hint={t('harm.kindsHint')} type="checkbox" options={harmKinds.map((k) => ({ value: k, label: t(`facets:violenceKinds.${k}`) }))} />
-        {stories.length > 0 ? (
+        {stories.length > 0 || lifeStories.length > 0 ? (
           <ChoiceGroup className="scheme-choices"
             meta={fields.mode}
             legend={t('harm.modeQuestion')}
             type="radio"
             options={[
               { value: 'write', label: t('harm.modes.write') },
-              { value: 'story', label: t('harm.modes.story'), hint: t('harm.modes.storyHint') },
+              ...(stories.length > 0 ? [{ value: 'story', label: t('harm.modes.story'), hint: t('harm.modes.storyHint') }] : []),
+              ...(lifeStories.length > 0 ? [{ value: 'lifeStory', label: t('harm.modes.lifeStory'), hint: t('harm.modes.lifeStoryHint') }] : []),
             ]}
           />
         ) : (
@@ -70,6 +75,7 @@ export function HarmForm({
             {stories.some((s) => !s.consentGrantedAt) ? <CheckboxField meta={fields.storyConsent} label={t('harm.storyConsent')} hint={t('harm.storyConsentHint')} /> : null}
           </>
         ) : null}
+        {lifeStories.length > 0 ? <LifeStoryChoices lifeStories={lifeStories} chosenId={h?.lifeStory?.id} idField={fields.lifeStoryId} consentField={fields.lifeStoryConsent} /> : null}
         <SaveButtons />
       </Form>
     </>

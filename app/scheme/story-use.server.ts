@@ -4,6 +4,7 @@ import { grantConsent, listConsentHistory } from '~/consent/consent.server'
 import type { Lng } from '~/i18n/config'
 import { getModeratedStory, listModeratedStories } from '~/monument/for-scheme.server'
 import { updateDraft } from './draft-store.server'
+import { chooseLifeStory } from './life-story-use.server'
 import { answersOf } from './read-application.server'
 
 /**
@@ -41,8 +42,11 @@ export function storySnapshot({ title, text }: { title: string; text: string }) 
   return { title, text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') }
 }
 
+export type HarmError = 'storyNotFound' | 'storyConsent' | 'lifeStoryNotFound' | 'lifeStoryConsent'
+
 /**
- * What happened: in their own words, or by using their monument story. Using the story needs
+ * What happened: in their own words, by using their monument story, or by using the life story
+ * recorded with them (./life-story-use.server.ts). Using the story needs
  * the story's own "use in my application" consent in the ledger ('monument.useInSchemeApplication'
  * on the story): one consent, the same one the story's page shows and withdraws. When it was not
  * given yet, ticking the box here records that same consent, in the same transaction as the
@@ -57,12 +61,23 @@ export async function saveHarmPart({
   userId: string
   schemeId: string
   locale: Lng
-  value: { mode: 'write' | 'story'; kinds: string[]; ownWords?: string; storyId?: string; storyConsent?: 'on' }
-}): Promise<{ ok: true } | { ok: false; error: 'storyNotFound' | 'storyConsent' }> {
-  let result: { ok: true } | { ok: false; error: 'storyNotFound' | 'storyConsent' } = { ok: true }
+  value: { mode: 'write' | 'story' | 'lifeStory'; kinds: string[]; ownWords?: string; storyId?: string; storyConsent?: 'on'; lifeStoryId?: string; lifeStoryConsent?: 'on' }
+}): Promise<{ ok: true } | { ok: false; error: HarmError }> {
+  let result: { ok: true } | { ok: false; error: HarmError } = { ok: true }
   await updateDraft({ userId, schemeId }, async (draft, tx) => {
     const answers = answersOf(draft)
     const { kinds } = value
+    if (value.mode === 'lifeStory') {
+      const chosen = await chooseLifeStory(
+        { userId, applicationId: draft.id, answers, lifeStoryId: value.lifeStoryId ?? '', consentTicked: value.lifeStoryConsent === 'on', locale },
+        tx,
+      )
+      if (!chosen.ok) {
+        result = chosen
+        return
+      }
+      return { answers: { ...answers, harm: { mode: 'lifeStory', kinds, ownWords: value.ownWords, lifeStory: chosen.lifeStory } } }
+    }
     if (value.mode === 'story') {
       const story = await getModeratedStory({ authorId: userId, storyId: value.storyId ?? '' }, tx)
       if (!story) {

@@ -105,6 +105,10 @@ export function submissionSections(input: SubmissionPdfInput, t: TFunction): Pdf
     // The copy shows the text as it was shared, so the applicant keeps what the fund reads.
     if (h.story.snapshot) harm.paragraphs!.push(h.story.snapshot.text)
   }
+  if (h?.mode === 'lifeStory' && h.lifeStory) {
+    harm.rows.push({ label: t('harm.usesLifeStory'), value: h.lifeStory.snapshot?.title || h.lifeStory.title })
+    if (h.lifeStory.snapshot) harm.paragraphs!.push(h.lifeStory.snapshot.text)
+  }
   if (h?.ownWords) harm.paragraphs!.push(h.ownWords)
   sections.push(harm)
 

@@ -13,6 +13,7 @@ import { findPossibleDuplicate, flagEarlierDuplicate } from './possible-duplicat
 import { answersOf, listDocuments } from './read-application.server'
 import { decisionDeadline } from './scheme-config'
 import { getOpenScheme } from './scheme-registry.server'
+import { lifeStorySnapshot } from './life-story-use.server'
 import { currentStoryConsent, storySnapshot } from './story-use.server'
 import { storeSubmissionPdf } from './submission-copy.server'
 
@@ -64,6 +65,12 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
         consentGrantedAt: consent.occurredAt.toISOString(),
       }
       answers = { ...answers, harm: { ...answers.harm, story: { ...answers.harm.story, snapshot } } }
+    }
+    if (answers.harm?.mode === 'lifeStory' && answers.harm.lifeStory) {
+      // The same for the recorded life story, under the application's own consent.
+      const snapshot = await lifeStorySnapshot({ userId, applicationId: draft.id, lifeStoryId: answers.harm.lifeStory.id }, tx)
+      if (!snapshot) return { ok: false as const, error: 'incomplete' as const }
+      answers = { ...answers, harm: { ...answers.harm, lifeStory: { ...answers.harm.lifeStory, snapshot } } }
     }
 
     const now = new Date()

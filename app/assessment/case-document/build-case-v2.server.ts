@@ -80,7 +80,24 @@ async function buildFrozenCaseV2({ record, assessment, caseVersion, tx }: BuildA
   const snapshot = answers.story?.snapshot
   const storyGrant = snapshot ? grants.find((c) => c.id === snapshot.consentEventId && c.objectType === 'story' && c.objectId === storyId) : undefined
   const written = answers.harms.account
-  const narrative =
+  // The recorded life story, under the application's own 'scheme.useCommissionStory' consent
+  // (its text only: an audio recording is not sent).
+  const life = answers.lifeStory?.snapshot
+  const lifeGrant = life ? grants.find((c) => c.id === life.consentEventId && c.objectType === 'application' && c.objectId === app.id) : undefined
+  const lifeNarrative =
+    life && lifeGrant && answers.lifeStory
+      ? {
+          source: 'commissionStory' as const,
+          text: life.text,
+          sha256: sha256Hex(life.text),
+          title: life.title || undefined,
+          lifeStoryReference: answers.lifeStory.reference,
+          recordedBy: life.source === 'slachtofferhulp' ? ('slachtofferhulp' as const) : ('commission' as const),
+          consent: caseConsentOf(lifeGrant),
+          addition: written,
+        }
+      : undefined
+  const storyNarrative =
     snapshot && storyGrant && storyId
       ? {
           source: 'monumentStory' as const,
@@ -94,6 +111,7 @@ async function buildFrozenCaseV2({ record, assessment, caseVersion, tx }: BuildA
       : written
         ? { source: 'written' as const, text: written, sha256: sha256Hex(written) }
         : undefined
+  const narrative = lifeNarrative ?? storyNarrative
 
   const frozen: FrozenCaseV2 = {
     schemaVersion: 'case-v2',

@@ -78,11 +78,24 @@ const NarrativeV2Schema = z
   .object({
     source: z
       .enum(NARRATIVE_SOURCES)
-      .describe("written: typed in the application; monumentStory: the survivor's own story in the digital monument; commissionStory: a life story recorded for the commission (reserved, not sent yet)"),
-    text: z.string().trim().min(1).max(200_000).describe('The text as the applicant consented to share it: for a monument story, its moderated text as it stood at submission'),
+      .describe(
+        "written: typed in the application; monumentStory: the survivor's own story in the digital monument; commissionStory: the survivor's life story as recorded by the commission or Slachtofferhulp (its text only: an audio recording is not sent)",
+      ),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200_000)
+      .describe('The text as the applicant consented to share it: for a monument story, its moderated text as it stood at submission; for a life story, its recorded text'),
     sha256: Sha256Schema.describe('SHA-256 (hex) of `text` as UTF-8, so both sides can show the text was not changed'),
     title: Text(300).optional(),
     storyId: z.string().uuid().optional().describe('The monument story, when source is monumentStory'),
+    lifeStoryReference: z
+      .string()
+      .regex(/^LV-[A-Z0-9]{4,20}$/)
+      .optional()
+      .describe("The life story's reference in the portal (LV-…), when source is commissionStory"),
+    recordedBy: z.enum(['commission', 'slachtofferhulp']).optional().describe('Who recorded the life story, when source is commissionStory'),
     consent: ConsentSchema.optional().describe('The ledger consent under which a story is shared; required when source is not written'),
     addition: z.string().trim().min(1).max(100_000).optional().describe('What the applicant wrote in the form besides a story'),
   })
@@ -124,6 +137,7 @@ export const CaseDocumentV2Schema = z
     if (doc.narrative && doc.narrative.source !== 'written') {
       if (!doc.narrative.consent) issue(['narrative', 'consent'], 'Required when the narrative is a story')
       if (doc.narrative.source === 'monumentStory' && !doc.narrative.storyId) issue(['narrative', 'storyId'], 'Required when source is monumentStory')
+      if (doc.narrative.source === 'commissionStory' && !doc.narrative.lifeStoryReference) issue(['narrative', 'lifeStoryReference'], 'Required when source is commissionStory')
     }
     checkAssessment(doc.assessment, issue)
   })

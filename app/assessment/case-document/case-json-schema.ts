@@ -99,6 +99,10 @@ function buildCaseV2JsonSchema(): Record<string, unknown> {
         if: { required: ['narrative'], properties: { narrative: { properties: { source: { not: { const: 'written' } } } } } },
         then: { properties: { narrative: { required: ['consent'] } } },
       },
+      {
+        if: { required: ['narrative'], properties: { narrative: { properties: { source: { const: 'commissionStory' } } } } },
+        then: { properties: { narrative: { required: ['lifeStoryReference'] } } },
+      },
       REASON_UNLESS_GRANT,
     ],
   }
