@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm'
 import { db, type DbOrTx } from '@db/client.server'
 import { storedFiles } from '@db/schema/files'
 import { stories, storyMedia } from '@db/schema/monument'
+import { discardUnsentArchivePackages } from '~/archive/for-monument.server'
 import { storage } from '~/utils/storage.server'
 import { nextStatus } from './lifecycle'
 import { transition } from './story-steps.server'
@@ -37,9 +38,10 @@ export async function deleteStory({ authorId, storyId }: { authorId: string; sto
       return { deleted: false, reason: 'archived', kept: 'monument:kept.archiveTransfer' }
     }
     const { fileIds, keys } = await mediaKeysOfStories([story.id], t)
+    const packages = await discardUnsentArchivePackages({ storyIds: [story.id] }, t) // never handed over: they go too
     await t.delete(stories).where(eq(stories.id, story.id)) // story_media cascades
     if (fileIds.length) await t.delete(storedFiles).where(inArray(storedFiles.id, fileIds))
-    return { deleted: true, removedKeys: keys }
+    return { deleted: true, removedKeys: [...keys, ...packages.keys] }
   })
   if (outcome.deleted) await storage.removeMany(outcome.removedKeys)
   return outcome

@@ -4,6 +4,7 @@
 import '~/audit/personal-data.server'
 import '~/consent/personal-data.server'
 import '~/referrals/personal-data.server'
+import '~/archive/personal-data.server' // before the monument: a story's unsent packages go first
 import '~/monument/personal-data.server'
 import '~/moderation/personal-data.server'
 // After the monument: its erased stories are what the research sweep sends deletion notices for.
