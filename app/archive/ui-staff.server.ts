@@ -23,9 +23,9 @@ export function parsePackageRef(value: unknown): string | null {
 const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{S} ]+$/u
 
 export const HandoverSchema = z.object({
-  receiptReference: line({ max: 100, min: 3, required: 'archive:handover.receiptRequired', tooShort: 'archive:handover.receiptTooShort', tooLong: 'archive:handover.receiptTooLong' }).refine(
-    (v) => PRINTABLE.test(v),
-    'archive:handover.receiptPrintable',
+  // Empty is "fill it in"; only text that is there is checked for its length and its characters.
+  receiptReference: line({ max: 100, required: 'archive:handover.receiptRequired', tooLong: 'archive:handover.receiptTooLong' }).pipe(
+    z.string().min(3, 'archive:handover.receiptTooShort').regex(PRINTABLE, 'archive:handover.receiptPrintable'),
   ),
 })
 export type Handover = z.infer<typeof HandoverSchema>
