@@ -60,7 +60,7 @@ describe('locale files', () => {
     for (const file of sources) {
       const text = readFileSync(file, 'utf8')
       // The first namespace a file asks for is the default for its unprefixed keys.
-      const defaultNs = /(?:useTranslation\(\s*\[?\s*|getFixedT\([^,()]+,\s*\[?\s*)'([a-z]+)'/.exec(text)?.[1] ?? 'common'
+      const defaultNs = /(?:useTranslation\(\s*\[?\s*|getFixedT\([^,()]+,\s*\[?\s*)'([a-z][a-zA-Z]*)'/.exec(text)?.[1] ?? 'common'
       // t('key'), t("ns:key"), i18nKey="key" with a literal key (templated keys are checked by their pages' tests).
       for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.:-]+)'|i18nKey="([a-zA-Z0-9_.:-]+)"/g)) {
         const raw = match[1] ?? match[2]!
