@@ -23,6 +23,8 @@ const TOOLS: Array<{ to: string; key: string; action: Action }> = [
   { to: '/beheer/cijfers', key: 'figures', action: 'figures.export' },
   { to: '/beheer/overdracht', key: 'handoff', action: 'handoff.manage' },
   { to: '/beheer/archief', key: 'archive', action: 'archive.transfer' },
+  { to: '/beheer/onderzoek', key: 'research', action: 'research.export' },
+  { to: '/beheer/onderzoek', key: 'researchProjects', action: 'research.projects.manage' },
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
