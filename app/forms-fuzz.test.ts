@@ -7,6 +7,7 @@ import { ZodType, type z } from 'zod'
 import { closeDb } from '@db/client.server'
 import { AssessmentActionSchema } from '~/assessment/case-action-schema'
 import * as auth from '~/auth/schemas'
+import * as lifeStories from '~/life-stories/schemas'
 import * as reports from '~/moderation/reports-schemas'
 import { createTestStory } from '~/monument/for-moderation-testing.server'
 import * as monument from '~/monument/schemas'
@@ -66,6 +67,8 @@ const FORM_SCHEMAS: Record<string, z.ZodTypeAny> = {
   TransferSchema: triage.TransferSchema,
   DirectoryEntryFormSchema,
   AssessmentActionSchema,
+  RegisterLifeStorySchema: lifeStories.RegisterLifeStorySchema,
+  OwnLifeStoryActionSchema: lifeStories.OwnLifeStoryActionSchema,
   // The scheme's application form is being rewritten part by part: all of its exported
   // schemas are taken as they come, so a new part is fuzzed without a change here.
   ...Object.fromEntries(Object.entries(scheme as Record<string, unknown>).filter((e): e is [string, z.ZodTypeAny] => e[0].endsWith('Schema') && e[1] instanceof ZodType)),
@@ -99,6 +102,7 @@ const VALID: Record<string, Record<string, string | string[]>> = {
   ReferralProposalSchema: { entryId: UUID, fields: ['needs'] },
   DirectoryEntryFormSchema: { name: 'Lotgenoten', kind: 'peerSupport', 'texts.nl.description': 'Contact.', 'texts.nl.forWhom': 'Iedereen.', 'texts.nl.accessibility': 'Rolstoel.', 'texts.en.description': 'Contact.', 'texts.en.forWhom': 'Everyone.', 'texts.en.accessibility': 'Wheelchair.', regions: ['national'], source: 'Eigen site', contacts: 'phone | 0800-1238 | ma–vr | Mon–Fri' },
   AssessmentActionSchema: { intent: 'note', body: 'Dossier bekeken.' },
+  RegisterLifeStorySchema: { email: 'naam@voorbeeld.nl', source: 'commission', recordedOn: '2020-03-15', title: 'Mijn jeugd', body: 'Wat er gebeurde.', locale: 'nl' },
 }
 
 /** Exported schemas that no person fills in, and why they are not fuzzed here. */
