@@ -1,9 +1,16 @@
+import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { consentTextKeys } from '~/consent/texts'
 import { formatLongDateTime } from '~/utils/format-date'
-import { ConsentButton } from './editor-consent-step'
 import type { EditorData, MediaView } from './editor-data'
 import { MEDIA_CONSENT_PURPOSES } from './media-consent'
+
+// The archive's buttons say what they are about: a page with several files holds many consent
+// buttons, and a screen reader's list of buttons must tell them apart.
+const BUTTONS = {
+  'media.publish': { grant: 'consent.grant', withdraw: 'consent.withdraw' },
+  'media.archiveTransfer': { grant: 'mediaConsent.archiveGrant', withdraw: 'mediaConsent.archiveWithdraw' },
+} as const
 
 /**
  * A medium's own consents (show it, keep it in the archive), each with its text, its state and
@@ -32,7 +39,14 @@ export function MediaConsentPanel({ storyId, media, storyArchiveGranted, heading
             </p>
             {purpose === 'media.publish' ? <p>{state.granted ? t('media.item.consentGiven') : t('media.item.consentNotGiven')}</p> : null}
             {state.granted ? <p className="field__hint">{t(keys.withdrawEffect, { ns: 'consent' })}</p> : null}
-            <ConsentButton purpose={purpose} granted={state.granted} action={`/mijn-verhalen/${storyId}/media/${media.id}`} />
+            <Form method="post" action={`/mijn-verhalen/${storyId}/media/${media.id}`} className="consent-form">
+              <input type="hidden" name="intent" value="consent" />
+              <input type="hidden" name="purpose" value={purpose} />
+              <input type="hidden" name="grant" value={state.granted ? 'false' : 'true'} />
+              <button type="submit" className="button">
+                {t(BUTTONS[purpose][state.granted ? 'withdraw' : 'grant'])}
+              </button>
+            </Form>
           </section>
         )
       })}
