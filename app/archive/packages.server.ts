@@ -35,27 +35,27 @@ export type PrepareResult = { ok: true; ref: string; byteSize: number; sha256: s
  * a second archivist builds nothing twice (a per-story lock serialises the check and the build).
  */
 export async function prepareArchivePackage({ storyId, actorId, ip }: { storyId: string; actorId: string; ip?: string | null }): Promise<PrepareResult> {
+  if (!(await getStoryForArchive({ storyId }))) return { ok: false, reason: 'notFound' }
   const actor = await auditActorOf(actorId)
-  const story = await getStoryForArchive({ storyId })
-  if (!story) return { ok: false, reason: 'notFound' }
-  if (!story.approved) return { ok: false, reason: 'noModeratedText' }
-  const authorId = story.authorId
-  if (!authorId) return { ok: false, reason: 'noConsent' }
-
   const written: { key: string | null } = { key: null }
   try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(727201, hashtext(${story.id}))`)
-      // Read under the lock: a consent given or withdrawn a moment ago counts.
+    return await db.transaction(async (tx): Promise<PrepareResult> => {
+      await tx.execute(sql`select pg_advisory_xact_lock(727201, hashtext(${storyId}))`)
+      // Read under the lock: a text approved or a consent withdrawn a moment ago counts.
+      const story = await getStoryForArchive({ storyId }, tx)
+      if (!story) return { ok: false, reason: 'notFound' }
+      if (!story.approved) return { ok: false, reason: 'noModeratedText' }
+      const authorId = story.authorId
+      if (!authorId) return { ok: false, reason: 'noConsent' }
       const grant = await getStoryArchiveGrant({ authorId, storyId: story.id }, tx)
-      if (!grant) return { ok: false, reason: 'noConsent' } as const
+      if (!grant) return { ok: false, reason: 'noConsent' }
       const mediaGrants = await getMediaArchiveGrants({ media: story.media.map((m) => ({ mediaId: m.id, ownerId: m.ownerId })) }, tx)
       const covered = story.media.filter((m) => mediaGrants.has(m.id))
       const fingerprint = createHash('sha256')
         .update(JSON.stringify([{ ...story, archiveTransferredAt: null }, grant.eventId, covered.map((m) => [m.id, mediaGrants.get(m.id)!.eventId])]))
         .digest('hex')
       const [latest] = await tx.select().from(archivePackages).where(eq(archivePackages.storyId, story.id)).orderBy(desc(archivePackages.builtAt)).limit(1)
-      if (latest && latest.contentFingerprint === fingerprint) return { ok: true, ref: latest.ref, byteSize: latest.byteSize, sha256: latest.sha256 } as const
+      if (latest && latest.contentFingerprint === fingerprint) return { ok: true, ref: latest.ref, byteSize: latest.byteSize, sha256: latest.sha256 }
 
       const builtAt = new Date()
       const ref = newPackageRef(builtAt)
@@ -99,7 +99,7 @@ export async function prepareArchivePackage({ storyId, actorId, ip }: { storyId:
         builtAt,
       })
       await recordAccess({ actor, action: 'archive.preparePackage', objectType: 'archivePackage', objectId: ref, subjectId: authorId, purpose: AUDIT_PURPOSE, outcome: 'success', ip }, tx)
-      return { ok: true, ref, byteSize: bag.byteSize, sha256: bag.sha256 } as const
+      return { ok: true, ref, byteSize: bag.byteSize, sha256: bag.sha256 }
     })
   } catch (error) {
     // Written but not recorded (the transaction failed): no row will ever point at it.
