@@ -22,7 +22,7 @@ export function RegisterLifeStoryForm({ lastResult }: { lastResult: Result }) {
         <SelectField meta={fields.locale} label={t('register.locale')} options={LOCALES.map((l) => ({ value: l.code, label: l.nativeName }))} />
         <ChoiceGroup meta={fields.source} legend={t('register.source')} type="radio" options={toOptions(LIFE_STORY_SOURCE_CHOICES, (s) => t(`sources.${s}`))} />
         <Field meta={fields.recordedOn} label={t('register.recordedOn')} hint={t('register.recordedOnHint')} type="date" />
-        <Field meta={fields.title} label={t('register.title')} />
+        <Field meta={fields.title} label={t('register.titleField')} />
         <TextAreaField meta={fields.body} label={t('register.body')} hint={t('register.bodyHint')} rows={20} />
         <div className={`field${audioErrors.length ? ' field--invalid' : ''}`}>
           <label htmlFor="life-story-audio">{t('register.audio')}</label>
