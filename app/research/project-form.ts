@@ -7,11 +7,11 @@ const isDate = (v: string) => !Number.isNaN(Date.parse(v))
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 const requiredDate = z.preprocess(
   blankToUndefined,
-  z.string({ required_error: 'research:errors.date', invalid_type_error: 'research:errors.date' }).regex(DATE, 'research:errors.date').refine(isDate, 'research:errors.date'),
+  z.string({ required_error: 'research:errors.date', invalid_type_error: 'research:errors.date' }).refine((v) => DATE.test(v) && isDate(v), 'research:errors.date'),
 )
 const optionalDate = z.preprocess(
   blankToUndefined,
-  z.string({ invalid_type_error: 'research:errors.date' }).regex(DATE, 'research:errors.date').refine(isDate, 'research:errors.date').optional(),
+  z.string({ invalid_type_error: 'research:errors.date' }).refine((v) => DATE.test(v) && isDate(v), 'research:errors.date').optional(),
 )
 
 /**

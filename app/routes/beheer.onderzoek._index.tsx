@@ -31,7 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** A researcher confirms a deletion notice. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireStaff(request, context, 'research.export')
-  const parsed = AcknowledgeNoticeSchema.safeParse(Object.fromEntries(await request.formData()))
+  const form = await request.formData().catch(() => null)
+  const parsed = AcknowledgeNoticeSchema.safeParse(form ? Object.fromEntries(form) : {})
   if (!parsed.success) return new Response('Bad request', { status: 400 })
   try {
     await acknowledgeDeletionNotice({ researcher: { id: ctx.user.id, roles: [...ctx.user.roles] }, noticeId: parsed.data.noticeId, ip: clientIp(context) })

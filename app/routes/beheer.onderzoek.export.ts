@@ -10,7 +10,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = await requireStaff(request, context, 'research.export')
   // Exports need a fresh sign-in; afterwards back to the page with the form, not to this POST-only URL.
   requireRecentAuth(ctx, new Request(new URL('/beheer/onderzoek', request.url)))
-  const parsed = ResearchExportFormSchema.safeParse(Object.fromEntries(await request.formData()))
+  const form = await request.formData().catch(() => null)
+  const parsed = ResearchExportFormSchema.safeParse(form ? Object.fromEntries(form) : {})
   // Only a tampered form gets here: the page offers a fixed project and two formats.
   if (!parsed.success) return new Response('Bad request', { status: 400 })
   try {
