@@ -8,6 +8,7 @@ import { seedArchiveDemo } from './seed/archive'
 import { DEMO_ACCOUNTS } from './seed/demo-accounts'
 import { seedMonumentDemo } from './seed/monument'
 import { seedReferrals } from './seed/referrals'
+import { seedResearchDemo } from './seed/research'
 import { seedSchemeDemo, seedSchemes } from './seed/scheme'
 import { seedTriageDemo } from './seed/triage'
 
@@ -38,6 +39,7 @@ export async function seedIfEmpty({ printCredentials }: { printCredentials: bool
     await seedMonumentDemo(tx, { survivorId: ids.survivor! })
     await seedTriageDemo(tx, { survivorId: ids.survivor!, triageId: ids.triage! })
     await seedSchemeDemo(tx, { survivorId: ids.survivor! })
+    await seedResearchDemo(tx, { adminId: ids.admin })
     await seedArchiveDemo(tx, { survivorId: ids.survivor! })
   })
   logger.info('demo data seeded')
