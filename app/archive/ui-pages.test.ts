@@ -124,7 +124,8 @@ describe('preparing a package', () => {
   })
 
   it('hostile or wrong input answers 400 or 404, never 500', async () => {
-    for (const form of [{}, { storyId: '__proto__' }, { storyId: '\u0000' }, { storyId: 'x'.repeat(10_000), shownPackage: 'y'.repeat(10_000) }]) {
+    const forms: Array<Record<string, string>> = [{}, { storyId: '__proto__' }, { storyId: '\u0000' }, { storyId: 'x'.repeat(10_000), shownPackage: 'y'.repeat(10_000) }]
+    for (const form of forms) {
       expect(statusOf(await prepare(form))).toBe(400)
     }
     expect(statusOf(await prepare({ storyId: '00000000-0000-4000-8000-000000000000' }))).toBe(404)
