@@ -6,6 +6,7 @@ import { closeDb, db, sql } from '@db/client.server'
 import { users } from '@db/schema/accounts'
 import { recordAccess } from '~/audit/audit.server'
 import { grantConsent } from '~/consent/consent.server'
+import { consentTextVersion } from '~/consent/texts'
 import { storage } from '~/utils/storage.server'
 import {
   eraseUserData,
@@ -73,7 +74,7 @@ describe('exportUserData', () => {
       ownActivity: [{ action: 'auth.signIn', objectType: 'account', outcome: 'success' }],
     })
     expect(JSON.stringify(sections.accessLog)).not.toContain(moderatorId)
-    expect(sections.consent).toMatchObject([{ purpose: 'monument.research', action: 'grant', textVersion: 'monument.research@2026-11-01' }])
+    expect(sections.consent).toMatchObject([{ purpose: 'monument.research', action: 'grant', textVersion: consentTextVersion('monument.research') }])
   })
 
   it('reads in a read-only snapshot, so an exporter cannot change data', async () => {
