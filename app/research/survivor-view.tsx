@@ -30,7 +30,7 @@ export function SurvivorResearchView({ rows }: { rows: Row[] }) {
               <>
                 {r.storyTitle}
                 <br />
-                <Link to={`/mijn-verhalen/${r.storyId}#consent-monument-research`}>{t('survivor.change')}</Link>
+                <Link to={`/mijn-verhalen/${r.storyId}?stap=toestemming#consent-monument-research`}>{t('survivor.change')}</Link>
               </>
             ),
           },
