@@ -8,6 +8,7 @@ import { sql } from '../db/client.server'
 import type { Env } from '../app/utils/env.server'
 import { logger } from '../app/utils/logger.server'
 import { createPageCache, isCacheableRequest } from './page-cache'
+import { PostgresLimitStore } from './shared-limits'
 import { cspNonce, lastResortErrors, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders } from './security'
 
 /** The monument pages anonymous readers may get from the page cache (their routes also answer `Cache-Control: public`). */
@@ -29,7 +30,11 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
   app.disable('x-powered-by')
   app.set('trust proxy', env.TRUST_PROXY)
   const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production'
-  const [readLimit, writeLimit] = rateLimits({ reads: env.RATE_LIMIT_READS_PER_MINUTE, writes: env.RATE_LIMIT_WRITES_PER_MINUTE })
+  // Counted in PostgreSQL, so several portal processes together allow the configured limit (ADR 0027).
+  const [readLimit, writeLimit] = rateLimits(
+    { reads: env.RATE_LIMIT_READS_PER_MINUTE, writes: env.RATE_LIMIT_WRITES_PER_MINUTE },
+    (tier) => new PostgresLimitStore({ sql, name: tier, secret: env.SESSION_SECRET }),
+  )
 
   app.use(
     pinoHttp({
