@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { drizzle } from 'drizzle-orm/postgres-js'
 import { migrate } from 'drizzle-orm/postgres-js/migrator'
-import PgBoss from 'pg-boss'
+import { PgBoss } from 'pg-boss'
 import postgres from 'postgres'
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
@@ -36,7 +36,7 @@ async function installJobSchema(databaseUrl: string) {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: JOB_SCHEMA, max: 1, supervise: false, schedule: false, migrate: true })
   boss.on('error', () => {})
   await boss.start()
-  await boss.stop({ graceful: false, wait: true })
+  await boss.stop({ graceful: false })
 }
 
 const handJobSchemaToAppRole = `
