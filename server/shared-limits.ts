@@ -46,7 +46,7 @@ export class PostgresLimitStore implements Store {
   async increment(client: string): Promise<ClientRateLimitInfo> {
     const key = this.key(client)
     try {
-      const [row] = await this.options.sql<Array<{ hits: number; reset_at: Date }>>`
+      const [row] = await this.options.sql<Array<{ hits: number; reset_at: Date | string }>>`
         insert into request_limits (key, hits, reset_at)
         values (${key}, 1, now() + make_interval(secs => ${this.windowMs / 1000}))
         on conflict (key) do update set
@@ -54,7 +54,7 @@ export class PostgresLimitStore implements Store {
           reset_at = case when request_limits.reset_at <= now() then excluded.reset_at else request_limits.reset_at end
         returning hits, reset_at`
       this.pruneNowAndThen()
-      return { totalHits: row!.hits, resetTime: row!.reset_at }
+      return { totalHits: row!.hits, resetTime: new Date(row!.reset_at) }
     } catch (error) {
       this.fallBack(error)
       return this.insurance.increment(key)
@@ -77,9 +77,9 @@ export class PostgresLimitStore implements Store {
   }
 
   async get(client: string): Promise<ClientRateLimitInfo | undefined> {
-    const [row] = await this.options.sql<Array<{ hits: number; reset_at: Date }>>`
+    const [row] = await this.options.sql<Array<{ hits: number; reset_at: Date | string }>>`
       select hits, reset_at from request_limits where key = ${this.key(client)} and reset_at > now()`
-    return row ? { totalHits: row.hits, resetTime: row.reset_at } : undefined
+    return row ? { totalHits: row.hits, resetTime: new Date(row.reset_at) } : undefined
   }
 
   private pruneNowAndThen() {

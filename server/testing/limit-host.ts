@@ -2,11 +2,11 @@
 // answering 200 to whatever passes them. server/shared-limits.test.ts starts two of these on one
 // database to show that the limit holds across processes.
 import express from 'express'
-import postgres from 'postgres'
+// The portal's own client (drizzle changes its timestamp parsing), as in server/app.ts.
+import { sql } from '../../db/client.server'
 import { rateLimits } from '../security'
 import { PostgresLimitStore } from '../shared-limits'
 
-const sql = postgres(process.env.DATABASE_URL!, { max: 2, onnotice: () => {} })
 const app = express()
 app.use(
   ...rateLimits({ reads: Number(process.env.READS), writes: Number(process.env.WRITES) }, (tier) =>
