@@ -27,6 +27,18 @@ const started: Array<{ stop: () => Promise<unknown> }> = []
 const procs: Proc[] = []
 const failures: string[] = []
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+// Interrupted (Ctrl-C, a CI timeout): leave no portal, worker, haproxy or PostgreSQL behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    state.running = false
+    void stopAll(procs)
+      .then(async () => {
+        for (const s of started.reverse()) await s.stop().catch(() => {})
+        await rm(dir, { recursive: true, force: true })
+      })
+      .finally(() => process.exit(130))
+  })
+}
 
 try {
   const t0 = performance.now()
@@ -65,7 +77,7 @@ try {
   const saved = new Set<string>()
   const uploads = { ok: 0 }
   let mailsAsked = 0
-  for (const w of writers) if (await requestReset(stats, w.email)) mailsAsked++
+  mailsAsked += (await Promise.all(writers.map((w) => requestReset(stats, w.email)))).filter(Boolean).length
 
   const loops = [
     ...Array.from({ length: Number(args.readers) }, () => reader(stats, readSlugs)),
@@ -79,10 +91,10 @@ try {
   console.log(`${Math.round((performance.now() - soakStart) / 1000)} s: portal2 killed (-9)`)
   await sleep(5_000)
   procs.splice(procs.indexOf(victim), 1, await startPortal(env, 1))
-  await sleep(2_000) // haproxy's health check takes it back (rise 2, inter 1 s)
+  await sleep(5_000) // haproxy's health check takes it back (rise 2, inter 2 s)
   state.phase = 'after'
   console.log(`${Math.round((performance.now() - soakStart) / 1000)} s: portal2 back`)
-  for (const w of writers) if (await requestReset(stats, w.email)) mailsAsked++
+  mailsAsked += (await Promise.all(writers.map((w) => requestReset(stats, w.email)))).filter(Boolean).length
   await sleep(Math.max(0, minutes * 60_000 * 0.75 - (performance.now() - soakStart)))
   const withdrawn = await withdrawalCheck.run(withdrawal)
   await sleep(Math.max(0, minutes * 60_000 - (performance.now() - soakStart)))

@@ -98,7 +98,7 @@ export function ensureHaproxy() {
  */
 export async function startHaproxy(dir: string): Promise<ChildProcess> {
   ensureHaproxy()
-  const servers = PORTS.portals.map((p, i) => `  server portal${i + 1} 127.0.0.1:${p} check inter 1s fall 2 rise 2`).join('\n')
+  const servers = PORTS.portals.map((p, i) => `  server portal${i + 1} 127.0.0.1:${p} check inter 2s fall 3 rise 2`).join('\n')
   const config = `global
   maxconn 4096
 defaults
@@ -107,6 +107,8 @@ defaults
   timeout client 60s
   timeout server 60s
   timeout queue 30s
+  # A busy portal answers /healthz slowly; only a dead one (connection refused) is taken out fast.
+  timeout check 10s
   retries 3
   option redispatch
   option forwardfor

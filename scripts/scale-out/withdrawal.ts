@@ -30,7 +30,7 @@ export const withdrawalCheck = {
 
   /** Every process serves the story (and caches it), one withdraws it, every process is asked again. */
   async run(story: { id: string; slug: string }) {
-    const statusOn = async (i: number) => (await fetch(`${direct(i)}/verhalen/${story.slug}`, { redirect: 'manual' })).status
+    const statusOn = async (i: number) => (await fetch(`${direct(i)}/verhalen/${story.slug}`, { redirect: 'manual', signal: AbortSignal.timeout(60_000) })).status
     for (let i = 0; i < PORTS.portals.length; i++) {
       const before = await statusOn(i)
       if (before !== 200) throw new Error(`portal${i + 1} did not serve the story before the withdrawal (${before})`)
@@ -39,6 +39,7 @@ export const withdrawalCheck = {
     const res = await fetch(`${direct(0)}/mijn-verhalen/${story.id}`, {
       method: 'POST',
       redirect: 'manual',
+      signal: AbortSignal.timeout(60_000),
       // Straight to one process, as its own page would post: Remix compares Origin with Host.
       headers: { Origin: direct(0), 'Sec-Fetch-Site': 'same-origin', Cookie: cookie },
       body: new URLSearchParams({ intent: 'withdraw' }),
