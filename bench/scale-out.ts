@@ -122,7 +122,7 @@ try {
   console.log(`requests served: ${served} (${(served / soakSeconds).toFixed(1)}/s); p50 ${percentile(all, 50).toFixed(0)} ms, p95 ${percentile(all, 95).toFixed(0)} ms`)
   for (const p of phases) {
     const errors = Object.entries(stats[p].errors)
-    console.log(`  ${p.padEnd(6)} ok ${stats[p].ok}, errors ${errors.reduce((n, [, v]) => n + v, 0)}${errors.length ? `: ${errors.map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`)
+    console.log(`  ${p.padEnd(6)} ok ${stats[p].ok}${stats[p].retried ? ` (${stats[p].retried} GET sent again on a closed kept-alive connection)` : ''}, errors ${errors.reduce((n, [, v]) => n + v, 0)}${errors.length ? `: ${errors.map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`)
   }
   const killSaveErrors = Object.entries(stats.kill.errors).filter(([k]) => k.startsWith('save step')).reduce((n, [, v]) => n + v, 0)
   console.log(`stories saved: ${saved.size} (client) / ${stored?.n} (database); photos uploaded: ${uploads.ok} (client) / ${stored?.media} (database)`)
