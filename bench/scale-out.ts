@@ -56,6 +56,10 @@ try {
   const sql = postgres(pg.url, { max: 2, onnotice: () => {} })
   started.push({ stop: () => sql.end() })
 
+  // Mails are asked for only to count background jobs (each run exactly once); every soak client
+  // shares one address, and the password-reset form allows one address only a few mails (5 before
+  // and 5 after the kill stay within it), so more would be refused by design, not by failure.
+  const MAIL_WRITERS = 5
   const writerCount = Number(args.writers)
   const writers = Array.from({ length: writerCount }, (_, i) => ({ email: `schrijver-${i}@soak.local`, password: `soak-wachtwoord-${i}-lang-genoeg` }))
   for (const w of writers) {
@@ -77,7 +81,7 @@ try {
   const saved = new Set<string>()
   const uploads = { ok: 0 }
   let mailsAsked = 0
-  mailsAsked += (await Promise.all(writers.map((w) => requestReset(stats, w.email)))).filter(Boolean).length
+  mailsAsked += (await Promise.all(writers.slice(0, MAIL_WRITERS).map((w) => requestReset(stats, w.email)))).filter(Boolean).length
 
   const loops = [
     ...Array.from({ length: Number(args.readers) }, () => reader(stats, readSlugs)),
@@ -94,7 +98,7 @@ try {
   await sleep(5_000) // haproxy's health check takes it back (rise 2, inter 2 s)
   state.phase = 'after'
   console.log(`${Math.round((performance.now() - soakStart) / 1000)} s: portal2 back`)
-  mailsAsked += (await Promise.all(writers.map((w) => requestReset(stats, w.email)))).filter(Boolean).length
+  mailsAsked += (await Promise.all(writers.slice(0, MAIL_WRITERS).map((w) => requestReset(stats, w.email)))).filter(Boolean).length
   await sleep(Math.max(0, minutes * 60_000 * 0.75 - (performance.now() - soakStart)))
   const withdrawn = await withdrawalCheck.run(withdrawal)
   await sleep(Math.max(0, minutes * 60_000 - (performance.now() - soakStart)))
@@ -122,7 +126,7 @@ try {
   console.log(`requests served: ${served} (${(served / soakSeconds).toFixed(1)}/s); p50 ${percentile(all, 50).toFixed(0)} ms, p95 ${percentile(all, 95).toFixed(0)} ms`)
   for (const p of phases) {
     const errors = Object.entries(stats[p].errors)
-    console.log(`  ${p.padEnd(6)} ok ${stats[p].ok}${stats[p].retried ? ` (${stats[p].retried} GET sent again on a closed kept-alive connection)` : ''}, errors ${errors.reduce((n, [, v]) => n + v, 0)}${errors.length ? `: ${errors.map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`)
+    console.log(`  ${p.padEnd(6)} ok ${stats[p].ok}${stats[p].retried ? ` (${stats[p].retried} sent again on a closed kept-alive connection)` : ''}, errors ${errors.reduce((n, [, v]) => n + v, 0)}${errors.length ? `: ${errors.map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`)
   }
   const killSaveErrors = Object.entries(stats.kill.errors).filter(([k]) => k.startsWith('save step')).reduce((n, [, v]) => n + v, 0)
   console.log(`stories saved: ${saved.size} (client) / ${stored?.n} (database); photos uploaded: ${uploads.ok} (client) / ${stored?.media} (database)`)

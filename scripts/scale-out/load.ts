@@ -32,9 +32,12 @@ async function call(stats: Record<Phase, Stats>, label: string, url: string, ini
     stats[phase].latencies.push(ms)
     return { res, body }
   } catch (error) {
-    // A browser sends an idempotent request again when a kept-alive connection turns out closed.
+    // A browser (Chromium) sends a request again, a POST too, when a kept-alive connection turns
+    // out closed before any answer came back. A POST resent that had reached a portal after all
+    // would save twice: the soak's count checks (client = database) would then fail, so this
+    // cannot hide a double write.
     const code = error instanceof Error ? (error.cause as { code?: string } | undefined)?.code : undefined
-    if (!init.method && !init.retried && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')) {
+    if (!init.retried && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')) {
       stats[phase].retried = (stats[phase].retried ?? 0) + 1
       return call(stats, label, url, { ...init, retried: true })
     }
