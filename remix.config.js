@@ -5,7 +5,7 @@ const out = process.env.REMIX_OUT_DIR
 
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
-  serverBuildPath: out ? `${out}/server/index.js` : 'build/index.js',
+  serverBuildPath: out ? `${out}/index.js` : 'build/index.js',
   assetsBuildDirectory: out ? `${out}/public/build` : 'public/build',
   ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
   serverModuleFormat: 'esm',

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
@@ -62,5 +62,8 @@ export default async function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
+  // An address nobody has (404) or a method a route does not take (405) is the visitor's
+  // mistake, not ours: the request log already has it, at info (ADR 0027, quiet logs).
+  if (isRouteErrorResponse(error) && error.status < 500) return
   logger.error({ err: error, method: request.method }, 'unhandled error in loader or action')
 }

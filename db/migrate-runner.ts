@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url'
 import { drizzle } from 'drizzle-orm/postgres-js'
 import { migrate } from 'drizzle-orm/postgres-js/migrator'
-import PgBoss from 'pg-boss'
+import { PgBoss } from 'pg-boss'
 import postgres from 'postgres'
+import { carryOverOldJobs, setAsideOldJobSchema } from './pg-boss-upgrade'
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
@@ -23,7 +24,8 @@ export async function runMigrations(databaseUrl: string) {
   try {
     await sql`select pg_advisory_lock(727001)`
     await migrate(drizzle(sql), { migrationsFolder })
-    await installJobSchema(databaseUrl)
+    const setAside = await setAsideOldJobSchema(sql, JOB_SCHEMA)
+    await installJobSchema(databaseUrl, setAside ? (boss) => carryOverOldJobs(sql, boss, JOB_SCHEMA) : undefined)
     await sql.unsafe(handJobSchemaToAppRole)
     await sql`select pg_advisory_unlock(727001)`
   } finally {
@@ -31,12 +33,16 @@ export async function runMigrations(databaseUrl: string) {
   }
 }
 
-async function installJobSchema(databaseUrl: string) {
+async function installJobSchema(databaseUrl: string, afterStart?: (boss: PgBoss) => Promise<unknown>) {
   // migrate: true creates or upgrades the schema; nothing is supervised or scheduled here.
   const boss = new PgBoss({ connectionString: databaseUrl, schema: JOB_SCHEMA, max: 1, supervise: false, schedule: false, migrate: true })
   boss.on('error', () => {})
   await boss.start()
-  await boss.stop({ graceful: false, wait: true })
+  try {
+    await afterStart?.(boss)
+  } finally {
+    await boss.stop({ graceful: false })
+  }
 }
 
 const handJobSchemaToAppRole = `

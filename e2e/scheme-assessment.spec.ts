@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 // ajv 6 comes with the toolchain (eslint); it reads the published draft-07 schema as any consumer would.
 import Ajv from 'ajv'
-import { authenticator } from 'otplib'
+import { newTotpSecret } from '../app/auth/totp'
 import type postgres from 'postgres'
 import { hashPassword } from '../app/auth/password.server'
 import { createFieldCrypto } from '../app/privacy/field-crypto.server'
@@ -29,8 +29,8 @@ let sql: postgres.Sql
 let receiver: Receiver
 const suffix = randomBytes(4).toString('hex')
 const assessors = [
-  { email: `beoordelaar-een-${suffix}@example.nl`, totp: authenticator.generateSecret() },
-  { email: `beoordelaar-twee-${suffix}@example.nl`, totp: authenticator.generateSecret() },
+  { email: `beoordelaar-een-${suffix}@example.nl`, totp: newTotpSecret() },
+  { email: `beoordelaar-twee-${suffix}@example.nl`, totp: newTotpSecret() },
 ]
 const applicant = { email: `aanvrager-${suffix}@example.nl` }
 let application: { id: string; reference: string }

@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test'
-import { authenticator } from 'otplib'
+import { totpCode } from '../app/auth/totp'
 import { addVirtualAuthenticator, expect, expectAccessible } from './fixtures'
 
 /** A fresh TOTP code; waits for the next 30-second step when this one is already spent (`used` remembers codes per secret). */
 export async function freshCode(secret: string, used: Set<string> = new Set()) {
-  let code = authenticator.generate(secret)
+  let code = totpCode(secret)
   while (used.has(`${secret}:${code}`)) {
     await new Promise((r) => setTimeout(r, 1000))
-    code = authenticator.generate(secret)
+    code = totpCode(secret)
   }
   used.add(`${secret}:${code}`)
   return code

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { authenticator } from 'otplib'
+import { newTotpSecret } from '../app/auth/totp'
 import { hashPassword } from '../app/auth/password.server'
 import type { StaffRole } from '../app/auth/roles'
 import { createFieldCrypto } from '../app/privacy/field-crypto.server'
@@ -17,7 +17,7 @@ export async function createStaffAccount({ role, name }: { role: StaffRole; name
   const account = {
     email: `${role}-${randomBytes(4).toString('hex')}@example.nl`,
     password: 'een eigen lange testzin',
-    totpSecret: authenticator.generateSecret(),
+    totpSecret: newTotpSecret(),
   }
   try {
     const [user] = await sql`insert into users (email, password_hash, display_name, kind, email_verified_at)

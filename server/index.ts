@@ -43,7 +43,13 @@ const { env } = runtime
 
 const { createServerApp } = await import('./app')
 const build = (await import(pathToFileURL(path.resolve(buildPaths().serverBuild)).href)) as ServerBuild
-const app = createServerApp({ build, env })
+// Prometheus metrics (ADR 0027): a port of their own (METRICS_PORT) or /metrics behind METRICS_TOKEN.
+const { createMetrics, metricsSettings } = await import('./metrics')
+const metricsAt = metricsSettings()
+const { sql } = await import('../db/client.server')
+const metrics = metricsAt.port || metricsAt.token ? createMetrics({ build, sql, token: metricsAt.token, pageCacheStats: () => app.locals.pageCache.stats }) : undefined
+const app = createServerApp({ build, env, metrics })
+const metricsServer = metricsAt.port ? metrics?.listen(metricsAt.port, metricsAt.host) : undefined
 
 const jobs = env.RUN_WORKER ? await (await import('../app/jobs/queue.server')).startWorker() : undefined
 
@@ -59,6 +65,7 @@ async function shutdown(signal: string) {
   log(`${signal}: shutting down`)
   server.close()
   server.closeAllConnections()
+  metricsServer?.close()
   await jobs?.stop().catch(() => {})
   await (await import('../db/client.server')).closeDb().catch(() => {})
   await runtime.stop()

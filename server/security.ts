@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { NextFunction, Request, Response } from 'express'
-import rateLimit from 'express-rate-limit'
+import rateLimit, { type Store } from 'express-rate-limit'
 import helmet from 'helmet'
 import { fallbackLng, isLng, supportedLngs, type Lng } from '../app/i18n/config'
 import { resources } from '../app/i18n/resources.server'
@@ -231,17 +231,23 @@ export function lastResortErrors(options: { quickExitUrl: string; stylesheets?: 
   return { guard, handler }
 }
 
-/** Two tiers: reading is generous; writing (POST etc.) is stricter. Auth steps add their own limits. */
-export function rateLimits(perMinute: { reads: number; writes: number }) {
+/**
+ * Two tiers: reading is generous; writing (POST etc.) is stricter. Auth steps add their own limits.
+ * `store` gives each tier its counter store: the portal passes the shared PostgreSQL store
+ * (server/shared-limits.ts, ADR 0027); without one each process counts for itself.
+ */
+export function rateLimits(perMinute: { reads: number; writes: number }, store?: (tier: 'reads' | 'writes') => Store) {
   const common = { standardHeaders: 'draft-7' as const, legacyHeaders: false, handler: tooManyRequests }
   const reads = rateLimit({
     ...common,
+    ...(store ? { store: store('reads') } : {}),
     windowMs: 60_000,
     limit: perMinute.reads,
     skip: (req) => !SAFE_METHODS.has(req.method),
   })
   const writes = rateLimit({
     ...common,
+    ...(store ? { store: store('writes') } : {}),
     windowMs: 60_000,
     limit: perMinute.writes,
     // Signed server-to-server webhooks (the Schadefonds) are not a person at a keyboard.

@@ -6,7 +6,6 @@ import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server'
-import { authenticator } from 'otplib'
 import QRCode from 'qrcode'
 import { and, eq, isNull } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
@@ -16,12 +15,12 @@ import { recordAccess } from '~/audit/audit.server'
 import { decryptField, encryptField, lookupHash } from '~/privacy/field-crypto.server'
 import { getEnv } from '~/utils/env.server'
 import { requiresPasskey } from './policy'
+import { newTotpSecret, totpDelta, totpUri } from './totp'
 import { deviceIdFor, issueDeviceCookie } from './device-cookie.server'
 import { beginSignInAttempt, endSignInAttempt } from './sign-in-throttle.server'
 import { renewSession, setWebauthnChallenge, type SessionContext } from './session.server'
 
-// One step either side (±30 s) for clock drift; a used step is never accepted again.
-authenticator.options = { window: 1, step: 30 }
+// One step either side (±30 s) for clock drift (./totp); a used step is never accepted again.
 const ISSUER = 'Erkenningsportaal'
 
 function relyingParty(request: Request) {
@@ -33,12 +32,12 @@ function relyingParty(request: Request) {
 
 /** Starts (or restarts) TOTP enrolment: a new secret, kept encrypted until confirmed. */
 export async function startTotpEnrolment({ userId, label }: { userId: string; label: string }) {
-  const secret = authenticator.generateSecret(20)
+  const secret = newTotpSecret()
   await db
     .insert(totpFactors)
     .values({ userId, secretEncrypted: encryptField(secret) })
     .onConflictDoUpdate({ target: totpFactors.userId, set: { secretEncrypted: encryptField(secret), confirmedAt: null, lastUsedStep: null } })
-  const otpauth = authenticator.keyuri(label, ISSUER, secret)
+  const otpauth = totpUri({ label, issuer: ISSUER, secret })
   const qrSvg = await QRCode.toString(otpauth, { type: 'svg', margin: 1 })
   return { secret, otpauth, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString('base64')}` }
 }
@@ -48,7 +47,7 @@ export async function getPendingTotp({ userId, label }: { userId: string; label:
   const [row] = await db.select().from(totpFactors).where(eq(totpFactors.userId, userId))
   if (!row || row.confirmedAt) return null
   const secret = decryptField(row.secretEncrypted)
-  const otpauth = authenticator.keyuri(label, ISSUER, secret)
+  const otpauth = totpUri({ label, issuer: ISSUER, secret })
   const qrSvg = await QRCode.toString(otpauth, { type: 'svg', margin: 1 })
   return { secret, otpauth, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString('base64')}` }
 }
@@ -63,7 +62,7 @@ async function checkTotp({ userId, code, requireConfirmed }: { userId: string; c
   if (!row || (requireConfirmed && !row.confirmedAt)) return false
   const secret = decryptField(row.secretEncrypted)
   const token = code.replace(/\s/g, '')
-  const delta = authenticator.checkDelta(token, secret)
+  const delta = totpDelta(token, secret)
   if (delta === null) return false
   const step = currentStep() + delta
   if (row.lastUsedStep !== null && step <= row.lastUsedStep) return false

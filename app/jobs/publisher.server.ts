@@ -1,4 +1,4 @@
-import PgBoss from 'pg-boss'
+import { PgBoss, type SendOptions } from 'pg-boss'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 
@@ -18,7 +18,7 @@ function getPublisher() {
   return publisher
 }
 
-export async function enqueue(name: string, data: object, options: PgBoss.SendOptions = {}) {
+export async function enqueue(name: string, data: object, options: SendOptions = {}) {
   const boss = await getPublisher()
   await boss.createQueue(name)
   return boss.send(name, data, { retryLimit: 8, retryBackoff: true, retryDelay: 10, ...options })

@@ -1,4 +1,4 @@
-import PgBoss from 'pg-boss'
+import { PgBoss } from 'pg-boss'
 import { db } from '@db/client.server'
 import { pruneRateLimitCounters } from '~/auth/rate-limit.server'
 import { pruneExpiredSessions } from '~/auth/session.server'
@@ -63,7 +63,7 @@ export function createBoss(databaseUrl = getEnv().DATABASE_URL) {
 export async function startWorker(boss = createBoss()) {
   await boss.start()
   for (const [name, job] of Object.entries(JOBS)) {
-    await boss.createQueue(name, { name, retryLimit: job.retryLimit ?? 5, retryBackoff: true })
+    await boss.createQueue(name, { retryLimit: job.retryLimit ?? 5, retryBackoff: true })
     if (job.cron) await boss.schedule(name, job.cron, undefined, { tz: 'Europe/Amsterdam' })
     await boss.work<Record<string, unknown>>(name, async (jobs) => {
       for (const j of jobs) await job.handler(j.data ?? {})

@@ -40,7 +40,7 @@ export async function dispatchMail(id: string) {
   await enqueue('mail.send', { id }, { singletonKey: `mail:${id}` })
 }
 
-let transport: nodemailer.Transporter | undefined
+let transport: ReturnType<typeof nodemailer.createTransport> | undefined
 
 /** The queue's handler: send through SMTP, or keep it in the development mailbox. */
 export async function deliverMail({ id }: { id: string }) {

@@ -1,5 +1,5 @@
 import { type Readable } from 'node:stream'
-import sharp from 'sharp'
+import sharp, { type Metadata, type Sharp } from 'sharp'
 import { MEDIA_BYTE_LIMITS } from './media-limits'
 import { sniffHeif } from './media-type.server'
 import { decodeInThread, withHeicSlot, type DecodedPixels } from './photo-heic-decoder.server'
@@ -142,8 +142,8 @@ async function processHeic(bytes: Buffer): Promise<ProcessedPhoto> {
  * Re-encodes one opened image (full size, then each variant). `orient` applies the EXIF
  * orientation first; `hasAlpha` is read from the image when not given.
  */
-async function encodePhoto({ open, orient, hasAlpha: knownAlpha }: { open: () => sharp.Sharp; orient: boolean; hasAlpha?: boolean }): Promise<ProcessedPhoto> {
-  let meta: sharp.Metadata | null = null
+async function encodePhoto({ open, orient, hasAlpha: knownAlpha }: { open: () => Sharp; orient: boolean; hasAlpha?: boolean }): Promise<ProcessedPhoto> {
+  let meta: Metadata | null = null
   if (knownAlpha === undefined) {
     try {
       meta = await open().metadata()
