@@ -88,10 +88,11 @@ export const CONSENT_PURPOSES = {
     fingerprint: 'a6e9fb84fefbffd7',
   },
   'scheme.useMonumentStory': {
-    version: '2026-11-01',
+    // 2026-12-07: about the monument story only; the recorded life story has scheme.useCommissionStory.
+    version: '2026-12-07',
     i18nKey: 'consent:purposes.schemeUseMonumentStory',
     objectTypes: ['application'],
-    fingerprint: 'd57a84e62ffcd3db',
+    fingerprint: 'dbfa33a872602bca',
   },
 } as const satisfies Record<string, ConsentPurposeDefinition>
 
