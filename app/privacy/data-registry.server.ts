@@ -44,6 +44,7 @@ const notPersonal = new Map<string, string>()
  */
 export const NOT_PERSONAL_TABLES: Record<string, string> = {
   stored_files: 'registry of binaries (key, size, type, checksum); rows are erased through their owning capability',
+  request_limits: 'per-minute request counters shared by the portal processes (ADR 0027), keyed by a keyed hash of the client address, never the address; rows end with their minute',
 }
 
 /**
