@@ -1,6 +1,6 @@
 import type { RouteAccess } from '~/auth/route-matrix'
 
-const EVERYONE_401 = { anonymous: 401, survivorA: 401, survivorB: 401, moderator: 401, triage: 401, assessor: 401, archivist: 401, researcher: 401, admin: 401 }
+const EVERYONE_401 = { anonymous: 401, survivorA: 401, survivorB: 401, moderator: 401, triage: 401, assessor: 401, archivist: 401, researcher: 401, curator: 401, soundingBoard: 401, interviewer: 401, intake: 401, admin: 401 }
 
 /** Access rules of the assessment capability's routes (checked by app/auth/route-matrix.test.ts). */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {

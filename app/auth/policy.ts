@@ -5,7 +5,7 @@ import type { Role } from './roles'
  * whose work needs it; admins manage accounts and oversight, not content or cases.
  */
 export const PERMISSIONS = {
-  'staff.area': ['moderator', 'triage', 'assessor', 'archivist', 'researcher', 'admin'],
+  'staff.area': ['moderator', 'triage', 'assessor', 'archivist', 'researcher', 'curator', 'sounding_board', 'interviewer', 'intake', 'admin'],
   'accounts.manage': ['admin'],
   'audit.search': ['admin'],
   'stories.moderate': ['moderator'],
@@ -21,13 +21,21 @@ export const PERMISSIONS = {
   'research.export': ['researcher'],
   /** Registering research projects and their researchers is oversight, not research. */
   'research.projects.manage': ['admin'],
+  /** The web documentary: composing chapters from consented stories (issue 13). */
+  'documentary.curate': ['curator'],
+  /** The sounding board of survivors: reading draft chapters, commenting, approving. */
+  'documentary.review': ['sounding_board'],
+  /** Recording a life story with a survivor (an interviewer conversation, issue 17). */
+  'lifeStories.record': ['interviewer'],
+  /** Entering an application from a paper form or a phone call (issue 17). */
+  'applications.register': ['intake', 'assessor'],
   'survivor.own': ['survivor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Action = keyof typeof PERMISSIONS
 
 /** Roles that must use a passkey as their second factor. */
-const PASSKEY_REQUIRED_ROLES: readonly Role[] = ['assessor', 'archivist', 'researcher', 'admin']
+const PASSKEY_REQUIRED_ROLES: readonly Role[] = ['assessor', 'archivist', 'researcher', 'intake', 'admin']
 
 export type Actor = { id: string; roles: readonly Role[] }
 

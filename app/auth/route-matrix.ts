@@ -8,7 +8,7 @@ import type { Role } from './roles'
  * of its states (a draft story, a submitted application…) is the object-state matrix's
  * concern: app/auth/object-state-matrix.test.ts.
  */
-export type PersonaName = 'anonymous' | 'survivorA' | 'survivorB' | 'moderator' | 'triage' | 'assessor' | 'archivist' | 'researcher' | 'admin'
+export type PersonaName = 'anonymous' | 'survivorA' | 'survivorB' | 'moderator' | 'triage' | 'assessor' | 'archivist' | 'researcher' | 'curator' | 'soundingBoard' | 'interviewer' | 'intake' | 'admin'
 
 export const PERSONA_ROLES: Record<Exclude<PersonaName, 'anonymous'>, Role[]> = {
   survivorA: ['survivor'],
@@ -18,6 +18,10 @@ export const PERSONA_ROLES: Record<Exclude<PersonaName, 'anonymous'>, Role[]> = 
   assessor: ['assessor'],
   archivist: ['archivist'],
   researcher: ['researcher'],
+  curator: ['curator'],
+  soundingBoard: ['sounding_board'],
+  interviewer: ['interviewer'],
+  intake: ['intake'],
   admin: ['admin'],
 }
 

@@ -62,7 +62,7 @@ export function intlLocale(code: string): string {
 }
 
 export const defaultNS = 'common'
-export const namespaces = ['common', 'validation', 'pages', 'facets', 'account', 'mail', 'consent', 'privacy', 'monument', 'moderation', 'reading', 'referrals', 'triage', 'scheme', 'assessment', 'archive', 'research', 'lifeStories'] as const
+export const namespaces = ['common', 'validation', 'pages', 'facets', 'account', 'mail', 'consent', 'privacy', 'monument', 'moderation', 'reading', 'referrals', 'triage', 'scheme', 'assessment', 'archive', 'research', 'lifeStories', 'documentary', 'intake'] as const
 
 export const i18nConfig = {
   supportedLngs,

@@ -27,7 +27,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // No audio on the test story: the owner gets 404 too, like anyone else.
   'mijn-verhalen.levensverhaal.$id.geluid.ts': {
     path: '/mijn-verhalen/levensverhaal/:id/geluid',
-    rule: { kind: 'custom', statuses: { anonymous: 302, survivorA: 404, survivorB: 404, moderator: 403, triage: 403, assessor: 403, archivist: 403, researcher: 403, admin: 403 } },
+    rule: { kind: 'custom', statuses: { anonymous: 302, survivorA: 404, survivorB: 404, moderator: 403, triage: 403, assessor: 403, archivist: 403, researcher: 403, curator: 403, soundingBoard: 403, interviewer: 403, intake: 403, admin: 403 } },
     setup: ownLifeStory('/geluid'),
   },
 }
