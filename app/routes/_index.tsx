@@ -3,9 +3,11 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getPageTitle } from '~/i18n/meta.server'
 import { titleMeta } from '~/utils/meta'
+import { publicPageHeaders } from '~/utils/public-page'
 
 export const handle = { i18n: ['pages'] }
 export const meta = titleMeta
+export const headers = publicPageHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { title: await getPageTitle(request, 'home.title') }

@@ -7,10 +7,12 @@ import { listSchemeOverview } from '~/scheme/overview.server'
 import { formatLongDate } from '~/scheme/dates'
 import { localise } from '~/scheme/scheme-config'
 import { titleMeta } from '~/utils/meta'
+import { publicPageHeaders } from '~/utils/public-page'
 import { intlLocale } from '~/i18n/config'
 
 export const handle = { i18n: ['scheme', 'facets'] }
 export const meta = titleMeta
+export const headers = publicPageHeaders
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
