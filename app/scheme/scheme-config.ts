@@ -35,6 +35,19 @@ export type PlacementKind = z.infer<typeof PlacementKindSchema>
 export const RejectionReasonSchema = z.object({ code: CodeSchema, ...localizedShape(z.string().min(1)) }).strict()
 export type RejectionReason = z.infer<typeof RejectionReasonSchema>
 
+/**
+ * Who is dealt with first (issue 17): an applicant of `minimumAge` or older (from the date of
+ * birth), or one who says they are seriously ill. The illness is taken on their word: evidence
+ * is 'optional' (never asked for) or 'none' (not offered). Absent in a scheme version: no fast track.
+ */
+export const FastTrackRulesSchema = z
+  .object({
+    minimumAge: z.number().int().min(18).max(120),
+    seriouslyIll: z.object({ selfDeclared: z.literal(true), evidence: z.enum(['optional', 'none']) }).optional(),
+  })
+  .strict()
+export type FastTrackRules = z.infer<typeof FastTrackRulesSchema>
+
 export const APPLICANT_KINDS = ['self', 'representative', 'relative'] as const
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number]
 
@@ -80,6 +93,7 @@ export const SchemeConfigSchema = z
     rejectionReasons: z.array(RejectionReasonSchema).min(1),
     /** Awb 4:15: the decision term stands still while the applicant is asked to complete the application. */
     clockPausesWhileInformationRequested: z.boolean(),
+    fastTrack: FastTrackRulesSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const unique = (codes: string[], path: string) => {

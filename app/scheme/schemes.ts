@@ -110,6 +110,8 @@ const rules = {
   terms: { acknowledgeWithinDays: 14, decideWithinWeeks: 26, paymentWithinDays: 30, objectionWithinWeeks: 6 },
   rejectionReasons,
   clockPausesWhileInformationRequested: true,
+  // Many survivors are old; Australia's redress scheme and Find & Connect put the elderly and the seriously ill first.
+  fastTrack: { minimumAge: 75, seriouslyIll: { selfDeclared: true, evidence: 'optional' } },
 } as const
 
 export const JEUGDZORG_2021 = SchemeConfigSchema.parse({
