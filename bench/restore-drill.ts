@@ -1,7 +1,10 @@
 // Restore drill, full (ADR 0028): a bigger data set than the test's, backed up, wiped and
 // restored, with times and sizes. Prints the backup and restore times, the sizes, the database
 // dump time on its own, and whether sign-ins, stories, photos, applications and the access log held.
-//   npx tsx bench/restore-drill.ts [--survivors 200] [--audit-rows 50000] [--objects 300]
+//   npx tsx bench/restore-drill.ts [--survivors 200] [--audit-rows 50000] [--objects 300] [--pg-bin DIR]
+// With --pg-bin the database is a server started from that folder's binaries (e.g. Debian's
+// /usr/lib/postgresql/15/bin), whose own pg_dump -Fc makes the dump; the drill then fails unless
+// the backup really went through pg_dump and pg_restore. Without it: the embedded PostgreSQL.
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,18 +13,22 @@ import { Readable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
 import { startEmbeddedPostgres } from '../db/embedded'
+import { startStandalonePostgres } from '../scripts/pg-standalone'
 import { runMigrations } from '../db/migrate-runner'
 import { startEmbeddedS3 } from '../storage/embedded-server'
 import { createStorage } from '../storage/index'
 import { backup } from '../scripts/backup-lib'
 import { restore } from '../scripts/restore-lib'
 
-const { values: args } = parseArgs({ options: { survivors: { type: 'string', default: '200' }, 'audit-rows': { type: 'string', default: '50000' }, objects: { type: 'string', default: '300' } } })
+const { values: args } = parseArgs({ options: { survivors: { type: 'string', default: '200' }, 'audit-rows': { type: 'string', default: '50000' }, objects: { type: 'string', default: '300' }, 'pg-bin': { type: 'string' } } })
 const dir = await mkdtemp(path.join(tmpdir(), 'portal-restore-drill-'))
 await chmod(dir, 0o755)
 const ms = (t0: number) => `${Math.round(performance.now() - t0)} ms`
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
-const pg = await startEmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), port: 3295, password: 'drill', database: 'portal', persistent: false })
+const pgBin = args['pg-bin']
+const pg = pgBin
+  ? await startStandalonePostgres({ binDir: pgBin, dir, port: 3295, password: 'drill', database: 'portal' })
+  : await startEmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), port: 3295, password: 'drill', database: 'portal', persistent: false })
 const s3 = await startEmbeddedS3({ directory: path.join(dir, 's3'), port: 3296, buckets: ['drill'] })
 const storageConfig = { endpoint: s3.endpoint, region: 'eu-west-1', bucket: 'drill', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true }
 const storage = createStorage(storageConfig)
@@ -64,7 +71,7 @@ try {
 
   t0 = performance.now()
   const out = path.join(dir, 'backup')
-  const manifest = await backup({ databaseUrl: pg.url, storage, dir: out, keys })
+  const manifest = await backup({ databaseUrl: pg.url, storage, dir: out, keys, pgBinDir: pgBin })
   const dbBytes = Object.entries(manifest.files).filter(([f]) => f.startsWith('db/')).reduce((n, [, f]) => n + f.bytes, 0)
   const objBytes = Object.entries(manifest.files).filter(([f]) => f.startsWith('objects/')).reduce((n, [, f]) => n + f.bytes, 0)
   console.log(`backup (${manifest.database.method}): ${ms(t0)}; database ${mb(dbBytes)}, ${manifest.objects.length} objects ${mb(objBytes)}`)
@@ -72,7 +79,7 @@ try {
   t0 = performance.now()
   const dbOnly = createStorage({ ...storageConfig, bucket: 'drill-empty' })
   await dbOnly.ensureBucket()
-  await backup({ databaseUrl: pg.url, storage: dbOnly, dir: path.join(dir, 'db-only'), keys })
+  await backup({ databaseUrl: pg.url, storage: dbOnly, dir: path.join(dir, 'db-only'), keys, pgBinDir: pgBin })
   console.log(`database dump alone (${manifest.database.method}): ${ms(t0)}${manifest.database.method === 'copy' ? ' (no pg_dump 17 on this machine to compare with; PG_BIN_DIR would use one)' : ''}`)
 
   // Wipe: the database dropped and made anew, the bucket emptied.
@@ -86,7 +93,7 @@ try {
   await storage.removeMany(keysInBucket)
 
   t0 = performance.now()
-  const result = await restore({ dir: out, databaseUrl: pg.url, storage, keys })
+  const result = await restore({ dir: out, databaseUrl: pg.url, storage, keys, pgBinDir: pgBin })
   console.log(`restore: ${ms(t0)} (${result.rows} rows, ${result.objects} objects)`)
 
   const check = postgres(pg.url, { max: 1, onnotice: () => {} })
@@ -103,7 +110,9 @@ try {
     if (a?.identity.bsn) decrypted++
   }
   console.log(`after restore: access log ${chain.ok ? `intact (${chain.checked} rows)` : 'BROKEN'}; ${counts?.stories} stories, ${counts?.media} media; sign-ins ${signIns}/${sample.length}; applications decrypted ${decrypted}/${sample.length}`)
-  exitCode = chain.ok && signIns === sample.length && decrypted === sample.length ? 0 : 1
+  const methodOk = !pgBin || manifest.database.method === 'pg_dump'
+  if (!methodOk) console.log(`--pg-bin ${pgBin} was given, but the backup used ${manifest.database.method}`)
+  exitCode = chain.ok && signIns === sample.length && decrypted === sample.length && methodOk ? 0 : 1
 } finally {
   await s3.stop()
   await pg.stop()

@@ -79,7 +79,7 @@ try {
   const cookies = await Promise.all(writers.map((w) => signIn(w.email, w.password)))
   const stats = newStats()
   const saved = new Set<string>()
-  const uploads = { ok: 0 }
+  const uploads = { ok: 0, refused: {} as Record<string, number> }
   let mailsAsked = 0
   mailsAsked += (await Promise.all(writers.slice(0, MAIL_WRITERS).map((w) => requestReset(stats, w.email)))).filter(Boolean).length
 
@@ -129,13 +129,20 @@ try {
     console.log(`  ${p.padEnd(6)} ok ${stats[p].ok}${stats[p].retried ? ` (${stats[p].retried} sent again on a closed kept-alive connection)` : ''}, errors ${errors.reduce((n, [, v]) => n + v, 0)}${errors.length ? `: ${errors.map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`)
   }
   const killSaveErrors = Object.entries(stats.kill.errors).filter(([k]) => k.startsWith('save step')).reduce((n, [, v]) => n + v, 0)
-  console.log(`stories saved: ${saved.size} (client) / ${stored?.n} (database); photos uploaded: ${uploads.ok} (client) / ${stored?.media} (database)`)
+  console.log(`stories saved: ${saved.size} (client) / ${stored?.n} (database); photos stored: ${uploads.ok} (client) / ${stored?.media} (database)${Object.keys(uploads.refused).length ? `; refused: ${Object.entries(uploads.refused).map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`)
   console.log(`withdrawal through portal1, next request: ${withdrawn.map((w) => `${w.name} ${w.status}`).join(', ')}`)
   console.log(`mail jobs: ${mailsAsked} asked, ${mail?.rows} in the outbox, ${mail?.attempts} handler runs, ${mail?.sent} sent, ${smtp.received.length} received by SMTP`)
 
   for (const p of ['before', 'after'] as const) if (Object.keys(stats[p].errors).length) failures.push(`errors outside the kill window (${p})`)
   const diff = (stored?.n ?? 0) - saved.size
   if (diff < 0 || diff > killSaveErrors) failures.push(`stories: client ${saved.size}, database ${stored?.n} (in-flight saves lost on the kill: ${killSaveErrors})`)
+  // A photo the portal stored is one whose answer said so; one in flight on the killed process may
+  // be stored without its answer arriving. A refused upload is neither, and must not be counted.
+  const killUploadErrors = Object.entries(stats.kill.errors).filter(([k]) => k.startsWith('upload photo')).reduce((n, [, v]) => n + v, 0)
+  const photoDiff = (stored?.media ?? 0) - uploads.ok
+  if (photoDiff < 0 || photoDiff > killUploadErrors) failures.push(`photos: client ${uploads.ok}, database ${stored?.media} (in-flight uploads lost on the kill: ${killUploadErrors})`)
+  const refusedOutsideKill = Object.keys(uploads.refused).filter((k) => !k.startsWith('kill'))
+  if (refusedOutsideKill.length) failures.push(`uploads refused outside the kill window: ${refusedOutsideKill.join(', ')}`)
   if (withdrawn.some((w) => w.status === 200)) failures.push('a process still served the withdrawn story')
   if (mail?.rows !== mailsAsked || mail.attempts !== mail.rows || mail.sent !== mail.rows || smtp.received.length !== mail.rows) failures.push('mail jobs did not run exactly once each')
 } catch (error) {

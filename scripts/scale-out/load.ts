@@ -71,7 +71,7 @@ export async function requestReset(stats: Record<Phase, Stats>, email: string) {
 }
 
 /** A survivor: a new story, its text saved (a step), a photo uploaded; again and again. */
-export async function writer(stats: Record<Phase, Stats>, cookie: string, photo: Buffer, saved: Set<string>, uploads: { ok: number }) {
+export async function writer(stats: Record<Phase, Stats>, cookie: string, photo: Buffer, saved: Set<string>, uploads: { ok: number; refused: Record<string, number> }) {
   while (state.running) {
     const created = await call(stats, 'new story', '/mijn-verhalen/nieuw', { ...post(cookie, new URLSearchParams()), expect: [302] })
     const location = created?.res.headers.get('location')
@@ -88,7 +88,13 @@ export async function writer(stats: Record<Phase, Stats>, cookie: string, photo:
     const upload = new FormData()
     upload.append('media', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'foto.jpg')
     const sent = await call(stats, 'upload photo', `/mijn-verhalen/${id}/media`, { ...post(cookie, upload), expect: [302, 303] })
-    if (sent) uploads.ok++
+    // A refused upload answers with a redirect too (`?fout=<reason>`): only `mediaAdded` is a stored photo.
+    const where = sent?.res.headers.get('location') ?? ''
+    if (where.includes('opgeslagen=mediaAdded')) uploads.ok++
+    else if (sent) {
+      const reason = `${state.phase}: ${/[?&]fout=([a-zA-Z]+)/.exec(where)?.[1] ?? 'unexpected redirect'}`
+      uploads.refused[reason] = (uploads.refused[reason] ?? 0) + 1
+    }
   }
 }
 
