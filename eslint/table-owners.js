@@ -14,6 +14,7 @@ export const TABLE_OWNERS = {
   audit: 'audit',
   archive: 'archive',
   consent: 'consent',
+  documentary: 'documentary',
   'draft-rescue': 'monument',
   'life-stories': 'life-stories',
   moderation: 'moderation',
@@ -22,6 +23,7 @@ export const TABLE_OWNERS = {
   referrals: 'referrals',
   research: 'research',
   scheme: 'scheme',
+  'scheme-intake': 'scheme',
   triage: 'triage',
 }
 

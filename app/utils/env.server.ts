@@ -75,6 +75,8 @@ const EnvSchema = z
     /** The access log's head is anchored to object storage after this many new rows or minutes, whichever comes first (ADR 0007). */
     AUDIT_ANCHOR_EVERY_ROWS: z.coerce.number().int().positive().default(500),
     AUDIT_ANCHOR_EVERY_MINUTES: z.coerce.number().int().positive().max(60).default(5),
+    /** Sounding-board approvals a documentary chapter needs on its current version before it can be published (ADR 0029). */
+    DOCUMENTARY_APPROVALS_REQUIRED: z.coerce.number().int().min(1).max(10).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === 'production' && !env.PUBLIC_URL) {
