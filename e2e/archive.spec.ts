@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
-import yauzl from 'yauzl'
 import { expect, expectAccessible, test } from './fixtures'
 import { expectAccessible as noJsAccessible, submit, visit as noJsVisit } from './no-js'
+import { unzipInto } from '../app/testing/zip'
 import { connectPortalDb } from './portal-db'
 import { signInAddingPasskey } from './sign-in'
 import { createStaffAccount, createSurvivorAccount } from './staff-accounts'
@@ -36,34 +36,9 @@ async function putObject(key: string, body: Buffer, contentType: string) {
   s3.destroy()
 }
 
-/** Unzips `zipPath` into `dir` (yauzl; no entry may leave the folder). */
+/** Unzips `zipPath` into `dir` (no entry may leave the folder). */
 function unzip(zipPath: string, dir: string) {
-  return new Promise<void>((resolve, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error)
-      zip.on('error', reject)
-      zip.on('end', () => resolve())
-      zip.on('entry', (entry: yauzl.Entry) => {
-        const target = path.resolve(dir, entry.fileName)
-        if (!target.startsWith(path.resolve(dir) + path.sep)) return reject(new Error(`entry outside the folder: ${entry.fileName}`))
-        if (entry.fileName.endsWith('/')) {
-          mkdirSync(target, { recursive: true })
-          return zip.readEntry()
-        }
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err)
-          const chunks: Buffer[] = []
-          stream.on('data', (c: Buffer) => chunks.push(c))
-          stream.on('end', () => {
-            mkdirSync(path.dirname(target), { recursive: true })
-            writeFileSync(target, Buffer.concat(chunks))
-            zip.readEntry()
-          })
-        })
-      })
-      zip.readEntry()
-    })
-  })
+  return unzipInto(readFileSync(zipPath), dir)
 }
 
 /** Clicks a download link and returns the bytes it delivered. */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import yauzl from 'yauzl'
 import { expect, expectAccessible, test } from './fixtures'
+import { readZipTexts } from '../app/testing/zip'
 import { connectPortalDb } from './portal-db'
 import { signInAddingPasskey } from './sign-in'
 import { createStaffAccount, createSurvivorAccount } from './staff-accounts'
@@ -16,25 +16,7 @@ const PROJECT = `Onderzoek naar groepsleven ${suffix}`
 const TEXT = (i: number) => `Onderzoekstekst ${suffix} nummer ${i}.`
 
 function unzip(file: string): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(readFileSync(file), { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err)
-      const files: Record<string, string> = {}
-      zip.on('entry', (entry: yauzl.Entry) =>
-        zip.openReadStream(entry, (e, s) => {
-          if (e || !s) return reject(e)
-          const parts: Buffer[] = []
-          s.on('data', (d: Buffer) => parts.push(d))
-          s.on('end', () => {
-            files[entry.fileName] = Buffer.concat(parts).toString('utf8')
-            zip.readEntry()
-          })
-        }),
-      )
-      zip.on('end', () => resolve(files))
-      zip.readEntry()
-    })
-  })
+  return readZipTexts(readFileSync(file))
 }
 
 async function download(page: Page) {

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import yauzl from 'yauzl'
 import { closeDb, db } from '@db/client.server'
 import { auditLog } from '@db/schema/audit'
 import { stories } from '@db/schema/monument'
@@ -13,6 +12,7 @@ import { proposeVersion } from '~/moderation/propose-version.server'
 import { decideMark, startReview } from '~/moderation/review-steps.server'
 import { createTestStory } from '~/monument/for-moderation-testing.server'
 import { createPersona, type Persona } from '~/testing/personas.server'
+import { readZipTexts } from '~/testing/zip'
 import { createResearchExport } from './export.server'
 import { acknowledgeDeletionNotice, listDeletionNotices, sweepDeletionNotices } from './notices.server'
 import { createResearchProject, ResearchError } from './projects.server'
@@ -26,26 +26,7 @@ afterAll(async () => {
 async function readZip(stream: Readable): Promise<Record<string, string>> {
   const chunks: Buffer[] = []
   for await (const c of stream) chunks.push(c as Buffer)
-  const buffer = Buffer.concat(chunks)
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err)
-      const files: Record<string, string> = {}
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, s) => {
-          if (e || !s) return reject(e)
-          const parts: Buffer[] = []
-          s.on('data', (d: Buffer) => parts.push(d))
-          s.on('end', () => {
-            files[entry.fileName] = Buffer.concat(parts).toString('utf8')
-            zip.readEntry()
-          })
-        })
-      })
-      zip.on('end', () => resolve(files))
-      zip.readEntry()
-    })
-  })
+  return readZipTexts(Buffer.concat(chunks))
 }
 
 /** A small RFC 4180 parser (quoted fields, doubled quotes, CRLF). */
