@@ -8,12 +8,42 @@ import type { Env } from '../app/utils/env.server'
 import { logger } from '../app/utils/logger.server'
 import { requestLog } from './http-log'
 import type { createMetrics } from './metrics'
-import { createPageCache, isCacheableRequest } from './page-cache'
+import { createPageCache, isCacheableRequest, type CachedPath } from './page-cache'
 import { PostgresLimitStore } from './shared-limits'
 import { cspNonce, lastResortErrors, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders } from './security'
 
-/** The monument pages anonymous readers may get from the page cache (their routes also answer `Cache-Control: public`). */
-const CACHED_PAGES = [/^\/verhalen\/?$/, /^\/verhalen\/[a-z0-9-]{1,80}$/]
+/**
+ * The public pages anonymous readers may get from the page cache (ADR 0011, ADR 0033). Their
+ * routes also answer `Cache-Control: public`, and every table they show raises the publication
+ * generation (migrations 0014, 0031). Pages that take no parameters are kept only at their
+ * plain address; the help directory with its four filters.
+ */
+const plain = (path: RegExp) => ({ path, query: [] })
+export const CACHED_PAGES: CachedPath[] = [
+  /^\/verhalen\/?$/,
+  /^\/verhalen\/[a-z0-9-]{1,80}$/, // also /verhalen/rapporten
+  plain(/^\/$/),
+  { path: /^\/hulp\/?$/, query: ['need', 'setting', 'region', 'language'] },
+  plain(/^\/hulp\/[a-z0-9-]{1,80}$/), // also /hulp/professionals
+  plain(/^\/regeling\/?$/),
+  plain(/^\/(over|contact|privacy|toegankelijkheid)$/),
+  plain(/^\/documentaire\/?$/),
+  plain(/^\/documentaire\/[a-z0-9-]{1,80}$/),
+]
+const CACHED_PATTERNS = CACHED_PAGES.map((p) => (p instanceof RegExp ? p : p.path))
+
+// The scheme overview says whether a window is open today (Amsterdam): a kept page is of one day.
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+let dayAt = 0
+let day = ''
+function today() {
+  const now = Date.now()
+  if (now - dayAt > 1000) {
+    dayAt = now
+    day = amsterdamDay.format(now)
+  }
+  return day
+}
 
 /** The portal's stylesheet (hashed by the build), so the last-resort error page looks like the portal. */
 function rootStylesheets(build: ServerBuild): string[] {
@@ -36,6 +66,23 @@ export function createServerApp({ build, env, metrics }: { build: ServerBuild; e
     { reads: env.RATE_LIMIT_READS_PER_MINUTE, writes: env.RATE_LIMIT_WRITES_PER_MINUTE },
     (tier) => new PostgresLimitStore({ sql, name: tier, secret: env.SESSION_SECRET }),
   )
+
+  // The publication generation, read afresh for every cacheable request (ADR 0011).
+  const pageCache = createPageCache({
+    render: createFetchHandler(build, mode),
+    readGeneration: async () => {
+      const [row] = await sql<Array<{ g: string }>>`select generation::text as g from publication_state where id = 1`
+      return row?.g ?? '0'
+    },
+    maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
+    paths: CACHED_PAGES,
+    epoch: today,
+    hitsPerMinute: env.RATE_LIMIT_READS_PER_MINUTE,
+  })
+  app.locals.pageCache = pageCache
+  // A kept page of the current generation, before anything else (ADR 0033): it carries the
+  // security headers of its first response, and costs no log line, limit round trip or render.
+  app.use((req, res, next) => void pageCache.hit(req, res, next))
 
   app.use(requestLog(logger))
   if (metrics) app.use(metrics.observe)
@@ -62,18 +109,8 @@ export function createServerApp({ build, env, metrics }: { build: ServerBuild; e
   // (ADR 0011). First in line after the security headers and the read limit: a kept page
   // needs no compression pass, static-file lookup or Remix routing. Requests it cannot
   // answer skip to the usual chain below without being counted twice.
-  const pageCache = createPageCache({
-    render: createFetchHandler(build, mode),
-    readGeneration: async () => {
-      const [row] = await sql<Array<{ g: string }>>`select generation::text as g from publication_state where id = 1`
-      return row?.g ?? '0'
-    },
-    maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
-    paths: CACHED_PAGES,
-  })
-  app.locals.pageCache = pageCache
   app.get(
-    CACHED_PAGES,
+    CACHED_PATTERNS,
     (req, _res, next) => (env.PAGE_CACHE_MB > 0 && isCacheableRequest(req, CACHED_PAGES) ? next() : next('route')),
     readLimit,
     (req, res, next) => void pageCache.middleware(req, res, next),

@@ -7,6 +7,9 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import type { NextFunction, Request, Response } from 'express'
 import { LRUCache } from 'lru-cache'
+import { cacheKey, createHitLimiter, isCacheableRequest, pickEncoding, type CachedPath } from './page-cache-request'
+
+export { cacheKey, isCacheableRequest, type CachedPath } from './page-cache-request'
 
 const gzipAsync = promisify(gzip)
 const brotliAsync = promisify(brotliCompress)
@@ -50,6 +53,8 @@ type Entry = {
   /** Compressed once, when a reader first asks for that encoding (a page read once is compressed once). */
   encoded: Partial<Record<'br' | 'gzip', Promise<Buffer>>>
   encodedBytes: number
+  /** What a cache hit sends, taken from the first response that served this entry (security headers, the entry's nonce). */
+  wire?: string[]
 }
 
 export type RenderContext = { cspNonce: string; clientIp: string; publicationGeneration?: string }
@@ -62,47 +67,16 @@ export type PageCacheOptions = {
   /** Upper bound of the kept pages in bytes (all encodings together); 0 turns the cache off. */
   maxBytes: number
   /** Only these paths are ever considered (their routes must also answer `Cache-Control: public`). */
-  paths: RegExp[]
+  paths: CachedPath[]
+  /**
+   * A second validity besides the generation, for pages that show what holds today (the
+   * scheme overview says whether a window is open): an entry kept under another value is stale.
+   */
+  epoch?: () => string
+  /** Requests per minute one client address may get from the lean path (per process); more go the usual way, through the shared limit. */
+  hitsPerMinute?: number
 }
 
-// Cookies that do not change what an anonymous page looks like. Any other cookie (a session,
-// a half-finished sign-in) means the request goes to Remix as it always did.
-const NEUTRAL_COOKIES = new Set(['lng'])
-const MAX_URL_LENGTH = 1024
-
-/** The cookie names in a Cookie header. */
-function cookieNames(header: string | undefined): string[] {
-  if (!header) return []
-  return header
-    .split(';')
-    .map((part) => part.split('=')[0]!.trim())
-    .filter(Boolean)
-}
-
-function cookieValue(header: string | undefined, name: string): string {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.split('=')
-    if (k!.trim() === name) return v.join('=').trim()
-  }
-  return ''
-}
-
-/** Whether this request could be answered from the cache at all (before any database read). */
-export function isCacheableRequest(req: Pick<Request, 'method' | 'path' | 'originalUrl' | 'headers'>, paths: RegExp[]): boolean {
-  if (req.method !== 'GET') return false
-  if (req.originalUrl.length > MAX_URL_LENGTH) return false
-  if (req.headers.authorization) return false
-  if (!paths.some((p) => p.test(req.path))) return false
-  return cookieNames(req.headers.cookie).every((n) => NEUTRAL_COOKIES.has(n))
-}
-
-/**
- * The key: the address with its query, and what picks the language (the `lng` cookie, then
- * Accept-Language, taken as sent, so the cache can never disagree with the language detection).
- */
-export function cacheKey(req: Pick<Request, 'originalUrl' | 'headers'>): string {
-  return `${cookieValue(req.headers.cookie, 'lng')}\u0000${req.headers['accept-language'] ?? ''}\u0000${req.originalUrl}`
-}
 
 /** Only a complete, public, cookie-free HTML page of an anonymous reader may be kept. */
 function isKeepable(response: globalThis.Response): boolean {
@@ -133,13 +107,15 @@ async function sendResponse(res: Response, response: globalThis.Response) {
 
 export function createPageCache(options: PageCacheOptions) {
   const generation = createFreshReader(options.readGeneration)
-  const pages = new LRUCache<string, Entry>({
+  const epoch = options.epoch ?? (() => '')
+  const pages = new LRUCache<string, Entry & { epoch: string }>({
     maxSize: Math.max(1, options.maxBytes),
     sizeCalculation: (e) => e.identity.length + e.encodedBytes + 512,
   })
   // Concurrent misses for one page (after a change, every reader misses at once) share one render.
   const rendering = new Map<string, Promise<Entry | globalThis.Response>>()
   const stats = { hits: 0, misses: 0, bypassed: 0, notModified: 0 }
+  const limiter = createHitLimiter(options.hitsPerMinute ?? Infinity)
 
   async function store(response: globalThis.Response, gen: string, nonce: string): Promise<Entry> {
     const identity = Buffer.from(await response.arrayBuffer())
@@ -172,7 +148,7 @@ export function createPageCache(options: PageCacheOptions) {
       void pending.then((body) => {
         entry.encodedBytes += body.length
         // Count the new bytes against the bound (set again only if it is still the kept entry).
-        if (pages.peek(key) === entry) pages.set(key, entry)
+        if (pages.peek(key) === entry) pages.set(key, entry as Entry & { epoch: string })
       })
     }
     return pending
@@ -186,6 +162,8 @@ export function createPageCache(options: PageCacheOptions) {
     for (const [name, value] of entry.headers) res.setHeader(name, value)
     res.append('Vary', 'Accept-Encoding')
     res.setHeader('ETag', entry.etag)
+    // Every later hit sends these same headers from the lean path, without the chain that made them.
+    entry.wire ??= wireHeaders(res)
     if (req.headers['if-none-match'] === entry.etag) {
       stats.notModified++
       res.status(304).end()
@@ -198,6 +176,37 @@ export function createPageCache(options: PageCacheOptions) {
     res.status(entry.status).end(body)
   }
 
+  /**
+   * The lean path, first in the chain: a kept page of the current generation is written with
+   * the headers its first response carried, skipping logging, helmet, routing, the shared
+   * limit's database round trip and compression. Anything else (a miss, a stale entry, a
+   * client over its per-process budget) goes down the usual chain untouched.
+   */
+  async function hit(req: Request, res: Response, next: NextFunction) {
+    if (options.maxBytes <= 0 || !isCacheableRequest(req, options.paths)) return next()
+    const key = cacheKey(req)
+    const kept = pages.get(key)
+    if (!kept?.wire || kept.epoch !== epoch()) return next()
+    let gen: string
+    try {
+      gen = await generation()
+    } catch {
+      return next()
+    }
+    if (kept.generation !== gen || !limiter(req.ip ?? '')) return next()
+    stats.hits++
+    const headers = kept.wire
+    if (req.headers['if-none-match'] === kept.etag) {
+      stats.notModified++
+      res.writeHead(304, headers).end()
+      return
+    }
+    const encoding = pickEncoding(req)
+    const body = encoding === 'identity' ? kept.identity : await encode(key, kept, encoding)
+    res.writeHead(kept.status, [...headers, ...(encoding === 'identity' ? [] : ['content-encoding', encoding]), 'content-length', String(body.length)])
+    res.end(body)
+  }
+
   async function middleware(req: Request, res: Response, next: NextFunction) {
     if (options.maxBytes <= 0 || !isCacheableRequest(req, options.paths)) return next()
     let gen: string
@@ -208,23 +217,28 @@ export function createPageCache(options: PageCacheOptions) {
       return next() // the database is unwell: let Remix answer (and fail) as it would
     }
     const key = cacheKey(req)
+    const day = epoch()
     const kept = pages.get(key)
-    if (kept && kept.generation === gen) {
+    if (kept && kept.generation === gen && kept.epoch === day) {
       stats.hits++
       return serve(req, res, key, kept)
     }
     stats.misses++
-    const flightKey = `${gen}\u0000${key}`
+    const flightKey = `${gen}\u0000${day}\u0000${key}`
     let flight = rendering.get(flightKey)
     if (!flight) {
       const nonce = String(res.locals.cspNonce)
       flight = (async () => {
         const response = await options.render(toFetchRequest(req), { cspNonce: nonce, clientIp: req.ip ?? '', publicationGeneration: gen })
         if (!isKeepable(response)) return response
-        const entry = await store(response, gen, nonce)
+        const entry = Object.assign(await store(response, gen, nonce), { epoch: day })
         // A newer generation may have been kept meanwhile; never replace it with an older one.
         const current = pages.get(key)
-        if (!current || BigInt(current.generation) <= BigInt(gen)) pages.set(key, entry)
+        if (!current || BigInt(current.generation) <= BigInt(gen)) {
+          pages.set(key, entry)
+          // Compressed ahead of the readers that will ask for it (off the main thread).
+          void encode(key, entry, 'br').then(() => encode(key, entry, 'gzip'))
+        }
         return entry
       })().finally(() => rendering.delete(flightKey))
       rendering.set(flightKey, flight)
@@ -238,5 +252,20 @@ export function createPageCache(options: PageCacheOptions) {
     return next()
   }
 
-  return { middleware, stats, clear: () => pages.clear(), size: () => pages.size }
+  return { hit, middleware, stats, clear: () => pages.clear(), size: () => pages.size }
 }
+
+// Per response, never replayed: the body's own length and encoding, and the shared limit's counters.
+const NOT_REPLAYED = new Set(['content-length', 'content-encoding', 'set-cookie', 'ratelimit', 'ratelimit-policy', 'retry-after'])
+
+function wireHeaders(res: Response): string[] {
+  const out: string[] = []
+  for (const [name, value] of Object.entries(res.getHeaders())) {
+    if (value === undefined || NOT_REPLAYED.has(name)) continue
+    // X-Content-Type-Options may have been set twice (helmet and a module): once is enough.
+    out.push(name, Array.isArray(value) ? (name === 'x-content-type-options' ? value[0]! : value.join(', ')) : String(value))
+  }
+  if (!res.hasHeader('cache-control')) out.push('cache-control', 'no-store')
+  return out
+}
+
