@@ -6,6 +6,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -18,11 +19,17 @@ import { localeDir, toLng } from '~/i18n/config'
 import { getSessionContext, isStaff } from '~/auth/session.server'
 import { i18next } from '~/i18n/i18next.server'
 import stylesHref from '~/styles/app.css'
+import printStylesHref from '~/styles/print.css'
 import { getPublicEnv } from '~/utils/env.server'
 import { useNonce } from '~/utils/nonce-provider'
+import { publicOrigin } from '~/seo/origin.server'
+import { PageSeo } from '~/seo/page-seo'
+import { publicPage } from '~/seo/public-pages'
+import { QUICK_EXIT_SCRIPT } from '~/seo/quick-exit-script'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
+  { rel: 'stylesheet', href: printStylesHref, media: 'print' },
   { rel: 'icon', href: '/favicon.ico', sizes: 'any' },
 ]
 
@@ -35,7 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = signedIn
     ? { displayName: ctx.user.displayName, staff: isStaff(ctx.user), idleSeconds: ctx.session.idleTimeoutSeconds }
     : null
-  return { locale, env: getPublicEnv(), path: new URL(request.url).pathname, user }
+  const url = new URL(request.url)
+  // For canonical and hreflang links (ADR 0034): the public origin and the language the address pins.
+  const seo = { origin: publicOrigin(request), pinnedLng: url.searchParams.get('lng') }
+  return { locale, env: getPublicEnv(), path: url.pathname, user, seo }
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -51,6 +61,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
     ? t(isRouteErrorResponse(error) && error.status === 404 ? 'errors.notFound.title' : 'errors.serverError.title')
     : null
   useChangeLanguage(locale)
+  const matches = useMatches()
+  const leaf = matches[matches.length - 1]
+  const page = error ? undefined : publicPage(leaf?.id)
+  // Reading pages ship no Remix scripts (ADR 0034, JavaScript budget); staff keep them for the
+  // idle warning. The quick exit's shortcut stays, as a few hundred bytes of inline script.
+  const scripts = !page || page.scripts || Boolean(data?.user?.staff)
   return (
     <html lang={locale} dir={localeDir(locale)}>
       <head>
@@ -58,7 +74,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {/* ADR 0017: nothing to other sites, a real Origin on our own posts. */}
         <meta name="referrer" content="same-origin" />
-        <meta name="robots" content="noindex" />
+        <PageSeo page={page} leafData={leaf?.data} seo={data?.seo ?? null} path={data?.path ?? '/'} locale={locale} />
         <Meta />
         {errorTitle ? <title>{errorTitle}</title> : null}
         <Links />
@@ -70,8 +86,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: QUICK_EXIT_SCRIPT }} />
+        )}
       </body>
     </html>
   )
