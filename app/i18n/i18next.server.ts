@@ -22,8 +22,10 @@ export const i18next = new RemixI18Next({
     supportedLanguages: supportedLngs,
     fallbackLanguage: fallbackLng,
     cookie: languageCookie,
-    // The cookie (set by the switcher) wins, then the browser's Accept-Language.
-    order: ['cookie', 'header'],
+    // An address that names its language (`?lng=en`, the hreflang alternates of ADR 0034)
+    // wins, then the cookie (set by the switcher), then the browser's Accept-Language.
+    order: ['searchParams', 'cookie', 'header'],
+    searchParamKey: 'lng',
   },
   // Translations come from memory (resources.server.ts), not from disk per request.
   i18next: { ...serverConfig, resources: ensureResources() },
