@@ -35,7 +35,7 @@ export function getPublishableMedia({ media, tx = defaultDb }: { media: Readonly
 }
 
 /** Every story whose latest 'monument.documentary' event is a grant, with who gave it (the curator's home figure). */
-export async function listDocumentaryGrants({ tx = defaultDb }: { tx?: DbOrTx } = {}): Promise<Array<{ storyId: string; subjectRef: string }>> {
+export async function listDocumentaryGrants({ tx = defaultDb }: { tx?: DbOrTx | undefined } = {}): Promise<Array<{ storyId: string; subjectRef: string }>> {
   const rows = await tx.execute<{ object_id: string; subject_ref: string }>(sql`
     select object_id, subject_ref from (
       select distinct on (${consentEvents.subjectRef}, ${consentEvents.objectId}) ${consentEvents.objectId} as object_id, ${consentEvents.subjectRef} as subject_ref, ${consentEvents.action} as action

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import { db as defaultDb, type DbOrTx } from '@db/client.server'
 import { stories, storyMedia, type StoryMedia } from '@db/schema/monument'
 
@@ -83,15 +83,6 @@ export async function getPublicStoriesForDocumentary({ storyIds, tx = defaultDb 
   return out
 }
 
-/** Every story on the public monument with its author, for the curator's pick-list (filtered by consent there). */
-export async function listPublicStoryAuthors({ tx = defaultDb }: { tx?: DbOrTx } = {}): Promise<Array<{ storyId: string; authorId: string }>> {
-  const rows = await tx
-    .select({ storyId: stories.id, authorId: stories.authorId })
-    .from(stories)
-    .where(and(onPublicMonument(), ne(stories.publishedBody, '')))
-  return rows.flatMap((r) => (r.authorId ? [{ storyId: r.storyId, authorId: r.authorId }] : []))
-}
-
 /** The ids and titles of an author's stories (any state), so the author's account can list where they appear. */
 export async function listStoriesOfAuthor({ authorId, tx = defaultDb }: { authorId: string; tx?: DbOrTx }): Promise<Array<{ storyId: string; title: string }>> {
   if (!UUID.test(authorId)) return []
@@ -100,4 +91,11 @@ export async function listStoriesOfAuthor({ authorId, tx = defaultDb }: { author
     .from(stories)
     .where(eq(stories.authorId, authorId))
   return rows.map((r) => ({ storyId: r.storyId, title: r.title ?? r.ownTitle }))
+}
+
+/** The story a medium belongs to, or null. */
+export async function getStoryIdOfMedium({ mediaId, tx = defaultDb }: { mediaId: string; tx?: DbOrTx }): Promise<string | null> {
+  if (!UUID.test(mediaId)) return null
+  const [row] = await tx.select({ storyId: storyMedia.storyId }).from(storyMedia).where(eq(storyMedia.id, mediaId))
+  return row?.storyId ?? null
 }
