@@ -7,6 +7,7 @@ import { recordAccess } from '~/audit/audit.server'
 import { getMediaArchiveGrants, getStoryArchiveGrant } from '~/consent/for-archive.server'
 import { getStoryForArchive } from '~/monument/for-archive.server'
 import { storage } from '~/utils/storage.server'
+import { lifeStoryOriginForArchive } from '~/life-stories/for-archive.server'
 import { buildPackageContents } from './contents.server'
 import { auditActorOf } from './actor.server'
 import { writeBag } from './build-bag.server'
@@ -60,7 +61,8 @@ export async function prepareArchivePackage({ storyId, actorId, ip }: { storyId:
       const builtAt = new Date()
       const ref = newPackageRef(builtAt)
       const key = `${PACKAGE_PREFIX}${ref}.zip`
-      const contents = buildPackageContents({ ref, story, storyConsent: grant, covered, mediaGrants, builtAt })
+      const recordedWith = await lifeStoryOriginForArchive({ storyId: story.id }, tx)
+      const contents = buildPackageContents({ ref, story, storyConsent: grant, covered, mediaGrants, builtAt, recordedWith })
       written.key = key
       const bag = await writeBag({
         key,
@@ -111,6 +113,8 @@ export async function prepareArchivePackage({ storyId, actorId, ip }: { storyId:
 export type ArchivePackageView = {
   ref: string
   storyId: string
+  /** The survivor whose story it is: the subject of every staff view of the package. */
+  authorId: string | null
   builtAt: Date
   builtBy: string
   byteSize: number
@@ -129,6 +133,7 @@ export async function getArchivePackage({ ref }: { ref: string }): Promise<Archi
   return {
     ref: row.ref,
     storyId: row.storyId,
+    authorId: row.authorId,
     builtAt: row.builtAt,
     builtBy: row.builtBy,
     byteSize: row.byteSize,
@@ -140,7 +145,7 @@ export async function getArchivePackage({ ref }: { ref: string }): Promise<Archi
   }
 }
 
-export type PackageStream = { stream: NodeJS.ReadableStream; byteSize: number; fileName: string }
+export type PackageStream = { stream: NodeJS.ReadableStream; byteSize: number; fileName: string; authorId?: string | null }
 
 /** Streams a package's zip from storage, byte for byte as it was built (and handed over). */
 export async function streamPackage(row: { ref: string; storageKey: string }): Promise<PackageStream | null> {
@@ -152,6 +157,7 @@ export async function streamPackage(row: { ref: string; storageKey: string }): P
 /** The package's bytes for the archivist (the caller checks the role and logs the download). */
 export async function openArchivePackageStream({ ref }: { ref: string }): Promise<PackageStream | null> {
   if (!isPackageRef(ref)) return null
-  const [row] = await db.select({ ref: archivePackages.ref, storageKey: archivePackages.storageKey }).from(archivePackages).where(eq(archivePackages.ref, ref))
-  return row ? streamPackage(row) : null
+  const [row] = await db.select({ ref: archivePackages.ref, storageKey: archivePackages.storageKey, authorId: archivePackages.authorId }).from(archivePackages).where(eq(archivePackages.ref, ref))
+  const opened = row ? await streamPackage(row) : null
+  return opened ? { ...opened, authorId: row!.authorId } : null
 }

@@ -146,11 +146,14 @@ describe('views and downloads', () => {
     const response = (await staffDownloadRoute.loader({ request: makeRequest(`/beheer/archief/${ref}/download`, { cookie: archivist.cookie }), params: { ref }, context: testContext })) as Response
     await response.body?.cancel()
     const rows = await db
-      .select({ action: auditLog.action, objectId: auditLog.objectId, actorId: auditLog.actorId })
+      .select({ action: auditLog.action, objectId: auditLog.objectId, actorId: auditLog.actorId, subjectId: auditLog.subjectId })
       .from(auditLog)
       .where(and(gt(auditLog.id, since), eq(auditLog.actorId, archivist.id), eq(auditLog.outcome, 'success')))
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['archive.listQueue', 'archive.viewPackage', 'archive.downloadPackage']))
     expect(rows.find((r) => r.action === 'archive.viewPackage')?.objectId).toBe(ref)
+    // Whose story it is, so the survivor's own access report and the DPO's search find it.
+    expect(rows.find((r) => r.action === 'archive.viewPackage')?.subjectId).toBe(author.id)
+    expect(rows.find((r) => r.action === 'archive.downloadPackage')?.subjectId).toBe(author.id)
   })
 
   it("the author's download is an attachment named by the reference, byte for byte the archivist's", async () => {

@@ -85,7 +85,7 @@ export async function loadPackage({ ref, actor, ip }: { ref: string | undefined 
   const valid = parsePackageRef(ref)
   const pkg = valid ? await getArchivePackage({ ref: valid }) : null
   if (!pkg) return null
-  await recordAccess({ actor, action: 'archive.viewPackage', objectType: 'archivePackage', objectId: pkg.ref, purpose: PURPOSE, outcome: 'success', ip })
+  await recordAccess({ actor, action: 'archive.viewPackage', objectType: 'archivePackage', objectId: pkg.ref, subjectId: pkg.authorId, purpose: PURPOSE, outcome: 'success', ip })
   return {
     ref: pkg.ref,
     storyId: pkg.storyId,
@@ -110,6 +110,6 @@ export async function openPackageForStaff({ ref, actor, ip }: { ref: string | un
   const valid = parsePackageRef(ref)
   const opened = valid ? await openArchivePackageStream({ ref: valid }) : null
   if (!opened) return null
-  await recordAccess({ actor, action: 'archive.downloadPackage', objectType: 'archivePackage', objectId: valid, purpose: PURPOSE, outcome: 'success', ip })
+  await recordAccess({ actor, action: 'archive.downloadPackage', objectType: 'archivePackage', objectId: valid, subjectId: opened.authorId, purpose: PURPOSE, outcome: 'success', ip })
   return opened
 }
