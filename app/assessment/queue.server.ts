@@ -3,6 +3,7 @@ import { db } from '@db/client.server'
 import { recordAccess } from '~/audit/audit.server'
 import { toSchemeDate } from '~/scheme/dates'
 import { listApplicationsForQueue, SUBMITTED_STATUSES } from '~/scheme/for-assessment.server'
+import { decisionTimeFigures } from '~/scheme/for-assessment-figures.server'
 import { conflictedApplicationIds, DAY_MS, deadlineOf, PURPOSE, type Ip, type Staff } from './case-access.server'
 
 export const QueueFiltersSchema = z.object({
@@ -16,7 +17,7 @@ export const QueueFiltersSchema = z.object({
 })
 export type QueueFilters = z.infer<typeof QueueFiltersSchema>
 
-/** The queue: oldest first, without cases the assessor declared a conflict for. Logged without a subject. */
+/** The queue: fast track first (ADR 0032), then oldest first, without cases the assessor declared a conflict for. Logged without a subject. */
 export async function listApplicationQueue({ actor, filters, ip, now = new Date() }: { actor: Staff; filters: QueueFilters; ip: Ip; now?: Date }) {
   const rows = await listApplicationsForQueue({
     statuses: filters.status ? [filters.status] : SUBMITTED_STATUSES,
@@ -33,5 +34,12 @@ export async function listApplicationQueue({ actor, filters, ip, now = new Date(
     ageDays: r.submittedAt ? Math.floor((now.getTime() - r.submittedAt.getTime()) / DAY_MS) : 0,
     decisionDue: deadlineOf(r.scheme, r, now),
     possibleDuplicate: r.possibleDuplicateOf !== null,
+    fastTrack: r.fastTrack,
+    fastTrackReasons: r.fastTrackReasons,
   }))
+}
+
+/** The queue's own figures (ADR 0032): median days to a decision and of waiting, fast track against the rest. Counts only. */
+export function queueFigures({ now = new Date() }: { now?: Date } = {}) {
+  return decisionTimeFigures({ now })
 }

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { listApplicationQueue, QueueFiltersSchema } from '~/assessment/queue.server'
+import { QueueFigures } from '~/assessment/queue-figures'
+import { listApplicationQueue, queueFigures, QueueFiltersSchema } from '~/assessment/queue.server'
 import { requireStaff } from '~/auth/guards.server'
 import { DataTable } from '~/components/data-table'
 import { getPageTitle } from '~/i18n/meta.server'
@@ -23,12 +24,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     duplicate: params.get('duplicate') || undefined,
   })
   const rows = await listApplicationQueue({ actor: { id: ctx.user.id, roles: ctx.user.roles }, filters, ip: clientIp(context) })
-  return { rows, title: await getPageTitle(request, 'queue.title', 'assessment') }
+  return { rows, figures: await queueFigures(), title: await getPageTitle(request, 'queue.title', 'assessment') }
 }
 
 export default function ApplicationQueue() {
   const { t, i18n } = useTranslation('assessment')
-  const { rows } = useLoaderData<typeof loader>()
+  const { rows, figures } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   return (
     <div className="page page--wide">
@@ -68,9 +69,19 @@ export default function ApplicationQueue() {
           { key: 'submitted', header: t('queue.submitted'), cell: (r) => (r.submittedOn ? formatLongDate(r.submittedOn, i18n.language) : '–') },
           { key: 'age', header: t('queue.age'), cell: (r) => t('queue.ageDays', { count: r.ageDays }) },
           { key: 'decisionDue', header: t('queue.decisionDue'), cell: (r) => (r.decisionDue ? formatLongDate(r.decisionDue, i18n.language) : '–') },
-          { key: 'flags', header: t('queue.flags'), cell: (r) => (r.possibleDuplicate ? <span className="tag">{t('queue.possibleDuplicate')}</span> : null) },
+          {
+            key: 'flags',
+            header: t('queue.flags'),
+            cell: (r) => (
+              <>
+                {r.fastTrack ? <span className="tag">{t('fastTrack.tag', { reasons: r.fastTrackReasons.map((c) => t(`fastTrack.reasons.${c}`)).join(', ') })}</span> : null}{' '}
+                {r.possibleDuplicate ? <span className="tag">{t('queue.possibleDuplicate')}</span> : null}
+              </>
+            ),
+          },
         ]}
       />
+      <QueueFigures figures={figures} />
     </div>
   )
 }

@@ -65,7 +65,7 @@ export default function ApplicationStep() {
       ) : null}
       {part === 'harm' ? <HarmForm answers={view.answers} harmKinds={view.harmKinds} stories={view.stories} lifeStories={view.lifeStories} subjectName={subjectName} lastResult={lastResult} /> : null}
       {part === 'evidence' ? <EvidenceForm answers={view.answers} documents={view.documents} lastResult={lastResult} added={view.added} /> : null}
-      {part === 'conversation' ? <ConversationForm answers={view.answers} lastResult={lastResult} /> : null}
+      {part === 'conversation' ? <ConversationForm answers={view.answers} fastTrack={view.fastTrack} subjectName={subjectName} lastResult={lastResult} /> : null}
       {part === 'declarations' ? <DeclarationsForm answers={view.answers} lastResult={lastResult} /> : null}
       <TakeABreak />
     </div>

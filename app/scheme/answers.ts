@@ -52,6 +52,8 @@ export type Answers = {
   }
   evidence?: { searchRecords: boolean; done: boolean }
   conversation?: { wish: 'yes' | 'no' }
+  /** Fast track (ADR 0032): a self-declared serious illness, asked on the conversation page; never which illness. */
+  fastTrack?: { seriouslyIll: boolean }
   declarations?: { truthful: true; processing: true; at: string }
 }
 
@@ -145,6 +147,7 @@ const AnswersSchema = z.object({
     .catch(undefined),
   evidence: z.object({ searchRecords: z.boolean().catch(false), done: z.boolean().catch(false) }).optional().catch(undefined),
   conversation: z.object({ wish: z.enum(['yes', 'no']).catch('no') }).optional().catch(undefined),
+  fastTrack: z.object({ seriouslyIll: z.boolean().catch(false) }).optional().catch(undefined),
   declarations: z.object({ truthful: z.literal(true), processing: z.literal(true), at: z.string() }).optional().catch(undefined),
 })
 

@@ -9,7 +9,7 @@ import { line, optionalLine, optionalText as optionalWrittenText } from '~/utils
  * Isomorphic: the pages use the same schemas as the server. Zod messages are i18n keys.
  */
 
-export const EVIDENCE_TYPES = ['guardianshipCard', 'registrationProof', 'courtRuling', 'photo', 'policeReport', 'addresses', 'authorisation', 'other'] as const
+export const EVIDENCE_TYPES = ['guardianshipCard', 'registrationProof', 'courtRuling', 'photo', 'policeReport', 'addresses', 'authorisation', 'medicalStatement', 'other'] as const
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number]
 
 const required = 'validation:required'
@@ -165,6 +165,8 @@ export const EvidenceDoneSchema = z.object({ searchRecords: z.literal('on').opti
 
 export const ConversationPartSchema = z.object({
   wish: z.enum(['yes', 'no'], { required_error: 'scheme:form.errors.chooseOne' }),
+  // Fast track (ADR 0032): ticked only by who wants it; never a reason or a diagnosis.
+  seriouslyIll: z.literal('on').optional(),
 })
 
 export const DeclarationsPartSchema = z.object({

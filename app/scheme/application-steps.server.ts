@@ -150,7 +150,7 @@ export async function runApplicationStep({ request, userId, locale, part }: { re
       case 'conversation': {
         const s = parseWithZod(formData, { schema: ConversationPartSchema })
         if (s.status !== 'success') return { result: s.reply(), status: 400 }
-        await saveConversationPart({ ...ids, wish: s.value.wish })
+        await saveConversationPart({ ...ids, wish: s.value.wish, seriouslyIll: s.value.seriouslyIll === 'on' })
         return go(part)
       }
       case 'declarations': {

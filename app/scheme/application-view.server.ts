@@ -63,6 +63,8 @@ export async function getApplicationStep({ userId, part, locale }: { userId: str
     lifeStories: part === 'harm' ? await listLifeStoriesToUse({ userId, applicationId: draft.application?.id ?? '', answers: draft.answers }) : [],
     placementKinds: scheme.placementKinds.map((k) => ({ value: k.code, label: localise(k.label, locale) })),
     harmKinds: [...scheme.harmKinds],
+    /** The scheme's fast-track rules, for the conversation page's question (ADR 0032). */
+    fastTrack: scheme.fastTrack ?? null,
     warnings: draft.warnings.filter((w) => shown.includes(w.code)),
   }
 }

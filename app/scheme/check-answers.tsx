@@ -145,6 +145,7 @@ export function CheckAnswers({ view }: { view: Omit<CheckPage, 'submitToken' | '
       <h2>{t('parts.conversation')}</h2>
       <dl className="scheme-summary">
         <Row part="conversation" label={t('conversation.question')} value={yesNo(a.conversation?.wish === 'yes')} />
+        {a.fastTrack?.seriouslyIll ? <Row part="conversation" label={t('fastTrack.checkAnswer')} value={yesNo(true)} /> : null}
       </dl>
 
       <h2>{t('parts.declarations')}</h2>

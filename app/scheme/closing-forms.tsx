@@ -6,14 +6,29 @@ import { CheckboxField, ChoiceGroup, ErrorSummary } from '~/components/forms'
 import type { Answers } from './answers'
 import { ConversationPartSchema, DeclarationsPartSchema } from './application-form'
 import { SaveButtons } from './components'
+import { FastTrackQuestion } from './fast-track-question'
 import type { Result } from './form-pieces'
+import type { FastTrackRules } from './scheme-config'
 
-/** The last two pages: whether they want a conversation, and the declarations. */
-export function ConversationForm({ answers, lastResult }: { answers: Answers; lastResult: Result }) {
+/**
+ * The last two pages: whether they want a conversation (and, for the fast track, whether they
+ * are seriously ill: asked gently, optional, never which illness), and the declarations.
+ */
+export function ConversationForm({
+  answers,
+  fastTrack,
+  subjectName,
+  lastResult,
+}: {
+  answers: Answers
+  fastTrack: FastTrackRules | null
+  subjectName: string | null
+  lastResult: Result
+}) {
   const { t } = useTranslation('scheme')
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: { wish: answers.conversation?.wish },
+    defaultValue: { wish: answers.conversation?.wish, seriouslyIll: answers.fastTrack?.seriouslyIll ? 'on' : undefined },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ConversationPartSchema }),
     shouldValidate: 'onSubmit',
   })
@@ -31,6 +46,7 @@ export function ConversationForm({ answers, lastResult }: { answers: Answers; la
             { value: 'no', label: t('conversation.no') },
           ]}
         />
+        {fastTrack ? <FastTrackQuestion rules={fastTrack} meta={fields.seriouslyIll} subjectName={subjectName} /> : null}
         <SaveButtons />
       </Form>
     </>

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, lte, ne, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, ne, notInArray, or, sql } from 'drizzle-orm'
 import { db, type DbOrTx } from '@db/client.server'
 import { storedFiles } from '@db/schema/files'
 import { applicationDocuments, applications, applicationStatusEnum, informationRequests, schemes, type ApplicationStatus } from '@db/schema/scheme'
@@ -31,7 +31,7 @@ function schemeOf(id: string, config: unknown) {
   return s
 }
 
-/** The queue's rows: oldest first, never a draft, without the given applications (the assessor's conflicts). */
+/** The queue's rows: fast track first, then oldest first, never a draft, without the given applications (the assessor's conflicts). */
 export async function listApplicationsForQueue(
   {
     statuses,
@@ -55,13 +55,16 @@ export async function listApplicationsForQueue(
       pausedDays: applications.pausedDays,
       pausedSince: applications.pausedSince,
       possibleDuplicateOf: applications.possibleDuplicateOf,
+      fastTrack: applications.fastTrack,
+      fastTrackReasons: applications.fastTrackReasons,
       schemeId: applications.schemeId,
       schemeConfig: schemes.config,
     })
     .from(applications)
     .innerJoin(schemes, eq(schemes.id, applications.schemeId))
     .where(and(...where))
-    .orderBy(asc(applications.submittedAt))
+    // Fast track first (ADR 0032), then oldest first.
+    .orderBy(desc(applications.fastTrack), asc(applications.submittedAt))
     .limit(limit)
   return rows.map(({ schemeConfig, ...r }) => ({ ...r, scheme: schemeOf(r.schemeId, schemeConfig) }))
 }

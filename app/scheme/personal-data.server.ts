@@ -61,6 +61,7 @@ registerPersonalData({
         submittedAt: app.submittedAt,
         decisionDueAt: app.decisionDueAt,
         decidedAt: app.decidedAt,
+        fastTrackReasons: app.fastTrackReasons,
         paidAt: app.paidAt,
         events: await tx
           .select({ status: applicationEvents.status, at: applicationEvents.at })

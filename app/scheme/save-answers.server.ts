@@ -96,8 +96,9 @@ export async function finishPlacements({ userId, schemeId }: { userId: string; s
   return { ok }
 }
 
-export async function saveConversationPart({ userId, schemeId, wish }: { userId: string; schemeId: string; wish: 'yes' | 'no' }) {
-  return updateDraft({ userId, schemeId }, async (draft) => ({ answers: { ...answersOf(draft), conversation: { wish } } }))
+/** The conversation page also asks about a serious illness (fast track, ADR 0032): unticked clears it. */
+export async function saveConversationPart({ userId, schemeId, wish, seriouslyIll = false }: { userId: string; schemeId: string; wish: 'yes' | 'no'; seriouslyIll?: boolean }) {
+  return updateDraft({ userId, schemeId }, async (draft) => ({ answers: { ...answersOf(draft), conversation: { wish }, fastTrack: { seriouslyIll } } }))
 }
 
 export async function saveDeclarationsPart({ userId, schemeId }: { userId: string; schemeId: string }) {

@@ -16,6 +16,7 @@ import { getOpenScheme } from './scheme-registry.server'
 import { lifeStorySnapshot } from './life-story-use.server'
 import { currentStoryConsent, storySnapshot } from './story-use.server'
 import { storeSubmissionPdf } from './submission-copy.server'
+import { fastTrackColumns } from './fast-track.server'
 
 
 /** A fresh token for the check page's submit button: the same token twice is one submission. */
@@ -96,6 +97,7 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
         decisionDueAt: dateAt(decisionDue),
         possibleDuplicateOf: duplicate?.id ?? null,
         submissionFileId: fileId,
+        ...fastTrackColumns({ app: draft, answers, scheme: scheme.config, today }),
         answers,
         updatedAt: now,
       })
@@ -111,6 +113,6 @@ export async function submitApplication({ userId, submitToken, locale }: { userI
 }
 
 /** Reference numbers: JZ-2026-000123. */
-function formatReference({ year, number }: { year: number; number: number }): string {
+export function formatReference({ year, number }: { year: number; number: number }): string {
   return `JZ-${year}-${String(number).padStart(6, '0')}`
 }

@@ -80,6 +80,13 @@ export const applications = pgTable(
     submissionFileId: uuid('submission_file_id').references(() => storedFiles.id),
     /** Sent with the final submit: a double click or a retry creates one application. */
     submitToken: text('submit_token').unique(),
+    /**
+     * Fast track (ADR 0032), derived once at submission or registration from the scheme's rules
+     * (app/scheme/fast-track.ts): the queue puts these first. The reasons are codes ('age75',
+     * 'seriouslyIll'), never a birth date or an illness.
+     */
+    fastTrack: boolean('fast_track').notNull().default(false),
+    fastTrackReasons: text('fast_track_reasons').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -88,6 +95,7 @@ export const applications = pgTable(
     index('applications_applicant_idx').on(t.applicantUserId),
     index('applications_bsn_hash_idx').on(t.schemeId, t.bsnHash),
     index('applications_survivor_bsn_hash_idx').on(t.schemeId, t.survivorBsnHash),
+    index('applications_queue_idx').on(t.fastTrack.desc(), t.submittedAt),
     // One application per person per scheme.
     uniqueIndex('applications_one_per_scheme_idx').on(t.schemeId, t.applicantUserId).where(sql`${t.status} <> 'withdrawn'`),
   ],
@@ -105,7 +113,7 @@ export const applicationDocuments = pgTable(
       .notNull()
       .references(() => storedFiles.id),
     type: text('type', {
-      enum: ['guardianshipCard', 'registrationProof', 'courtRuling', 'photo', 'policeReport', 'addresses', 'authorisation', 'answer', 'other'],
+      enum: ['guardianshipCard', 'registrationProof', 'courtRuling', 'photo', 'policeReport', 'addresses', 'authorisation', 'medicalStatement', 'answer', 'other'],
     }).notNull(),
     fileName: text('file_name').notNull(),
     informationRequestId: uuid('information_request_id'),
