@@ -7,6 +7,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'privacy.tsx': { path: '/privacy', rule: { kind: 'public' } },
   'toegankelijkheid.tsx': { path: '/toegankelijkheid', rule: { kind: 'public' } },
   'contact.tsx': { path: '/contact', rule: { kind: 'public' } },
+  'snel-weg.tsx': { path: '/snel-weg', rule: { kind: 'public' } },
   'verhalen._index.tsx': { path: '/verhalen', rule: { kind: 'public' } },
   'regeling._index.tsx': { path: '/regeling', rule: { kind: 'public' } },
   'hulp._index.tsx': { path: '/hulp', rule: { kind: 'public' } },

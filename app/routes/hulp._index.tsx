@@ -7,7 +7,8 @@ import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { listDirectoryEntries } from '~/referrals/directory.server'
 import { EntryCard } from '~/referrals/entry-card'
-import { INFORMATION_POINT_SLUG, parseDirectoryFilters, PUBLIC_PAGE_HEADERS } from '~/referrals/schemas'
+import { NoResults } from '~/referrals/no-results'
+import { parseDirectoryFilters, PUBLIC_PAGE_HEADERS } from '~/referrals/schemas'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['referrals', 'facets'] }
@@ -90,13 +91,7 @@ export default function HelpDirectory() {
             </ul>
           </>
         ) : (
-          <>
-            <p>{t('directory.results.none')}</p>
-            <p>
-              {t('directory.results.noneHint')}{' '}
-              <Link to={`/hulp/${INFORMATION_POINT_SLUG}`}>{t('entry.noContactsLink')}</Link>
-            </p>
-          </>
+          <NoResults language={filters.language} />
         )}
       </section>
 

@@ -12,5 +12,6 @@ export const headers = publicPageHeaders
 export const loader = (args: LoaderFunctionArgs) => contentPageLoader('privacy')(args)
 
 export default function Page() {
-  return <ContentPage page="privacy" />
+  // Long statements: the headings come first as a table of contents.
+  return <ContentPage page="privacy" toc />
 }

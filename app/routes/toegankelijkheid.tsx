@@ -12,5 +12,6 @@ export const headers = publicPageHeaders
 export const loader = (args: LoaderFunctionArgs) => contentPageLoader('accessibility')(args)
 
 export default function Page() {
-  return <ContentPage page="accessibility" />
+  // Long statements: the headings come first as a table of contents.
+  return <ContentPage page="accessibility" toc />
 }

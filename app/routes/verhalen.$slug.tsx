@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { loadStoryPage } from '~/monument/reading-story-page.server'
 import { StoryMediaSection } from '~/monument/reading-story-media'
+import { ContentNoteGate } from '~/monument/content-note-gate'
 import { EntryCard } from '~/referrals/entry-card'
 import { SlugSchema } from '~/referrals/schemas'
 import { titleMeta } from '~/utils/meta'
@@ -37,18 +38,7 @@ export default function StoryPage() {
       </p>
 
       {!showStory && story.contentNote ? (
-        <section aria-labelledby="note-title" className="notice content-note">
-          <h2 id="note-title">{t('story.contentNote.title')}</h2>
-          <p className="preserve-lines">{story.contentNote}</p>
-          <p>{t('story.contentNote.choice')}</p>
-          {/* A plain link: works without JavaScript, and the reader decides. */}
-          <p>
-            <Link to="?lezen=ja" className="button button--primary">
-              {t('story.contentNote.continue')}
-            </Link>{' '}
-            <Link to="/verhalen">{t('story.contentNote.notNow')}</Link>
-          </p>
-        </section>
+        <ContentNoteGate note={story.contentNote} />
       ) : (
         <>
           {story.contentNote ? (

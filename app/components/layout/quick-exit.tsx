@@ -36,17 +36,25 @@ export function QuickExit({ url }: { url: string }) {
     return () => window.removeEventListener('keydown', onKey)
   }, [url])
   return (
-    <a
-      className="quick-exit"
-      href={url}
-      rel="noreferrer noopener"
-      onClick={(event) => {
-        event.preventDefault()
-        leave(url)
-      }}
-    >
-      <span>{t('quickExit.label')}</span>
-      <span className="quick-exit__hint">{t('quickExit.hint')}</span>
-    </a>
+    <>
+      <a
+        className="quick-exit"
+        href={url}
+        rel="noreferrer noopener"
+        onClick={(event) => {
+          event.preventDefault()
+          leave(url)
+        }}
+      >
+        <span>{t('quickExit.label')}</span>
+        <span className="quick-exit__hint">{t('quickExit.hint')}</span>
+      </a>
+      {/* Without JavaScript the link cannot replace this page in history: say how to clear it. */}
+      <noscript>
+        <a className="quick-exit__history" href="/snel-weg">
+          {t('quickExit.historyLink')}
+        </a>
+      </noscript>
+    </>
   )
 }

@@ -6,6 +6,7 @@ const LINKS = [
   { to: '/privacy', key: 'footer.privacy' },
   { to: '/toegankelijkheid', key: 'footer.accessibility' },
   { to: '/contact', key: 'footer.contact' },
+  { to: '/snel-weg', key: 'footer.quickExit' },
 ] as const
 
 export function SiteFooter() {

@@ -1,0 +1,34 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { INFORMATION_POINT_SLUG } from './schemas'
+
+/**
+ * What the directory says when the filters leave no organisation. When a language was chosen,
+ * the reader is told plainly that we know of no help in that language, and pointed to the
+ * information and expertise point (Trimbos), which searches along with them — rather than
+ * "choose fewer filters", which would drop the one thing they need.
+ */
+export function NoResults({ language }: { language: string | null | undefined }) {
+  const { t } = useTranslation('referrals')
+  if (language) {
+    return (
+      <div className="notice" id="no-language-results">
+        <p>{t('directory.results.noLanguage', { language: t(`facets:languages.${language}`) })}</p>
+        <p>
+          {t('directory.results.noLanguageHint')} <a href="tel:08001238">{t('directory.results.noLanguagePhone')}</a>
+        </p>
+        <p>
+          <Link to={`/hulp/${INFORMATION_POINT_SLUG}`}>{t('entry.noContactsLink')}</Link>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <>
+      <p>{t('directory.results.none')}</p>
+      <p>
+        {t('directory.results.noneHint')} <Link to={`/hulp/${INFORMATION_POINT_SLUG}`}>{t('entry.noContactsLink')}</Link>
+      </p>
+    </>
+  )
+}
