@@ -10,6 +10,7 @@ import postgres from 'postgres'
 import { startEmbeddedPostgres } from '../db/embedded'
 import { runMigrations } from '../db/migrate-runner'
 import { freePort } from '../scripts/free-port'
+import { buildPaths } from '../server/build-paths'
 
 export function arg(name: string, fallback: number) {
   const i = process.argv.indexOf(`--${name}`)
@@ -150,13 +151,16 @@ export async function seedStories(url: string, n: number, log: (s: string) => vo
 
 // ——— the portal ————————————————————————————————————————————————————————————————
 
+/** Extra Node flags for the portal process, e.g. BENCH_PORTAL_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const portalNodeArgs = () => (process.env.BENCH_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean)
+
 export type Portal = { base: string; stop: () => Promise<void> }
 
 /** The real portal (server/index.ts with the current build) against the benchmark's database. */
 export async function startPortal({ databaseUrl, dataDir }: { databaseUrl: string; dataDir: string }): Promise<Portal> {
-  if (!existsSync('build/index.js')) throw new Error('No build found: run `npx remix build` first.')
+  if (!existsSync(buildPaths().serverBuild)) throw new Error(`No build at ${buildPaths().serverBuild}: run \`npx remix build\` first (with the same REMIX_OUT_DIR).`)
   const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...portalNodeArgs(), '--import', 'tsx', 'server/index.ts'], {
     env: {
       ...process.env,
       APP_ENV: 'development',
