@@ -14,6 +14,7 @@ const DRAFT_MEDIA: Record<PersonaName, number> = { anonymous: 404, survivorA: 20
 
 /** Access rules of the monument capability's routes (checked by app/auth/route-matrix.test.ts). */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  'verhalen.cijfers.tsx': { path: '/verhalen/cijfers', rule: { kind: 'public' } },
   'mijn-verhalen._index.tsx': { path: '/mijn-verhalen', rule: { kind: 'survivor' } },
   'mijn-verhalen.nieuw.tsx': {
     path: '/mijn-verhalen/nieuw',

@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
-import { DataTable } from '~/components/data-table'
+import { BarChart, chartLinks, LineChart } from '~/components/charts'
 import { getPageTitle } from '~/i18n/meta.server'
 import { getAnonymisedFigures } from '~/triage/figures.server'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['triage', 'facets'] }
 export const meta = titleMeta
+export const links = chartLinks
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context, 'figures.export')
@@ -36,21 +37,25 @@ export default function Figures() {
           {t('figures.download')}
         </a>
       </p>
-      {DIMENSIONS.map((dimension) => (
-        <section key={dimension} aria-labelledby={`fig-${dimension}`}>
-          <h2 id={`fig-${dimension}`}>{t(`figures.by.${dimension}`)}</h2>
-          <DataTable
-            caption={t(`figures.by.${dimension}`)}
-            captionHidden
-            rows={figures.rows.filter((r) => r.dimension === dimension)}
-            rowKey={(r) => r.value}
-            columns={[
-              { key: 'value', header: t(`figures.columns.${dimension}`), cell: (r) => label(dimension, r.value), rowHeader: true },
-              { key: 'count', header: t('figures.columns.count'), cell: (r) => r.count },
-            ]}
-          />
-        </section>
-      ))}
+      {DIMENSIONS.map((dimension) => {
+        const Chart = dimension === 'month' ? LineChart : BarChart
+        return (
+          <section key={dimension} aria-labelledby={`fig-${dimension}`}>
+            <h2 id={`fig-${dimension}`}>{t(`figures.by.${dimension}`)}</h2>
+            <Chart
+              title={t(`figures.by.${dimension}`)}
+              description={t(`charts.figures.${dimension}`)}
+              // A suppressed count ("<5") is drawn as such, never as a number.
+              data={figures.rows
+                .filter((r) => r.dimension === dimension)
+                .map((r) => ({ key: r.value, label: label(dimension, r.value), value: /^\d+$/.test(r.count) ? Number(r.count) : null, display: r.count }))}
+              labelHeader={t(`figures.columns.${dimension}`)}
+              valueHeader={t('figures.columns.count')}
+              empty={t('charts.none')}
+            />
+          </section>
+        )
+      })}
     </div>
   )
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireStaff } from '~/auth/guards.server'
+import { BarChart, chartLinks } from '~/components/charts'
 import { DataTable } from '~/components/data-table'
 import { getPageTitle } from '~/i18n/meta.server'
 import { getTriageDashboard } from '~/triage/figures.server'
@@ -10,6 +11,7 @@ import { PageHeading } from '~/components/layout/page-heading'
 
 export const handle = { i18n: ['triage'] }
 export const meta = titleMeta
+export const links = chartLinks
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context, 'triage.work')
@@ -21,6 +23,16 @@ export default function TriageDashboard() {
   const { t } = useTranslation('triage')
   const { dashboard: d } = useLoaderData<typeof loader>()
   const hours = d.firstContact.medianHours
+  const spread = (chart: 'firstContact' | 'toCare', rows: Array<{ bucket: string; count: number }>) => (
+    <BarChart
+      title={t(`charts.${chart}.title`)}
+      description={t(`charts.${chart}.description`)}
+      data={rows.map((r) => ({ key: r.bucket, label: t(`charts.${chart}.buckets.${r.bucket}`), value: r.count, display: String(r.count) }))}
+      labelHeader={t(`charts.${chart}.bucket`)}
+      valueHeader={t('charts.count')}
+      empty={t('charts.none')}
+    />
+  )
   return (
     <div className="page page--wide">
       <PageHeading back={{ to: '/beheer/triage', label: t('dashboard.back') }} title={t('dashboard.title')} />
@@ -34,22 +46,22 @@ export default function TriageDashboard() {
             ? t('dashboard.firstContact.noShare')
             : t('dashboard.firstContact.share', { percent: Math.round(d.firstContact.withinTargetShare * 100), count: d.firstContact.judged })}
         </p>
+        {spread('firstContact', d.firstContact.spread)}
       </section>
       <section aria-labelledby="to-care-title">
         <h2 id="to-care-title">{t('dashboard.toCare.title')}</h2>
         <p>{d.toCare.medianDays === null ? t('dashboard.toCare.none') : t('dashboard.toCare.median', { days: Math.round(d.toCare.medianDays * 10) / 10, count: d.toCare.count })}</p>
+        {spread('toCare', d.toCare.spread)}
       </section>
       <section aria-labelledby="age-title">
         <h2 id="age-title">{t('dashboard.age.title')}</h2>
-        <DataTable
-          caption={t('dashboard.age.title')}
-          captionHidden
-          rows={d.openByAge}
-          rowKey={(b) => b.bucket}
-          columns={[
-            { key: 'bucket', header: t('dashboard.age.bucket'), cell: (b) => t(`dashboard.age.buckets.${b.bucket}`), rowHeader: true },
-            { key: 'count', header: t('dashboard.age.count'), cell: (b) => b.count },
-          ]}
+        <BarChart
+          title={t('dashboard.age.title')}
+          description={t('charts.age.description')}
+          data={d.openByAge.map((b) => ({ key: b.bucket, label: t(`dashboard.age.buckets.${b.bucket}`), value: b.count, display: String(b.count) }))}
+          labelHeader={t('dashboard.age.bucket')}
+          valueHeader={t('dashboard.age.count')}
+          empty={t('charts.none')}
         />
         <p>{t('dashboard.unassigned', { count: d.unassigned })}</p>
       </section>

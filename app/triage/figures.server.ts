@@ -11,6 +11,27 @@ const DAY_MS = 24 * HOUR_MS
 export const FIRST_CONTACT_WORKING_DAYS = 2
 const AGE_BUCKETS = ['upTo2Days', 'upTo7Days', 'upTo30Days', 'over30Days'] as const
 
+// For the dashboard's charts: how the waits are spread, not only their median.
+const FIRST_CONTACT_BUCKETS = [
+  { bucket: 'upTo1Day', maxHours: 24 },
+  { bucket: 'upTo2Days', maxHours: 48 },
+  { bucket: 'upTo5Days', maxHours: 120 },
+  { bucket: 'over5Days', maxHours: Infinity },
+] as const
+const TO_CARE_BUCKETS = [
+  { bucket: 'upTo7Days', maxHours: 7 * 24 },
+  { bucket: 'upTo30Days', maxHours: 30 * 24 },
+  { bucket: 'upTo90Days', maxHours: 90 * 24 },
+  { bucket: 'over90Days', maxHours: Infinity },
+] as const
+
+function spread<B extends string>(buckets: readonly { bucket: B; maxHours: number }[], hours: number[]) {
+  return buckets.map(({ bucket, maxHours }, i) => ({
+    bucket,
+    count: hours.filter((h) => h <= maxHours && (i === 0 || h > buckets[i - 1]!.maxHours)).length,
+  }))
+}
+
 function ageBucket(ageMs: number): (typeof AGE_BUCKETS)[number] {
   const days = ageMs / DAY_MS
   if (days <= 2) return 'upTo2Days'
@@ -69,8 +90,9 @@ export async function getTriageDashboard({ now = new Date(), tx = db }: { now?: 
       count: contacted.length,
       withinTargetShare: judged.length ? inTime / judged.length : null,
       judged: judged.length,
+      spread: spread(FIRST_CONTACT_BUCKETS, hoursToFirstContact),
     },
-    toCare: { medianDays: median(daysToCare), count: daysToCare.length },
+    toCare: { medianDays: median(daysToCare), count: daysToCare.length, spread: spread(TO_CARE_BUCKETS, daysToCare.map((d) => d * 24)) },
     openByAge: AGE_BUCKETS.map((bucket) => ({ bucket, count: byAge[bucket] })),
     unassigned: open.filter((r) => !r.contactPersonId).length,
     workers: [...load.values()].sort((a, b) => b.open - a.open || a.name.localeCompare(b.name)),
