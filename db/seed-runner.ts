@@ -6,6 +6,7 @@ import { db } from './client.server'
 import { directoryEntries, totpFactors, userRoles, users } from './schema'
 import { seedArchiveDemo } from './seed/archive'
 import { DEMO_ACCOUNTS } from './seed/demo-accounts'
+import { seedDocumentaryDemo } from './seed/documentary'
 import { seedMonumentDemo } from './seed/monument'
 import { seedReferrals } from './seed/referrals'
 import { seedResearchDemo } from './seed/research'
@@ -41,6 +42,7 @@ export async function seedIfEmpty({ printCredentials }: { printCredentials: bool
     await seedSchemeDemo(tx, { survivorId: ids.survivor! })
     await seedResearchDemo(tx, { adminId: ids.admin })
     await seedArchiveDemo(tx, { survivorId: ids.survivor! })
+    await seedDocumentaryDemo(tx, { survivorId: ids.survivor! })
   })
   logger.info('demo data seeded')
   if (printCredentials) {

@@ -13,35 +13,53 @@ import type { ReadableMedia } from './media-serve.server'
 export function StoryMediaSection({ media, lang }: { media: ReadableMedia[]; lang: string }) {
   const { t } = useTranslation('reading')
   if (media.length === 0) return null
-  const captions = (m: ReadableMedia) => (m.captionsUrl ? <track kind="captions" src={m.captionsUrl} srcLang={lang} label={t('story.media.captions')} default /> : null)
   return (
     <section aria-labelledby="media-title" className="story-media">
       <h2 id="media-title">{t('story.media.title')}</h2>
       {media.map((m) => (
-        <figure key={m.id}>
-          {m.kind === 'photo' ? (
-            <img src={m.variantUrls.web ?? m.url} alt={m.description ?? ''} loading="lazy" />
-          ) : m.kind === 'audio' ? (
-            // The transcript below is the text alternative; captions are added when there are any.
-            // eslint-disable-next-line jsx-a11y/media-has-caption
-            <audio controls preload="none" src={m.url}>
-              {captions(m)}
-            </audio>
-          ) : (
-            // eslint-disable-next-line jsx-a11y/media-has-caption
-            <video controls preload="none" src={m.url}>
-              {captions(m)}
-            </video>
-          )}
-          {m.description && m.kind !== 'photo' ? <figcaption>{m.description}</figcaption> : null}
-          {m.transcript ? (
-            <details>
-              <summary>{t('story.media.transcript')}</summary>
-              <p className="preserve-lines">{m.transcript}</p>
-            </details>
-          ) : null}
-        </figure>
+        <StoryMediaFigure
+          key={m.id}
+          medium={{
+            ...m,
+            url: m.kind === 'photo' ? m.variantUrls.web ?? m.url : m.url,
+          }}
+          lang={lang}
+        />
       ))}
     </section>
+  )
+}
+
+/** What one figure needs of a medium (the documentary's chapter pages show single media too). */
+export type FigureMedium = Pick<ReadableMedia, 'kind' | 'url' | 'captionsUrl' | 'description' | 'transcript'>
+
+/** One photo, sound or video with its captions track and transcript (the photo's `url` is the one to show). */
+export function StoryMediaFigure({ medium: m, lang }: { medium: FigureMedium; lang: string }) {
+  const { t } = useTranslation('reading')
+  const captions = m.captionsUrl ? <track kind="captions" src={m.captionsUrl} srcLang={lang} label={t('story.media.captions')} default /> : null
+  return (
+    <figure>
+      {m.kind === 'photo' ? (
+        <img src={m.url} alt={m.description ?? ''} loading="lazy" />
+      ) : m.kind === 'audio' ? (
+        // The transcript below is the text alternative; captions are added when there are any.
+        // eslint-disable-next-line jsx-a11y/media-has-caption
+        <audio controls preload="none" src={m.url}>
+          {captions}
+        </audio>
+      ) : (
+        // eslint-disable-next-line jsx-a11y/media-has-caption
+        <video controls preload="none" src={m.url}>
+          {captions}
+        </video>
+      )}
+      {m.description && m.kind !== 'photo' ? <figcaption>{m.description}</figcaption> : null}
+      {m.transcript ? (
+        <details>
+          <summary>{t('story.media.transcript')}</summary>
+          <p className="preserve-lines">{m.transcript}</p>
+        </details>
+      ) : null}
+    </figure>
   )
 }

@@ -6,7 +6,7 @@ import { getPageTitle } from '~/i18n/meta.server'
 import { listOwnStories } from '~/monument/stories.server'
 import { titleMeta } from '~/utils/meta'
 
-export const handle = { i18n: ['monument', 'archive'] }
+export const handle = { i18n: ['monument', 'archive', 'documentary'] }
 export const meta = titleMeta
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -24,6 +24,7 @@ export default function MyStories() {
   const { stories, deleted } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation('monument')
   const { t: tArchive } = useTranslation('archive')
+  const { t: tDocumentary } = useTranslation('documentary')
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' })
   return (
     <div className="page">
@@ -62,6 +63,9 @@ export default function MyStories() {
           </li>
           <li>
             <Link to="/mijn-verhalen/onderzoek">{tArchive('myStories.research')}</Link>
+          </li>
+          <li>
+            <Link to="/mijn-verhalen/documentaire">{tDocumentary('author.link')}</Link>
           </li>
         </ul>
       </nav>
