@@ -3,7 +3,7 @@ import type { ArchiveMedium, StoryForArchive } from '~/monument/for-archive.serv
 import { storage } from '~/utils/storage.server'
 import { mediaPaths } from './bagit'
 import type { PayloadItem } from './build-bag.server'
-import { consentJson, metadataXml, type ConsentRecordEntry, type PackageMedium } from './metadata'
+import { consentJson, metadataXml, type ConsentRecordEntry, type PackageMedium, type PackageMetadata } from './metadata'
 
 /**
  * What goes into a package's payload (data/): exactly what the archive consents promise.
@@ -34,6 +34,7 @@ export function buildPackageContents({
   covered,
   mediaGrants,
   builtAt,
+  recordedWith = null,
 }: {
   ref: string
   story: StoryForArchive
@@ -41,6 +42,8 @@ export function buildPackageContents({
   covered: ArchiveMedium[]
   mediaGrants: Map<string, ArchiveConsentRecord>
   builtAt: Date
+  /** Recorded with an interviewer (ADR 0030), from app/life-stories. */
+  recordedWith?: PackageMetadata['recordedWith']
 }): { payload: PayloadItem[] } {
   const payload: PayloadItem[] = [{ path: 'data/story.txt', open: async () => Buffer.from(storyText(story), 'utf8') }]
   const media: PackageMedium[] = []
@@ -87,6 +90,7 @@ export function buildPackageContents({
     baggedAt: builtAt,
     storyConsent: entry(storyConsent),
     media,
+    recordedWith,
   }
   payload.push({ path: 'data/metadata.xml', open: async () => Buffer.from(metadataXml(metadata), 'utf8') })
   payload.push({ path: 'data/consent.json', open: async () => Buffer.from(consentJson(metadata), 'utf8') })

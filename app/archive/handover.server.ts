@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { db } from '@db/client.server'
+import { db, type DbOrTx } from '@db/client.server'
 import { archivePackages } from '@db/schema/archive'
 import { recordAccess } from '~/audit/audit.server'
 import { getMediaArchiveGrants, getStoryArchiveGrant, lockArchiveConsents } from '~/consent/for-archive.server'
@@ -14,6 +14,24 @@ export type HandoverResult = { ok: true } | { ok: false; reason: 'notFound' | 'a
 // is the last line (one line of printable text).
 // eslint-disable-next-line no-control-regex
 const ReceiptSchema = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]+$/)
+
+/**
+ * Whether a package may still leave: its story's archive consent and that of every file in it
+ * still given, and no file in it deleted meanwhile. Takes the ledger's locks for them, so a
+ * withdrawal cannot slip in before the caller's transaction ends. The story when it may, else null.
+ */
+export async function packageStillConsented(pkg: { storyId: string; coveredMediaIds: string[] }, tx: DbOrTx) {
+  const story = await getStoryForArchive({ storyId: pkg.storyId }, tx)
+  if (!story?.authorId) return null
+  const inPackage = story.media.filter((m) => pkg.coveredMediaIds.includes(m.id))
+  if (inPackage.length !== pkg.coveredMediaIds.length) return null
+  const media = inPackage.map((m) => ({ mediaId: m.id, ownerId: m.ownerId }))
+  await lockArchiveConsents({ authorId: story.authorId, storyId: story.id, media }, tx)
+  const grant = await getStoryArchiveGrant({ authorId: story.authorId, storyId: story.id }, tx)
+  const mediaGrants = await getMediaArchiveGrants({ media }, tx)
+  if (!grant || media.some((m) => !mediaGrants.has(m.mediaId))) return null
+  return { ...story, authorId: story.authorId }
+}
 
 /**
  * Records that a package was handed to the archive: who, when and the archive's receipt
@@ -32,15 +50,8 @@ export async function recordHandover({ ref, actorId, receiptReference, ip }: { r
     const [pkg] = await tx.select().from(archivePackages).where(eq(archivePackages.ref, ref)).for('update')
     if (!pkg) return { ok: false, reason: 'notFound' }
     if (pkg.handedOverAt) return { ok: false, reason: 'alreadyHandedOver' }
-    const story = await getStoryForArchive({ storyId: pkg.storyId }, tx)
-    if (!story?.authorId) return { ok: false, reason: 'consentWithdrawn' }
-    const inPackage = story.media.filter((m) => pkg.coveredMediaIds.includes(m.id))
-    if (inPackage.length !== pkg.coveredMediaIds.length) return { ok: false, reason: 'consentWithdrawn' }
-    const media = inPackage.map((m) => ({ mediaId: m.id, ownerId: m.ownerId }))
-    await lockArchiveConsents({ authorId: story.authorId, storyId: story.id, media }, tx)
-    const grant = await getStoryArchiveGrant({ authorId: story.authorId, storyId: story.id }, tx)
-    const mediaGrants = await getMediaArchiveGrants({ media }, tx)
-    if (!grant || media.some((m) => !mediaGrants.has(m.mediaId))) return { ok: false, reason: 'consentWithdrawn' }
+    const story = await packageStillConsented(pkg, tx)
+    if (!story) return { ok: false, reason: 'consentWithdrawn' }
 
     const at = new Date()
     await tx.update(archivePackages).set({ handedOverAt: at, handedOverBy: actorId, receiptReference: receipt }).where(eq(archivePackages.id, pkg.id))

@@ -9,6 +9,7 @@ import { withdrawConsent } from '~/consent/consent.server'
 import { createPersona } from '~/testing/personas.server'
 import { listOwnArchivedStories, openOwnArchivePackage } from './own-archive.server'
 import { prepareArchivePackage, recordHandover } from './packages.server'
+import { discardWithdrawnPackages } from './discard.server'
 import { listArchiveQueue } from './queue.server'
 import { createArchivableStory } from './testing.server'
 import { readObject } from './testing-unzip.server'
@@ -105,5 +106,33 @@ describe("the survivor's own archive", () => {
     const [row] = await db.select().from(archivePackages).where(eq(archivePackages.ref, ref))
     expect(Buffer.concat(chunks).equals(await readObject(row!.storageKey))).toBe(true)
     expect(opened!.byteSize).toBe(row!.byteSize)
+  })
+})
+
+describe('discarding packages of withdrawn consents', () => {
+  it('removes an unsent package (row and zip) once its story or one of its files loses archive consent, logs it, and leaves the rest', async () => {
+    const storyGone = await built()
+    const fileGone = await built()
+    const kept = await built()
+    const sent = await built()
+    expect(await recordHandover({ ref: sent.ref, actorId: sent.archivist.id, receiptReference: 'R-sent' })).toEqual({ ok: true })
+    const keyOf = async (ref: string) => (await db.select({ key: archivePackages.storageKey }).from(archivePackages).where(eq(archivePackages.ref, ref)))[0]?.key
+    const keys = { storyGone: await keyOf(storyGone.ref), fileGone: await keyOf(fileGone.ref) }
+    await withdraw(storyGone.author.id, 'story', storyGone.story.id)
+    await withdraw(fileGone.author.id, 'media', fileGone.photo.id)
+    // After hand-over a withdrawal does not reach the archive (the consent text says so).
+    await withdraw(sent.author.id, 'story', sent.story.id)
+
+    expect(await discardWithdrawnPackages()).toBeGreaterThanOrEqual(2)
+    for (const x of [storyGone, fileGone]) expect(await keyOf(x.ref)).toBeUndefined()
+    await expect(readObject(keys.storyGone!)).rejects.toThrow()
+    await expect(readObject(keys.fileGone!)).rejects.toThrow()
+    expect(await keyOf(kept.ref)).toBeDefined()
+    expect(await keyOf(sent.ref)).toBeDefined()
+    const logged = await db.select({ objectId: auditLog.objectId, subjectId: auditLog.subjectId }).from(auditLog).where(eq(auditLog.action, 'archive.discardPackage'))
+    expect(logged).toEqual(expect.arrayContaining([{ objectId: storyGone.ref, subjectId: storyGone.author.id }, { objectId: fileGone.ref, subjectId: fileGone.author.id }]))
+    // Idempotent: nothing more to do for these.
+    await discardWithdrawnPackages()
+    expect(await keyOf(kept.ref)).toBeDefined()
   })
 })

@@ -47,6 +47,8 @@ export type PackageMetadata = {
   baggedAt: Date
   storyConsent: ConsentRecordEntry
   media: PackageMedium[]
+  /** The story began as a life story recorded with an interviewer and approved by the survivor (ADR 0030). */
+  recordedWith?: { source: 'interviewer'; reference: string; recordedOn: string; approvedAt: string | null } | null
 }
 
 // XML 1.0 cannot carry these at all, not even as character references: they become U+FFFD
@@ -103,6 +105,10 @@ export function metadataXml(m: PackageMetadata): string {
       `op verzoek van de verteller (toestemming ${m.storyConsent.textVersion}, ${iso(m.storyConsent.grantedAt)}) verpakt op ${iso(m.baggedAt)}.`,
     { mdto: 'event' },
   )
+  if (m.recordedWith) {
+    x += el('dcterms:source', `Levensverhaal ${m.recordedWith.reference}, opgenomen in een gesprek met een interviewer op ${m.recordedWith.recordedOn}`, { mdto: 'event', soort: 'opgenomenMetInterviewer' })
+    if (m.recordedWith.approvedAt) x += el('dcterms:date', m.recordedWith.approvedAt, { mdto: 'event', eventType: 'levensverhaalGoedgekeurdDoorVerteller' })
+  }
   x += el('dcterms:conformsTo', 'RFC 8493 (BagIt 1.0)')
   x += '  <gebeurtenissen>\n'
   const events: Array<[string, Date | null]> = [

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { recordAccess, type AuditActor } from '~/audit/audit.server'
+import { discardWithdrawnPackages } from './discard.server'
 import { line } from '~/utils/text-schema'
 import { isPackageRef } from './package-ref'
 import { getArchivePackage, openArchivePackageStream, prepareArchivePackage, recordHandover } from './packages.server'
@@ -42,6 +43,8 @@ type Ctx = { actor: AuditActor; ip?: string | null }
 /** The transfer queue, with one access-log row for the listing (it names many survivors' stories). */
 export async function loadArchiveQueue({ actor, ip }: Ctx) {
   await recordAccess({ actor, action: 'archive.listQueue', objectType: 'archiveQueue', purpose: PURPOSE, outcome: 'success', ip })
+  // Packages of consents withdrawn since the last sweep go before the archivist sees the queue.
+  await discardWithdrawnPackages()
   const items = await listArchiveQueue()
   return items.map((item) => ({
     storyId: item.storyId,

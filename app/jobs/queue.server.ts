@@ -8,6 +8,7 @@ import { ASSESSMENT_JOBS } from '~/assessment/jobs.server'
 import { AUDIT_JOBS } from '~/audit/jobs.server'
 import { MODERATION_JOBS } from '~/moderation/jobs.server'
 import { MONUMENT_JOBS } from '~/monument/jobs.server'
+import { ARCHIVE_JOBS } from '~/archive/jobs.server'
 import { RESEARCH_JOBS } from '~/research/jobs.server'
 import { SCHEME_JOBS } from '~/scheme/jobs.server'
 import { TRIAGE_JOBS } from '~/triage/jobs.server'
@@ -49,6 +50,7 @@ export const JOBS: Record<string, Job> = {
   ...TRIAGE_JOBS,
   ...SCHEME_JOBS,
   ...ASSESSMENT_JOBS,
+  ...ARCHIVE_JOBS,
   ...RESEARCH_JOBS,
 }
 
