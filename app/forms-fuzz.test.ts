@@ -69,6 +69,9 @@ const FORM_SCHEMAS: Record<string, z.ZodTypeAny> = {
   AssessmentActionSchema,
   RegisterLifeStorySchema: lifeStories.RegisterLifeStorySchema,
   OwnLifeStoryActionSchema: lifeStories.OwnLifeStoryActionSchema,
+  RegisterInterviewSchema: lifeStories.RegisterInterviewSchema,
+  CorrectLifeStorySchema: lifeStories.CorrectLifeStorySchema,
+  LetterCodeSchema: lifeStories.LetterCodeSchema,
   // The scheme's application form is being rewritten part by part: all of its exported
   // schemas are taken as they come, so a new part is fuzzed without a change here.
   ...Object.fromEntries(Object.entries(scheme as Record<string, unknown>).filter((e): e is [string, z.ZodTypeAny] => e[0].endsWith('Schema') && e[1] instanceof ZodType)),
@@ -103,6 +106,9 @@ const VALID: Record<string, Record<string, string | string[]>> = {
   DirectoryEntryFormSchema: { name: 'Lotgenoten', kind: 'peerSupport', 'texts.nl.description': 'Contact.', 'texts.nl.forWhom': 'Iedereen.', 'texts.nl.accessibility': 'Rolstoel.', 'texts.en.description': 'Contact.', 'texts.en.forWhom': 'Everyone.', 'texts.en.accessibility': 'Wheelchair.', regions: ['national'], source: 'Eigen site', contacts: 'phone | 0800-1238 | ma–vr | Mon–Fri' },
   AssessmentActionSchema: { intent: 'note', body: 'Dossier bekeken.' },
   RegisterLifeStorySchema: { email: 'naam@voorbeeld.nl', source: 'commission', recordedOn: '2020-03-15', title: 'Mijn jeugd', body: 'Wat er gebeurde.', locale: 'nl' },
+  RegisterInterviewSchema: { contact: 'letter', recordedOn: '2020-03-15', title: 'Mijn jeugd', body: 'Wat er gebeurde.', locale: 'nl' },
+  CorrectLifeStorySchema: { intent: 'save', title: 'Mijn jeugd', body: 'Wat er gebeurde.' },
+  LetterCodeSchema: { code: 'ABCD-EFGH-JKMN' },
 }
 
 /** Exported schemas that no person fills in, and why they are not fuzzed here. */

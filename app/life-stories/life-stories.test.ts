@@ -84,7 +84,7 @@ describe('a recorded life story, from registration to the survivor', () => {
     expect(JSON.stringify(list)).not.toContain('Uniek-zinnetje')
     expect(list.rows.find((r) => r.id === id)).toMatchObject({ source: 'slachtofferhulp', state: 'invited' })
     const before = await staffDetail.loader({ request: makeRequest(`/beheer/levensverhalen/${id}`, { cookie: archivist.cookie }), params: { id }, context: testContext })
-    expect(before.story).toMatchObject({ state: 'invited', body: BODY })
+    expect(before.story).toMatchObject({ state: 'invited', text: { body: BODY } })
     const logged = await db.select().from(auditLog).where(eq(auditLog.objectId, id))
     expect(logged.map((r) => r.action)).toEqual(expect.arrayContaining(['lifeStory.register', 'lifeStory.view']))
 

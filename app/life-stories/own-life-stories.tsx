@@ -7,7 +7,7 @@ import type { OwnLifeStorySummary } from './own.server'
  * The survivor's claimed life stories, for `/mijn-verhalen/archief` (its loader calls
  * listOwnLifeStories). Private: only the survivor sees these.
  */
-export function OwnLifeStories({ stories, headingLevel = 2 }: { stories: Array<Pick<OwnLifeStorySummary, 'id' | 'title' | 'source' | 'recordedOn' | 'hasAudio'>>; headingLevel?: 2 | 3 }) {
+export function OwnLifeStories({ stories, headingLevel = 2 }: { stories: Array<Pick<OwnLifeStorySummary, 'id' | 'title' | 'source' | 'recordedOn' | 'hasAudio' | 'state'>>; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation('lifeStories')
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
@@ -24,6 +24,7 @@ export function OwnLifeStories({ stories, headingLevel = 2 }: { stories: Array<P
               <span className="field__hint">
                 {t('own.meta', { source: t(`sources.${s.source}`), date: formatDate(s.recordedOn, i18n.language) })}
                 {s.hasAudio ? ` · ${t('own.withAudio')}` : ''}
+                {s.state === 'awaiting_survivor' ? ` · ${t('own.awaiting')}` : ''}
               </span>
             </li>
           ))}

@@ -3,9 +3,11 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import { db, type DbOrTx } from '@db/client.server'
 import { storedFiles } from '@db/schema/files'
 import { lifeStories, lifeStoryInvitations } from '@db/schema/life-stories'
+import type { LifeStorySource, LifeStoryState } from '@db/schema/life-stories'
 import { hashToken } from '~/auth/tokens.server'
 import { decryptField } from '~/privacy/field-crypto.server'
 import { storage } from '~/utils/storage.server'
+import { hashLetterCode } from './letter-code.server'
 
 /**
  * The survivor's side: claiming with the e-mailed link, and their own claimed stories. Every
@@ -24,7 +26,15 @@ export async function inspectClaimLink({ token }: { token: string }): Promise<'o
     .select({ id: lifeStoryInvitations.id })
     .from(lifeStoryInvitations)
     .innerJoin(lifeStories, eq(lifeStories.id, lifeStoryInvitations.lifeStoryId))
-    .where(and(eq(lifeStoryInvitations.tokenHash, hashToken(token)), isNull(lifeStoryInvitations.usedAt), gt(lifeStoryInvitations.expiresAt, sql`now()`), isNull(lifeStories.claimedBy)))
+    .where(
+      and(
+        eq(lifeStoryInvitations.tokenHash, hashToken(token)),
+        eq(lifeStoryInvitations.kind, 'link'),
+        isNull(lifeStoryInvitations.usedAt),
+        gt(lifeStoryInvitations.expiresAt, sql`now()`),
+        isNull(lifeStories.claimedBy),
+      ),
+    )
   return row ? 'ok' : 'invalid'
 }
 
@@ -35,12 +45,25 @@ export async function inspectClaimLink({ token }: { token: string }): Promise<'o
  */
 export async function claimLifeStory({ token, userId }: { token: string; userId: string }, tx: DbOrTx = db): Promise<string | null> {
   if (!token || token.length > 200) return null
+  return claimByHash({ hash: hashToken(token), kind: 'link', userId }, tx)
+}
+
+/**
+ * The same for a letter code (ADR 0030), typed by the signed-in survivor: normalised by the
+ * schema (upper case, no spaces or dashes). Wrong, used and expired codes all give null.
+ */
+export async function claimLifeStoryByCode({ code, userId }: { code: string; userId: string }, tx: DbOrTx = db): Promise<string | null> {
+  const hash = hashLetterCode(code)
+  return hash ? claimByHash({ hash, kind: 'letter', userId }, tx) : null
+}
+
+async function claimByHash({ hash, kind, userId }: { hash: string; kind: 'link' | 'letter'; userId: string }, tx: DbOrTx): Promise<string | null> {
   return (tx === db ? db.transaction((t) => claim(t)) : claim(tx)) as Promise<string | null>
   async function claim(t: DbOrTx) {
     const [used] = await t
       .update(lifeStoryInvitations)
       .set({ usedAt: new Date() })
-      .where(and(eq(lifeStoryInvitations.tokenHash, hashToken(token)), isNull(lifeStoryInvitations.usedAt), gt(lifeStoryInvitations.expiresAt, sql`now()`)))
+      .where(and(eq(lifeStoryInvitations.tokenHash, hash), eq(lifeStoryInvitations.kind, kind), isNull(lifeStoryInvitations.usedAt), gt(lifeStoryInvitations.expiresAt, sql`now()`)))
       .returning({ lifeStoryId: lifeStoryInvitations.lifeStoryId })
     if (!used) return null
     const [claimed] = await t
@@ -49,13 +72,18 @@ export async function claimLifeStory({ token, userId }: { token: string; userId:
       .where(and(eq(lifeStories.id, used.lifeStoryId), isNull(lifeStories.claimedBy)))
       .returning({ id: lifeStories.id })
     if (!claimed) return null
-    // Any other open link of this story stops working too.
+    // Any other open link or code of this story stops working too.
     await t.delete(lifeStoryInvitations).where(and(eq(lifeStoryInvitations.lifeStoryId, claimed.id), isNull(lifeStoryInvitations.usedAt)))
     return claimed.id
   }
 }
 
-export type OwnLifeStorySummary = { id: string; reference: string; source: 'commission' | 'slachtofferhulp'; recordedOn: string; title: string; hasAudio: boolean; claimedAt: string }
+export type OwnLifeStorySummary = { id: string; reference: string; source: LifeStorySource; state: LifeStoryState; recordedOn: string; title: string; hasAudio: boolean; claimedAt: string }
+
+type Row = typeof lifeStories.$inferSelect
+/** The survivor's current version: their corrections when they made any, else the recorded text. */
+const currentTitle = (r: Row) => decryptField(r.correctedTitleEncrypted ?? r.titleEncrypted)
+const currentBody = (r: Row) => decryptField(r.correctedBodyEncrypted ?? r.bodyEncrypted)
 
 /** The survivor's claimed life stories, newest first (for `/mijn-verhalen/archief`). */
 export async function listOwnLifeStories({ userId }: { userId: string }, tx: DbOrTx = db): Promise<OwnLifeStorySummary[]> {
@@ -65,8 +93,9 @@ export async function listOwnLifeStories({ userId }: { userId: string }, tx: DbO
     id: r.id,
     reference: r.reference,
     source: r.source,
+    state: r.state,
     recordedOn: r.recordedOn,
-    title: decryptField(r.titleEncrypted),
+    title: currentTitle(r),
     hasAudio: r.audioFileId !== null,
     claimedAt: (r.claimedAt ?? r.createdAt).toISOString(),
   }))
@@ -86,9 +115,13 @@ export async function getOwnLifeStory({ userId, id }: { userId: string; id: stri
     id: r.id,
     reference: r.reference,
     source: r.source,
+    state: r.state,
     recordedOn: r.recordedOn,
-    title: decryptField(r.titleEncrypted),
-    body: decryptField(r.bodyEncrypted),
+    title: currentTitle(r),
+    body: currentBody(r),
+    /** Set once the survivor corrected anything (an interviewer's story). */
+    corrected: r.correctedBodyEncrypted !== null || r.correctedTitleEncrypted !== null,
+    monumentStoryId: r.monumentStoryId,
     audio: row.audio ? { key: row.audio.key, contentType: row.audio.contentType, byteSize: row.audio.byteSize } : null,
   }
 }

@@ -22,8 +22,12 @@ registerPersonalData({
         source: r.source,
         recordedOn: r.recordedOn,
         claimedAt: r.claimedAt,
+        state: r.state,
+        approvedAt: r.approvedAt,
         title: decryptField(r.titleEncrypted),
         text: decryptField(r.bodyEncrypted),
+        correctedTitle: r.correctedTitleEncrypted ? decryptField(r.correctedTitleEncrypted) : null,
+        correctedText: r.correctedBodyEncrypted ? decryptField(r.correctedBodyEncrypted) : null,
       })),
     }
   },

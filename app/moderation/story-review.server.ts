@@ -4,6 +4,7 @@ import { moderationEvents, pilloryMarks, type PilloryMark } from '@db/schema/mod
 import { recordAccess } from '~/audit/audit.server'
 import { getConsentState } from '~/consent/consent.server'
 import { consentPurposesFor } from '~/consent/texts'
+import { lifeStoryOriginForModeration } from '~/life-stories/for-moderation.server'
 import { isUuid } from '~/monument/stories.server'
 import { findStoryForStaff, listMediaForModeration, type ModerationMedia, type ModerationStory } from '~/monument/for-moderation.server'
 import { mediaTextsOf } from './guard-marks.server'
@@ -130,6 +131,8 @@ export async function getStoryForReview({ storyId, actor, ip }: Who & { storyId:
       media.map((m) => [m.id, Object.fromEntries(MEDIA_TEXT_FIELDS.map((f) => [f, splitByMarks(m.texts[f], marksIn(mediaMarkField(m.id, f)))]))]),
     ) as Record<string, Record<MediaTextField, TextPart[]>>,
     events: events.map((e) => ({ action: e.action, note: e.note, createdAt: e.createdAt.toISOString() })),
+    /** Recorded with an interviewer (ADR 0030): the moderator sees where the text came from. */
+    origin: await lifeStoryOriginForModeration({ storyId: story.id }),
   }
 }
 

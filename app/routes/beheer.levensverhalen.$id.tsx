@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireStaff } from '~/auth/guards.server'
 import { StatusMessage } from '~/components/forms'
-import { isLng } from '~/i18n/config'
+import { isLng, LOCALES } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { getPageTitle } from '~/i18n/meta.server'
 import { formatDate } from '~/life-stories/format'
+import { requireLifeStoryStaff } from '~/life-stories/staff-guard.server'
 import { getLifeStoryForStaff, resendInvitation } from '~/life-stories/staff.server'
 import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
@@ -15,27 +15,31 @@ export const handle = { i18n: ['lifeStories'] }
 export const meta = titleMeta
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const ctx = await requireStaff(request, context, 'archive.transfer')
-  const story = await getLifeStoryForStaff({ archivist: { id: ctx.user.id, roles: ctx.user.roles }, id: params.id ?? '', ip: clientIp(context) })
+  const viewer = await requireLifeStoryStaff(request, context)
+  const story = await getLifeStoryForStaff({ viewer, id: params.id ?? '', ip: clientIp(context) })
   if (!story) throw new Response('Not found', { status: 404 })
-  return { story, done: new URL(request.url).searchParams.get('klaar'), title: await getPageTitle(request, 'staff.detailTitle', 'lifeStories') }
+  return { story, as: viewer.as, done: new URL(request.url).searchParams.get('klaar'), title: await getPageTitle(request, 'staff.detailTitle', 'lifeStories') }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const ctx = await requireStaff(request, context, 'archive.transfer')
+  const viewer = await requireLifeStoryStaff(request, context)
   const form = await request.formData()
   if (form.get('intent') !== 'resend') throw new Response('Bad request', { status: 400 })
   const lng = await i18next.getLocale(request)
   const id = params.id ?? ''
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Response('Not found', { status: 404 })
-  const sent = await resendInvitation({ archivist: { id: ctx.user.id, roles: ctx.user.roles }, id, locale: isLng(lng) ? lng : 'nl', request, ip: clientIp(context) })
+  const sent = await resendInvitation({ viewer, id, locale: isLng(lng) ? lng : 'nl', request, ip: clientIp(context) })
   return redirect(`/beheer/levensverhalen/${id}?klaar=${sent ? 'resent' : 'notResent'}`)
 }
 
-/** Until the survivor claims it, the archivist can check the text; after that only its state. */
+/**
+ * The archivist checks a commission text until it is claimed (never an interviewer's); the
+ * interviewer sees their own text until the survivor approves, and prints the letter.
+ */
 export default function StaffLifeStory() {
   const { t, i18n } = useTranslation('lifeStories')
-  const { story, done } = useLoaderData<typeof loader>()
+  const { story, as, done } = useLoaderData<typeof loader>()
+  const interviewer = as === 'interviewer'
   return (
     <div className="page">
       <p>
@@ -53,20 +57,42 @@ export default function StaffLifeStory() {
         <dt>{t('staff.audio')}</dt>
         <dd>{story.hasAudio ? t('staff.audioYes') : t('staff.audioNo')}</dd>
       </dl>
-      {story.state === 'invited' ? (
-        <>
-          <Form method="post">
-            <input type="hidden" name="intent" value="resend" />
+      {story.state === 'invited' && story.byEmail ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="resend" />
+          <button type="submit" className="button">
+            {t('staff.resend')}
+          </button>
+        </Form>
+      ) : null}
+      {interviewer && story.state === 'invited' ? (
+        <section aria-labelledby="letter-title">
+          <h2 id="letter-title">{t('interview.letterTitle')}</h2>
+          <p>{t('interview.letterLead')}</p>
+          {/* A document download: the browser receives the PDF itself, with or without JavaScript. */}
+          <Form method="post" action={`/beheer/levensverhalen/${story.id}/brief`} reloadDocument>
+            <label htmlFor="letter-locale">{t('interview.letterLocale')}</label>{' '}
+            <select id="letter-locale" name="locale" defaultValue={i18n.language}>
+              {LOCALES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.nativeName}
+                </option>
+              ))}
+            </select>{' '}
             <button type="submit" className="button">
-              {t('staff.resend')}
+              {t('interview.letterSubmit')}
             </button>
           </Form>
-          <h2>{story.title}</h2>
-          <p className="field__hint">{t('staff.textLogged')}</p>
-          <div className="preserve-lines">{story.body}</div>
+        </section>
+      ) : null}
+      {story.text ? (
+        <>
+          <h2>{story.text.title}</h2>
+          <p className="field__hint">{interviewer ? t('interview.textLogged') : t('staff.textLogged')}</p>
+          <div className="preserve-lines">{story.text.body}</div>
         </>
       ) : (
-        <p>{t('staff.claimedNoText')}</p>
+        <p>{story.source === 'interviewer' ? t('interview.noTextForArchivist') : t('staff.claimedNoText')}</p>
       )}
     </div>
   )

@@ -1,32 +1,32 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireStaff } from '~/auth/guards.server'
 import { DataTable } from '~/components/data-table'
 import { getPageTitle } from '~/i18n/meta.server'
 import { listLifeStoriesForStaff } from '~/life-stories/staff.server'
 import { formatDate } from '~/life-stories/format'
+import { requireLifeStoryStaff } from '~/life-stories/staff-guard.server'
 import { titleMeta } from '~/utils/meta'
 
 export const handle = { i18n: ['lifeStories'] }
 export const meta = titleMeta
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, 'archive.transfer')
-  return { title: await getPageTitle(request, 'staff.title', 'lifeStories'), rows: await listLifeStoriesForStaff() }
+  const viewer = await requireLifeStoryStaff(request, context)
+  return { as: viewer.as, title: await getPageTitle(request, 'staff.title', 'lifeStories'), rows: await listLifeStoriesForStaff({ viewer }) }
 }
 
 /** Reference, source, dates and state only: no title or text in the list. */
 export default function LifeStoriesList() {
   const { t, i18n } = useTranslation('lifeStories')
-  const { rows } = useLoaderData<typeof loader>()
+  const { rows, as } = useLoaderData<typeof loader>()
   return (
     <div className="page page--wide">
       <h1>{t('staff.title')}</h1>
-      <p className="lead">{t('staff.lead')}</p>
+      <p className="lead">{as === 'interviewer' ? t('interview.listLead') : t('staff.lead')}</p>
       <p>
         <Link to="/beheer/levensverhalen/nieuw" className="button button--primary">
-          {t('staff.new')}
+          {as === 'interviewer' ? t('interview.title') : t('staff.new')}
         </Link>
       </p>
       <DataTable

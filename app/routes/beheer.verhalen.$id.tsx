@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { requireStaff } from '~/auth/guards.server'
 import { StatusMessage } from '~/components/forms'
 import { i18next } from '~/i18n/i18next.server'
+import { LifeStoryOriginNote } from '~/life-stories/origin-note'
 import { performReviewAction } from '~/moderation/review-action.server'
 import { AuthorText, MarkList } from '~/moderation/review-marks'
 import { ProposedVersion, ReviewMediaSection } from '~/moderation/review-media'
@@ -14,7 +15,7 @@ import { titleMeta } from '~/utils/meta'
 import { clientIp } from '~/utils/request.server'
 import { PageHeading } from '~/components/layout/page-heading'
 
-export const handle = { i18n: ['moderation', 'consent', 'validation'] }
+export const handle = { i18n: ['moderation', 'consent', 'validation', 'lifeStories'] }
 export const meta = titleMeta
 
 const IdSchema = z.string().uuid()
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ReviewStory() {
   const { t } = useTranslation('moderation')
-  const { story, marks, undecided, consent, events, parts, media, mediaParts } = useLoaderData<typeof loader>()
+  const { story, marks, undecided, consent, events, parts, media, mediaParts, origin } = useLoaderData<typeof loader>()
   const error = useActionData<typeof action>()?.error
   const [params] = useSearchParams()
   const done = params.get('gedaan')
@@ -55,6 +56,7 @@ export default function ReviewStory() {
         </div>
       ) : null}
       <ConsentSummary consent={consent} />
+      <LifeStoryOriginNote origin={origin} />
       {story.status === 'submitted' ? <StartReview /> : null}
       <AuthorText story={story} parts={parts} markCount={marks.length} />
       <ReviewMediaSection media={media} mediaParts={mediaParts} />

@@ -5,11 +5,22 @@ import { users } from './accounts'
 import { storedFiles } from './files'
 
 /**
- * Who recorded a life story. A later `interviewer` role that records stories in the portal
- * itself adds 'interviewer' here (and to the check below) without a new table.
+ * Who recorded a life story: the commission or Slachtofferhulp (registered by the archivist),
+ * or an interviewer in the portal itself (ADR 0030).
  */
-export const LIFE_STORY_SOURCES = ['commission', 'slachtofferhulp'] as const
+export const LIFE_STORY_SOURCES = ['commission', 'slachtofferhulp', 'interviewer'] as const
 export type LifeStorySource = (typeof LIFE_STORY_SOURCES)[number]
+
+/**
+ * An interviewer's story waits for the survivor's corrections and approval; only then is it
+ * theirs to use (ADR 0030). Stories of the commission and Slachtofferhulp were approved outside
+ * the portal: they are 'approved' from the start.
+ */
+export const LIFE_STORY_STATES = ['awaiting_survivor', 'approved'] as const
+export type LifeStoryState = (typeof LIFE_STORY_STATES)[number]
+
+/** How a story is claimed: the e-mailed link, or the code in a posted letter. */
+export const LIFE_STORY_CLAIM_KINDS = ['link', 'letter'] as const
 
 /**
  * A life story ("levensverhaal") recorded with a survivor by the commission or Slachtofferhulp,
@@ -34,18 +45,34 @@ export const lifeStories = pgTable(
     registeredBy: uuid('registered_by').references(() => users.id, { onDelete: 'set null' }),
     claimedBy: uuid('claimed_by').references(() => users.id, { onDelete: 'cascade' }),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    state: text('state', { enum: LIFE_STORY_STATES }).notNull().default('approved'),
+    /** The survivor's own corrections of an interviewer's title and text (encryptField), kept as they edit. */
+    correctedTitleEncrypted: text('corrected_title_encrypted'),
+    correctedBodyEncrypted: text('corrected_body_encrypted'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** When the interviewer stopped seeing it: the survivor's approval (also in the access log). */
+    interviewerAccessEndedAt: timestamp('interviewer_access_ended_at', { withTimezone: true }),
+    /** The monument draft made at approval (a story id of the monument's; no foreign key across owners). */
+    monumentStoryId: uuid('monument_story_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('life_stories_claimed_by_idx').on(t.claimedBy),
-    check('life_stories_source_check', sql`${t.source} in ('commission', 'slachtofferhulp')`),
+    index('life_stories_registered_by_idx').on(t.registeredBy),
+    index('life_stories_monument_story_idx').on(t.monumentStoryId),
+    check('life_stories_source_check', sql`${t.source} in ('commission', 'slachtofferhulp', 'interviewer')`),
+    check('life_stories_state_check', sql`${t.state} in ('awaiting_survivor', 'approved')`),
+    check('life_stories_state_source_check', sql`${t.state} = 'approved' or ${t.source} = 'interviewer'`),
   ],
 )
 export type LifeStory = typeof lifeStories.$inferSelect
 export type NewLifeStory = typeof lifeStories.$inferInsert
 
-/** Claim links: only the SHA-256 of a token is kept; single use, with an expiry. */
+/**
+ * Claim links and letter codes: only a hash is kept (a link token's SHA-256; a letter code's
+ * keyed hash, as the code is short); single use, with an expiry.
+ */
 export const lifeStoryInvitations = pgTable(
   'life_story_invitations',
   {
@@ -54,10 +81,11 @@ export const lifeStoryInvitations = pgTable(
       .notNull()
       .references(() => lifeStories.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
+    kind: text('kind', { enum: LIFE_STORY_CLAIM_KINDS }).notNull().default('link'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('life_story_invitations_story_idx').on(t.lifeStoryId)],
+  (t) => [index('life_story_invitations_story_idx').on(t.lifeStoryId), check('life_story_invitations_kind_check', sql`${t.kind} in ('link', 'letter')`)],
 )
 export type LifeStoryInvitation = typeof lifeStoryInvitations.$inferSelect
