@@ -3,6 +3,7 @@ import type { RouteAccess } from '~/auth/route-matrix'
 /** Access rules of the scheme capability's routes (checked by app/auth/route-matrix.test.ts). */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // regeling._index.tsx (public) is declared by the foundation in app/auth/route-access.ts.
+  'regeling.formulier[.]pdf.ts': { path: '/regeling/formulier.pdf', rule: { kind: 'public' } },
   'regeling.aanvraag._index.tsx': { path: '/regeling/aanvraag', rule: { kind: 'survivor' } },
   'regeling.aanvraag.$stap.tsx': { path: '/regeling/aanvraag/wie-vraagt-aan', params: { stap: 'wie-vraagt-aan' }, rule: { kind: 'survivor' } },
   'regeling.aanvraag.controleren.tsx': { path: '/regeling/aanvraag/controleren', rule: { kind: 'survivor' } },
