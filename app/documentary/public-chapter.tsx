@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { ContentNoteGate } from '~/monument/content-note-gate'
 import { StoryMediaFigure } from '~/monument/reading-story-media'
 import { EntryCard } from '~/referrals/entry-card'
 import { reportTitle } from './public-theme'
@@ -11,22 +12,10 @@ import type { PublicBlock, PublicChapterLink } from './public-types'
  * public-reading.tsx adds what needs a script (where you left off, the current block).
  */
 
-/** The chapter's content note as a gate, like a story page's: a plain link goes on, the reader decides. */
+/** The chapter's content note as a gate: the story page's own gate (plain links, the reader decides), with the way back to the chapters. */
 export function ChapterGate({ note }: { note: string }) {
   const { t } = useTranslation('documentary')
-  return (
-    <section aria-labelledby="note-title" className="notice content-note">
-      <h2 id="note-title">{t('documentary:public.chapter.gate.title')}</h2>
-      <p className="preserve-lines">{note}</p>
-      <p>{t('documentary:public.chapter.gate.choice')}</p>
-      <p>
-        <Link to="?lezen=ja" className="button button--primary">
-          {t('documentary:public.chapter.gate.continue')}
-        </Link>{' '}
-        <Link to="/documentaire">{t('documentary:public.chapter.gate.notNow')}</Link>
-      </p>
-    </section>
-  )
+  return <ContentNoteGate note={note} choice={t('documentary:public.chapter.gate.choice')} back={{ to: '/documentaire', label: t('documentary:public.chapter.gate.notNow') }} />
 }
 
 function blockHeading(t: TFunction, block: PublicBlock) {
