@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { db as defaultDb, type DbOrTx } from '@db/client.server'
 import { users } from '@db/schema/accounts'
 import { stories } from '@db/schema/monument'
+import { keptFacetCounts } from './facet-counts.server'
 import { FACET_FILTERS, type FacetName, type StoryFilters } from './reading-schemas'
 
 /** Who is reading: only signed-in survivors also see stories shared with fellow survivors. */
@@ -185,10 +186,7 @@ const COUNT_TTL_MS = 10_000
 const COUNT_CACHE_MAX = 500
 const countCache = new Map<string, { at: number; counts: FacetCounts }>()
 
-/**
- * How many visible stories have each facet value, within the current filters and search, in
- * one aggregate query.
- */
+/** How many visible stories have each facet value within the filters and search (one aggregate, or the kept counts). */
 export async function countFacets({
   reader,
   filters,
@@ -210,6 +208,7 @@ export async function countFacets({
   const key = JSON.stringify([reader.survivor, filters, generation ?? null])
   const cached = countCache.get(key)
   if (!fresh && cached && (generation !== undefined || Date.now() - cached.at < COUNT_TTL_MS)) return cached.counts
+  if (!filterConditions(filters).length) return keptFacetCounts(reader, tx) // kept by triggers (0031)
 
   const where = and(visibleTo(reader), ...filterConditions(filters))
   const rows = await tx.execute<{ facet: FacetName; value: string; n: number }>(sql`

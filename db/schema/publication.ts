@@ -1,4 +1,4 @@
-import { bigint, check, integer, pgTable, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, check, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
 
 /**
@@ -16,4 +16,21 @@ export const publicationState = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('publication_state_single_row', sql`${t.id} = 1`)],
+)
+
+/**
+ * How many visible stories (published, not hidden) carry each facet value, per audience, kept
+ * by statement-level triggers on `stories` in the same transaction as every change (migration
+ * 0031, ADR 0033): the unfiltered listing reads these few rows instead of aggregating every
+ * story after each change. Filtered and searched listings still aggregate their matches.
+ */
+export const storyFacetCounts = pgTable(
+  'story_facet_counts',
+  {
+    audience: text('audience').notNull(),
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.audience, t.facet, t.value] })],
 )
