@@ -1,7 +1,9 @@
 import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
-import { fallbackLng, i18nConfig, supportedLngs } from './config'
+import type { TFunction } from 'i18next'
+import { fallbackLng, i18nConfig, supportedLngs, toLng } from './config'
 import { ensureResources } from './resources.server'
+import { getServerI18n } from './server-instances.server'
 
 // `react` options are for the React binding only.
 const { react: _react, ...serverConfig } = i18nConfig
@@ -30,3 +32,24 @@ export const i18next = new RemixI18Next({
   // Translations come from memory (resources.server.ts), not from disk per request.
   i18next: { ...serverConfig, resources: ensureResources() },
 })
+
+// Cheap per request (ADR 0033): the language is detected once per request however many loaders
+// ask, and a fixed translator comes from the process's instance for that language instead of a
+// new i18next instance (remix-i18next creates and initialises one per call).
+const detected = new WeakMap<Request, Promise<string>>()
+const detectLocale = i18next.getLocale.bind(i18next)
+i18next.getLocale = (request: Request) => {
+  let locale = detected.get(request)
+  if (!locale) {
+    locale = detectLocale(request)
+    detected.set(request, locale)
+  }
+  return locale
+}
+const createFixedT = i18next.getFixedT.bind(i18next)
+i18next.getFixedT = (async (requestOrLocale: Request | string, namespaces?: string | readonly string[], options: Record<string, unknown> = {}) => {
+  const { keyPrefix, ...rest } = options as { keyPrefix?: string }
+  if (Object.keys(rest).length > 0) return createFixedT(requestOrLocale, namespaces as never, options as never)
+  const lng = toLng(typeof requestOrLocale === 'string' ? requestOrLocale : await i18next.getLocale(requestOrLocale))
+  return getServerI18n(lng).getFixedT(lng, namespaces as string[] | undefined, keyPrefix) as TFunction
+}) as typeof i18next.getFixedT
