@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from '@playwright/test'
+import type { APIRequestContext, Browser, Page } from '@playwright/test'
 import { consentTextVersion, type ConsentPurpose } from '../app/consent/texts'
 import { expect, expectAccessible, test } from './fixtures'
 import * as noJs from './no-js'
@@ -101,13 +101,25 @@ async function newStaffPage(browser: Browser) {
 }
 
 /** The public chapter exactly as the page cache keeps and serves it: no cookie at all. */
-async function anonymousHtml(page: Page, path: string) {
-  const response = await page.request.get(path, { headers: { Cookie: '' } })
+async function anonymousHtml(request: APIRequestContext, path: string) {
+  const response = await request.get(path, { headers: { Cookie: '' } })
   expect(response.status()).toBe(200)
   return response.text()
 }
 
-test('a chapter from consent to publication, read with and without JavaScript, and an author’s withdrawal gone at the next request', async ({ page, browser, visit }) => {
+/** Two anonymous answers' ETags: equal when the second came from the page cache. */
+async function anonymousEtags(request: APIRequestContext, path: string) {
+  const etags: string[] = []
+  for (let i = 0; i < 2; i++) {
+    const response = await request.get(path, { headers: { Cookie: '' } })
+    expect(response.status()).toBe(200)
+    etags.push(response.headers()['etag'] ?? '')
+  }
+  expect(etags[0]).not.toBe('')
+  return etags
+}
+
+test('a chapter from consent to publication, read with and without JavaScript, and an author’s withdrawal gone at the next request', async ({ page, browser, request, visit }) => {
   const { authorA, storyA, storyC, audioId } = await arrangeStories()
   const used = new Set<string>()
 
@@ -230,10 +242,12 @@ test('a chapter from consent to publication, read with and without JavaScript, a
   await noJs.expectAccessible(plainPage)
   await plain.close()
 
-  // The page as kept by the page cache (anonymous, no cookie), twice so the second is served from it.
+  // Anonymous and without a cookie, as the page cache keeps pages: the chapter's address is kept
+  // (the second answer is the first one, same ETag), and its reading view shows the excerpt.
   const readPath = `${chapterPath}?lezen=ja`
-  expect(await anonymousHtml(page, readPath)).toContain(EXCERPT)
-  expect(await anonymousHtml(page, readPath)).toContain(EXCERPT)
+  expect(await anonymousHtml(request, readPath)).toContain(EXCERPT)
+  const keptBefore = await anonymousEtags(request, chapterPath)
+  expect(keptBefore[0], 'the chapter page is served from the page cache').toBe(keptBefore[1])
 
   // — the author sees the use and withdraws the documentary consent —
   const author = await browser.newContext({ locale: 'nl-NL', javaScriptEnabled: true })
@@ -258,12 +272,16 @@ test('a chapter from consent to publication, read with and without JavaScript, a
   await expectAccessible(authorPage)
   await author.close()
 
-  // At the next request the block is gone, also from the page cache; the rest of the chapter stays.
+  // At the next request the block is gone, also from the page cache (the kept page was
+  // dropped: a new rendering, a new ETag); the rest of the chapter stays.
   for (let i = 0; i < 2; i++) {
-    const html = await anonymousHtml(page, readPath)
+    const html = await anonymousHtml(request, readPath)
     expect(html).not.toContain(EXCERPT)
     expect(html).toContain(REPORT_PASSAGE)
   }
+  const keptAfter = await anonymousEtags(request, chapterPath)
+  expect(keptAfter[0]).not.toBe(keptBefore[0])
+  expect(keptAfter[1]).toBe(keptAfter[0])
 })
 
 test('the demo chapter is there on a fresh start, readable with and without JavaScript, and printable', async ({ page, browser, visit }) => {
