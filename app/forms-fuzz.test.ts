@@ -7,6 +7,7 @@ import { ZodType, type z } from 'zod'
 import { closeDb } from '@db/client.server'
 import { AssessmentActionSchema } from '~/assessment/case-action-schema'
 import * as auth from '~/auth/schemas'
+import * as documentary from '~/documentary/schemas'
 import * as lifeStories from '~/life-stories/schemas'
 import * as reports from '~/moderation/reports-schemas'
 import { createTestStory } from '~/monument/for-moderation-testing.server'
@@ -17,6 +18,7 @@ import * as scheme from '~/scheme/application-form'
 import { createPersona, testContext, type Persona } from '~/testing/personas.server'
 import { createTestRequest } from '~/triage/testing.server'
 import * as triage from '~/triage/schemas'
+import { PhoneRequestSchema } from '~/triage/phone-request-schema'
 import { hasRefusedCharacter } from '~/utils/text-schema'
 
 /**
@@ -65,10 +67,15 @@ const FORM_SCHEMAS: Record<string, z.ZodTypeAny> = {
   CloseSchema: triage.CloseSchema,
   ReferralProposalSchema: triage.ReferralProposalSchema,
   TransferSchema: triage.TransferSchema,
+  PhoneRequestSchema,
   DirectoryEntryFormSchema,
   AssessmentActionSchema,
   RegisterLifeStorySchema: lifeStories.RegisterLifeStorySchema,
   OwnLifeStoryActionSchema: lifeStories.OwnLifeStoryActionSchema,
+  ChapterFieldsSchema: documentary.ChapterFieldsSchema,
+  ChapterEditorActionSchema: documentary.ChapterEditorActionSchema,
+  BoardActionSchema: documentary.BoardActionSchema,
+  ExclusionRequestSchema: documentary.ExclusionRequestSchema,
   RegisterInterviewSchema: lifeStories.RegisterInterviewSchema,
   CorrectLifeStorySchema: lifeStories.CorrectLifeStorySchema,
   LetterCodeSchema: lifeStories.LetterCodeSchema,
@@ -100,11 +107,16 @@ const VALID: Record<string, Record<string, string | string[]>> = {
   RequestChangesSchema: { intent: 'requestChanges', note: 'Haal de straatnaam weg.' },
   ReviewActionSchema: { intent: 'requestChanges', note: 'Haal de straatnaam weg.' },
   AskGuidanceSchema: { inDanger: 'no', needs: ['peerContact'], channel: 'letter', street: 'Dorpsstraat 1', postcode: '1234 AB', town: 'Utrecht', safeTimes: 'Na 19 uur', neutralName: 'Anne', phone: '06 12345678', voicemail: 'no', agree: 'on' },
+  PhoneRequestSchema: { needs: ['peerContact'], channel: 'phone', phone: '06 12345678', voicemail: 'no', safeTimes: 'Na 19 uur', neutralName: 'Anne', callerAgreed: 'on' },
   MessageSchema: { body: 'Dank je wel.' },
   NoteSchema: { body: 'Gebeld, geen gehoor.' },
   ReferralProposalSchema: { entryId: UUID, fields: ['needs'] },
   DirectoryEntryFormSchema: { name: 'Lotgenoten', kind: 'peerSupport', 'texts.nl.description': 'Contact.', 'texts.nl.forWhom': 'Iedereen.', 'texts.nl.accessibility': 'Rolstoel.', 'texts.en.description': 'Contact.', 'texts.en.forWhom': 'Everyone.', 'texts.en.accessibility': 'Wheelchair.', regions: ['national'], source: 'Eigen site', contacts: 'phone | 0800-1238 | ma–vr | Mon–Fri' },
   AssessmentActionSchema: { intent: 'note', body: 'Dossier bekeken.' },
+  ChapterFieldsSchema: { title: 'Werken zonder loon', intro: 'Over de wasserijen.', themeKind: 'history', themeValue: 'Goede Herder 1945–1975', contentNote: 'Over dwangarbeid.' },
+  ChapterEditorActionSchema: { intent: 'addText', body: 'Een tekst van de samensteller.', contentNote: 'Over geweld.' },
+  BoardActionSchema: { intent: 'changes', version: '1', note: 'Graag meer context.' },
+  ExclusionRequestSchema: { intent: 'exclude', blockId: UUID },
   RegisterLifeStorySchema: { email: 'naam@voorbeeld.nl', source: 'commission', recordedOn: '2020-03-15', title: 'Mijn jeugd', body: 'Wat er gebeurde.', locale: 'nl' },
   RegisterInterviewSchema: { contact: 'letter', recordedOn: '2020-03-15', title: 'Mijn jeugd', body: 'Wat er gebeurde.', locale: 'nl' },
   CorrectLifeStorySchema: { intent: 'save', title: 'Mijn jeugd', body: 'Wat er gebeurde.' },

@@ -84,7 +84,7 @@ export async function applyEditorAction({ curator, chapterId, action, tx }: { cu
     const published = chapter.state === 'published'
     switch (action.intent) {
       case 'updateChapter':
-        if (published) return { ok: false, field: 'title', message: 'documentary:editor.errors.publishedLocked' }
+        if (published) return { ok: false, field: 'title', message: 'documentary:staff.editor.errors.publishedLocked' }
         await t
           .update(documentaryChapters)
           .set({ title: action.title, intro: action.intro, themeKind: action.themeKind, themeValue: action.themeValue, contentNote: action.contentNote ?? null })
@@ -96,16 +96,16 @@ export async function applyEditorAction({ curator, chapterId, action, tx }: { cu
       case 'addReport':
       case 'addText':
       case 'addHelp':
-        if (published) return { ok: false, field: 'intent', message: 'documentary:editor.errors.publishedLocked' }
+        if (published) return { ok: false, field: 'intent', message: 'documentary:staff.editor.errors.publishedLocked' }
         return addBlock(t, chapter, curator, action)
       case 'removeBlock': {
         const [gone] = await t.delete(documentaryBlocks).where(and(eq(documentaryBlocks.id, action.blockId), eq(documentaryBlocks.chapterId, chapter.id))).returning()
-        if (!gone) return { ok: false, field: 'blockId', message: 'documentary:editor.errors.pick' }
+        if (!gone) return { ok: false, field: 'blockId', message: 'documentary:staff.editor.errors.pick' }
         await touchContent(t, chapter, curator.id, 'blockRemoved', gone.id)
         return { ok: true }
       }
       case 'moveBlock': {
-        if (published) return { ok: false, field: 'blockId', message: 'documentary:editor.errors.publishedLocked' }
+        if (published) return { ok: false, field: 'blockId', message: 'documentary:staff.editor.errors.publishedLocked' }
         const blocks = await listBlocks({ chapterId: chapter.id, tx: t })
         const i = blocks.findIndex((b) => b.id === action.blockId)
         const j = action.direction === 'up' ? i - 1 : i + 1
@@ -117,9 +117,9 @@ export async function applyEditorAction({ curator, chapterId, action, tx }: { cu
         return { ok: true }
       }
       case 'submitForReview': {
-        if (chapter.state !== 'draft' && chapter.state !== 'changes_requested') return { ok: false, field: 'intent', message: 'documentary:editor.errors.wrongState' }
+        if (chapter.state !== 'draft' && chapter.state !== 'changes_requested') return { ok: false, field: 'intent', message: 'documentary:staff.editor.errors.wrongState' }
         const blocks = await listBlocks({ chapterId: chapter.id, tx: t })
-        if (blocks.length === 0) return { ok: false, field: 'intent', message: 'documentary:editor.errors.noBlocks' }
+        if (blocks.length === 0) return { ok: false, field: 'intent', message: 'documentary:staff.editor.errors.noBlocks' }
         await t.update(documentaryChapters).set({ state: 'in_review' }).where(eq(documentaryChapters.id, chapter.id))
         await recordEvent(t, { chapterId: chapter.id, version: chapter.version, kind: 'submitted', actorId: curator.id })
         return { ok: true }
@@ -129,7 +129,7 @@ export async function applyEditorAction({ curator, chapterId, action, tx }: { cu
         return publishChapter({ chapter, curator, tx: t })
       }
       case 'unpublish':
-        if (!published) return { ok: false, field: 'intent', message: 'documentary:editor.errors.wrongState' }
+        if (!published) return { ok: false, field: 'intent', message: 'documentary:staff.editor.errors.wrongState' }
         await t.update(documentaryChapters).set({ state: 'draft', version: chapter.version + 1 }).where(eq(documentaryChapters.id, chapter.id))
         await recordEvent(t, { chapterId: chapter.id, version: chapter.version + 1, kind: 'unpublished', actorId: curator.id })
         return { ok: true }
@@ -141,13 +141,13 @@ async function addBlock(t: DbOrTx, chapter: DocumentaryChapter, curator: Actor, 
   const values: typeof documentaryBlocks.$inferInsert = { chapterId: chapter.id, position: 0, kind: 'text', contentNote: 'contentNote' in action ? (action.contentNote ?? null) : null }
   if (action.intent === 'addStory') {
     const story = await getPickableStory({ storyId: action.storyId, tx: t })
-    if (!story) return { ok: false, field: 'storyId', message: 'documentary:editor.errors.notConsented' }
+    if (!story) return { ok: false, field: 'storyId', message: 'documentary:staff.editor.errors.notConsented' }
     // The excerpt is quoted exactly from the moderated text the author approved.
-    if (action.excerpt !== undefined && !story.body.includes(action.excerpt)) return { ok: false, field: 'excerpt', message: 'documentary:editor.errors.excerptNotInText' }
+    if (action.excerpt !== undefined && !story.body.includes(action.excerpt)) return { ok: false, field: 'excerpt', message: 'documentary:staff.editor.errors.excerptNotInText' }
     Object.assign(values, { kind: 'story', storyId: story.id, excerpt: action.excerpt ?? null })
   } else if (action.intent === 'addMedium') {
     const found = await getPickableMedium({ mediaId: action.mediaId, tx: t })
-    if (!found) return { ok: false, field: 'mediaId', message: 'documentary:editor.errors.notConsented' }
+    if (!found) return { ok: false, field: 'mediaId', message: 'documentary:staff.editor.errors.notConsented' }
     Object.assign(values, { kind: 'medium', storyId: found.storyId, mediaId: found.mediaId })
   } else if (action.intent === 'addReport') {
     Object.assign(values, { kind: 'report', reportRef: action.reportRef, body: action.body })

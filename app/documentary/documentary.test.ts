@@ -93,7 +93,7 @@ describe('composing', () => {
 
   it('refuses a forged addition of a story or medium without consent, and an excerpt not in the moderated text, with a message', async () => {
     const { id } = await newChapter('Vervalst')
-    expect(await act(id, { intent: 'addStory', storyId: storyC })).toEqual({ ok: false, field: 'storyId', message: 'documentary:editor.errors.notConsented' })
+    expect(await act(id, { intent: 'addStory', storyId: storyC })).toEqual({ ok: false, field: 'storyId', message: 'documentary:staff.editor.errors.notConsented' })
     expect(await act(id, { intent: 'addStory', storyId: storyA, excerpt: 'Iets wat er niet staat.' })).toMatchObject({ ok: false, field: 'excerpt' })
     expect(await act(id, { intent: 'addMedium', mediaId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, field: 'mediaId' })
     expect(await listBlocks({ chapterId: id })).toEqual([])
@@ -109,7 +109,7 @@ describe('review and publication', () => {
     const m2 = { id: board2.id, roles: board2.roles }
     expect(await applyBoardAction({ member: m1, chapterId: id, action: { intent: 'comment', blockId: (await listBlocks({ chapterId: id }))[0]!.id, body: 'Graag een inleiding erbij.' } })).toEqual({ ok: true })
     expect(await applyBoardAction({ member: m1, chapterId: id, action: { intent: 'changes', version: 1, note: 'Meer context nodig.' } })).toEqual({ ok: true })
-    expect(await applyBoardAction({ member: m2, chapterId: id, action: { intent: 'approve', version: 1 } })).toMatchObject({ ok: false, message: 'documentary:board.errors.versionChanged' })
+    expect(await applyBoardAction({ member: m2, chapterId: id, action: { intent: 'approve', version: 1 } })).toMatchObject({ ok: false, message: 'documentary:staff.board.errors.versionChanged' })
     // Publishing is refused while in changes_requested.
     expect(await act(id, { intent: 'publish' })).toMatchObject({ ok: false })
 
@@ -119,8 +119,8 @@ describe('review and publication', () => {
     expect(chapter).toEqual({ version: 2, state: 'in_review' })
 
     expect(await applyBoardAction({ member: m1, chapterId: id, action: { intent: 'approve', version: 2 } })).toEqual({ ok: true })
-    expect(await applyBoardAction({ member: m1, chapterId: id, action: { intent: 'approve', version: 2 } })).toMatchObject({ ok: false, message: 'documentary:board.errors.alreadyReviewed' })
-    expect(await act(id, { intent: 'publish' })).toMatchObject({ ok: false, message: 'documentary:editor.errors.notEnoughApprovals' })
+    expect(await applyBoardAction({ member: m1, chapterId: id, action: { intent: 'approve', version: 2 } })).toMatchObject({ ok: false, message: 'documentary:staff.board.errors.alreadyReviewed' })
+    expect(await act(id, { intent: 'publish' })).toMatchObject({ ok: false, message: 'documentary:staff.editor.errors.notEnoughApprovals' })
     expect(await applyBoardAction({ member: m2, chapterId: id, action: { intent: 'approve', version: 2 } })).toEqual({ ok: true })
     expect(await getReviewStatus({ chapter: { id, version: 2 } })).toMatchObject({ approvals: 2, objections: 0, publishable: true })
 
@@ -140,7 +140,7 @@ describe('review and publication', () => {
     await applyBoardAction({ member: { id: board2.id, roles: board2.roles }, chapterId: id, action: { intent: 'approve', version: 1 } })
     await act(id, { intent: 'addText', body: 'Nog een zin.' })
     expect(await getReviewStatus({ chapter: { id, version: 2 } })).toMatchObject({ approvals: 0, publishable: false })
-    expect(await act(id, { intent: 'publish' })).toMatchObject({ ok: false, message: 'documentary:editor.errors.notEnoughApprovals' })
+    expect(await act(id, { intent: 'publish' })).toMatchObject({ ok: false, message: 'documentary:staff.editor.errors.notEnoughApprovals' })
   })
 })
 

@@ -28,9 +28,9 @@ export async function getReviewStatus({ chapter, tx = defaultDb }: { chapter: Pi
 }
 
 export async function publishChapter({ chapter, curator, tx }: { chapter: DocumentaryChapter; curator: Actor; tx: DbOrTx }): Promise<ComposeResult> {
-  if (chapter.state !== 'in_review') return { ok: false, field: 'intent', message: 'documentary:editor.errors.wrongState' }
+  if (chapter.state !== 'in_review') return { ok: false, field: 'intent', message: 'documentary:staff.editor.errors.wrongState' }
   const status = await getReviewStatus({ chapter, tx })
-  if (!status.publishable) return { ok: false, field: 'intent', message: status.objections ? 'documentary:editor.errors.openObjection' : 'documentary:editor.errors.notEnoughApprovals' }
+  if (!status.publishable) return { ok: false, field: 'intent', message: status.objections ? 'documentary:staff.editor.errors.openObjection' : 'documentary:staff.editor.errors.notEnoughApprovals' }
   await tx.update(documentaryChapters).set({ state: 'published', publishedAt: new Date() }).where(eq(documentaryChapters.id, chapter.id))
   await recordEvent(tx, { chapterId: chapter.id, version: chapter.version, kind: 'published', actorId: curator.id })
   return { ok: true }
@@ -44,20 +44,20 @@ export async function applyBoardAction({ member, chapterId, action, tx }: { memb
     if (!/^[0-9a-f-]{36}$/i.test(chapterId)) return null
     const [chapter] = await t.select().from(documentaryChapters).where(eq(documentaryChapters.id, chapterId)).for('update')
     if (!chapter || !BOARD_STATES.includes(chapter.state)) return null
-    if (chapter.curatorId === member.id) return { ok: false, field: 'intent', message: 'documentary:board.errors.ownChapter' }
+    if (chapter.curatorId === member.id) return { ok: false, field: 'intent', message: 'documentary:staff.board.errors.ownChapter' }
     if (action.intent === 'comment') {
       await t.insert(documentaryComments).values({ chapterId, blockId: action.blockId, version: chapter.version, authorId: member.id, body: action.body })
       await recordEvent(t, { chapterId, version: chapter.version, kind: 'commented', actorId: member.id, blockId: action.blockId })
       return { ok: true }
     }
     // The version the member read: a verdict on an older version than the current one is refused.
-    if (chapter.state !== 'in_review' || action.version !== chapter.version) return { ok: false, field: 'intent', message: 'documentary:board.errors.versionChanged' }
+    if (chapter.state !== 'in_review' || action.version !== chapter.version) return { ok: false, field: 'intent', message: 'documentary:staff.board.errors.versionChanged' }
     const [inserted] = await t
       .insert(documentaryReviews)
       .values({ chapterId, version: chapter.version, reviewerId: member.id, verdict: action.intent === 'approve' ? 'approve' : 'changes', note: action.note ?? null })
       .onConflictDoNothing()
       .returning({ id: documentaryReviews.id })
-    if (!inserted) return { ok: false, field: 'intent', message: 'documentary:board.errors.alreadyReviewed' }
+    if (!inserted) return { ok: false, field: 'intent', message: 'documentary:staff.board.errors.alreadyReviewed' }
     if (action.intent === 'changes') await t.update(documentaryChapters).set({ state: 'changes_requested' }).where(eq(documentaryChapters.id, chapterId))
     await recordEvent(t, { chapterId, version: chapter.version, kind: action.intent === 'approve' ? 'approved' : 'changesRequested', actorId: member.id })
     return { ok: true }

@@ -12,13 +12,13 @@ export const THEME_KIND_CHOICES = ['period', 'setting', 'violenceKind', 'history
 export const REPORT_REFS = ['main', 'fosterCare', 'residential', 'disability', 'mentalHealth', 'blindDeaf', 'judicial', 'unaccompanied', 'followUp'] as const
 export type ReportRef = (typeof REPORT_REFS)[number]
 
-const uuid = z.string({ required_error: 'validation:required', invalid_type_error: 'validation:required' }).uuid('documentary:editor.errors.pick')
+const uuid = z.string({ required_error: 'validation:required', invalid_type_error: 'validation:required' }).uuid('documentary:staff.editor.errors.pick')
 const contentNote = optionalText({ max: 600 })
 
 export const ChapterFieldsSchema = z.object({
   title: line({ max: 160 }),
   intro: text({ max: 4000 }),
-  themeKind: z.enum(THEME_KIND_CHOICES, { errorMap: () => ({ message: 'documentary:editor.errors.themeKind' }) }),
+  themeKind: z.enum(THEME_KIND_CHOICES, { errorMap: () => ({ message: 'documentary:staff.editor.errors.themeKind' }) }),
   themeValue: line({ max: 160 }),
   contentNote,
 })
@@ -26,7 +26,7 @@ export type ChapterFields = z.infer<typeof ChapterFieldsSchema>
 
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z
-    .enum(values, { errorMap: () => ({ message: 'documentary:editor.errors.pick' }) })
+    .enum(values, { errorMap: () => ({ message: 'documentary:staff.editor.errors.pick' }) })
     .optional()
     .or(z.literal('').transform(() => undefined))
 
@@ -37,7 +37,7 @@ export const ChapterEditorActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('addMedium'), mediaId: uuid, contentNote }),
   z.object({
     intent: z.literal('addReport'),
-    reportRef: z.enum(REPORT_REFS, { errorMap: () => ({ message: 'documentary:editor.errors.pick' }) }),
+    reportRef: z.enum(REPORT_REFS, { errorMap: () => ({ message: 'documentary:staff.editor.errors.pick' }) }),
     body: text({ max: 4000 }),
     contentNote,
   }),
