@@ -82,7 +82,7 @@ export function createServerApp({ build, env, metrics }: { build: ServerBuild; e
   app.locals.pageCache = pageCache
   // A kept page of the current generation, before anything else (ADR 0033): it carries the
   // security headers of its first response, and costs no log line, limit round trip or render.
-  app.use((req, res, next) => void pageCache.hit(req, res, next))
+  app.use((req, res, next) => void pageCache.hit(req, res, next).catch(next))
 
   app.use(requestLog(logger))
   if (metrics) app.use(metrics.observe)
