@@ -521,3 +521,86 @@ describe('stories shown inside another staff view', () => {
     expect(result.caseView.related.stories.map((s) => s.id)).toEqual([published])
   })
 })
+
+// ——— life stories recorded with an interviewer (ADR 0030) ——————————————————————————
+// Own visitors: the interviewer who registered the story and another interviewer are columns
+// here, the roles that never touch life stories are represented by the moderator and the admin.
+
+const LIFE_STORY_VISITORS = ['anonymous', 'owner', 'otherSurvivor', 'interviewer', 'otherInterviewer', 'archivist', 'moderator', 'admin'] as const
+const LIFE_STORY_STATES = [
+  /** Registered, the link or letter not yet used: nobody's account holds it. */
+  'invited',
+  /** Claimed by the survivor, who has not approved it yet: the interviewer still reads it. */
+  'awaitingSurvivor',
+  /** Approved: the survivor's alone; the interviewer's access has ended. */
+  'approved',
+] as const
+type LifeStoryState = (typeof LIFE_STORY_STATES)[number]
+type LifeStoryRoute = 'staff' | 'own' | 'ownText'
+
+/* prettier-ignore */
+const LIFE_STORY_SPEC: Array<[LifeStoryRoute, LifeStoryState, number, number, number, number, number, number, number, number]> = [
+  //                                          anon  owner other  intv  other-intv arch  mod  admin
+  // The staff page: the registering interviewer until approval; the archivist sees the state, never the text (checked in app/life-stories/interviewer.test.ts).
+  ['staff',        'invited',                  302,  403,  403,  200,  404,       200,  403,  403],
+  ['staff',        'awaitingSurvivor',         302,  403,  403,  200,  404,       200,  403,  403],
+  ['staff',        'approved',                 302,  403,  403,  404,  404,       200,  403,  403],
+  // The survivor's page and text download: only once claimed, only theirs.
+  ['own',          'invited',                  302,  404,  404,  403,  403,       403,  403,  403],
+  ['own',          'awaitingSurvivor',         302,  200,  404,  403,  403,       403,  403,  403],
+  ['own',          'approved',                 302,  200,  404,  403,  403,       403,  403,  403],
+  ['ownText',      'invited',                  302,  404,  404,  403,  403,       403,  403,  403],
+  ['ownText',      'awaitingSurvivor',         302,  200,  404,  403,  403,       403,  403,  403],
+  ['ownText',      'approved',                 302,  200,  404,  403,  403,       403,  403,  403],
+]
+
+describe('life stories recorded with an interviewer: route × role × state', () => {
+  it('the table names every route and state once', () => {
+    expect(LIFE_STORY_SPEC.map(([r, s]) => `${r}|${s}`).sort()).toEqual((['staff', 'own', 'ownText'] as const).flatMap((r) => LIFE_STORY_STATES.map((s) => `${r}|${s}`)).sort())
+  })
+
+  for (const state of LIFE_STORY_STATES) {
+    it(state, async () => {
+      const { createTestLifeStory } = await import('~/life-stories/testing.server')
+      const staffRoute = (await import('~/routes/beheer.levensverhalen.$id')) as unknown as RouteModule
+      const ownRoute = (await import('~/routes/mijn-verhalen.levensverhaal.$id._index')) as unknown as RouteModule
+      const ownTextRoute = (await import('~/routes/mijn-verhalen.levensverhaal.$id.tekst')) as unknown as RouteModule
+      const [owner, interviewer, otherInterviewer] = await Promise.all([
+        createPersona({ roles: ['survivor'] }),
+        createPersona({ roles: ['interviewer'] }),
+        createPersona({ roles: ['interviewer'] }),
+      ])
+      const id = await createTestLifeStory({ source: 'interviewer', registeredBy: interviewer.id, claimedBy: state === 'invited' ? undefined : owner.id, approved: state === 'approved' })
+      const cookies: Record<(typeof LIFE_STORY_VISITORS)[number], string | undefined> = {
+        anonymous: undefined,
+        owner: owner.cookie,
+        otherSurvivor: personas.otherSurvivor.cookie,
+        interviewer: interviewer.cookie,
+        otherInterviewer: otherInterviewer.cookie,
+        archivist: personas.archivist.cookie,
+        moderator: personas.moderator.cookie,
+        admin: personas.admin.cookie,
+      }
+      const routes: Record<LifeStoryRoute, { mod: RouteModule; path: string }> = {
+        staff: { mod: staffRoute, path: `/beheer/levensverhalen/${id}` },
+        own: { mod: ownRoute, path: `/mijn-verhalen/levensverhaal/${id}` },
+        ownText: { mod: ownTextRoute, path: `/mijn-verhalen/levensverhaal/${id}/tekst` },
+      }
+      const wrong: string[] = []
+      for (const [route, rowState, ...expected] of LIFE_STORY_SPEC) {
+        if (rowState !== state) continue
+        for (const [i, visitor] of LIFE_STORY_VISITORS.entries()) {
+          const [{ last } = { last: 0 }] = await db.select({ last: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog)
+          const got = await statusOf(routes[route].mod, routes[route].path, { id }, cookies[visitor])
+          cells++
+          if (got !== expected[i]) wrong.push(`${route} ${state} as ${visitor}: ${got}, expected ${expected[i]}`)
+          if (got >= 300) {
+            const logged = await db.select({ action: auditLog.action }).from(auditLog).where(and(gt(auditLog.id, Number(last)), eq(auditLog.outcome, 'success')))
+            if (logged.length) wrong.push(`${route} ${state} as ${visitor}: refused (${got}) but logged as ${logged.map((l) => l.action).join(', ')}`)
+          }
+        }
+      }
+      expect(wrong).toEqual([])
+    })
+  }
+})
