@@ -17,7 +17,7 @@ export type Ip = string | null
 
 export const PURPOSE = 'schemeAssessment'
 
-export type AssessmentErrorCode = 'notFound' | 'conflict' | 'ownProposal' | 'noOpenProposal' | 'proposalOpen' | 'invalidReason' | 'caseIncomplete' | 'wrongStatus'
+export type AssessmentErrorCode = 'notFound' | 'conflict' | 'ownProposal' | 'ownRegistration' | 'noOpenProposal' | 'proposalOpen' | 'invalidReason' | 'caseIncomplete' | 'wrongStatus'
 
 export class AssessmentError extends Error {
   constructor(readonly code: AssessmentErrorCode) {

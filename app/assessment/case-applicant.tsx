@@ -27,6 +27,13 @@ export function CaseApplicant({ c, revealed }: { c: AssessorCase; revealed: Reve
         <dd>{c.applicantName ?? '–'}</dd>
         <dt>{t('case.applicant.kind')}</dt>
         <dd>{t(`applicantKind.${c.applicantKind}`)}</dd>
+        <dt>{t('case.applicant.channel')}</dt>
+        <dd>
+          {c.registration
+            ? t('case.applicant.registered', { channel: t(`case.applicant.channels.${c.registration.channel}`), date: date(c.registration.receivedOn), by: c.registration.registeredBy ?? '–' })
+            : t('case.applicant.channels.online')}
+          {c.registration?.byMe ? <p className="field__hint">{t('case.applicant.registeredByMe')}</p> : null}
+        </dd>
         {c.survivor ? (
           <>
             <dt>{t('case.applicant.survivorName')}</dt>

@@ -119,7 +119,7 @@ export async function runCaseAction(args: PageArgs & { input: AssessmentAction; 
     if (error instanceof Response) throw error
     const response = await refusal(error, args)
     if (response) throw response
-    if (error instanceof AssessmentError) return refused({ error: error.code, kept: args.kept, status: error.code === 'ownProposal' ? 403 : 409 })
+    if (error instanceof AssessmentError) return refused({ error: error.code, kept: args.kept, status: error.code === 'ownProposal' || error.code === 'ownRegistration' ? 403 : 409 })
     throw error
   }
 }

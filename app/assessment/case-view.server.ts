@@ -7,6 +7,7 @@ import { hasConsent } from '~/consent/consent.server'
 import { listResearchStoriesAt } from '~/monument/for-assessment.server'
 import type { AssessmentPlacement } from '~/scheme/answers'
 import { toSchemeDate } from '~/scheme/dates'
+import { getApplicationRegistration } from '~/scheme/for-assessment-registration.server'
 import { precheckEligibility, type Warning } from '~/scheme/eligibility'
 import {
   countOtherApplicationsAtPlaces,
@@ -97,12 +98,15 @@ export async function getCaseForAssessor({ actor, applicationId, ip, now = new D
   }
 
   const open = history.find((a) => a.status === 'proposed') ?? null
+  const registration = await getApplicationRegistration({ applicationId: app.id })
   return {
     id: app.id,
     reference: app.reference,
     status: app.status,
     applicantName: app.applicantName,
     applicantKind: answers.applicantKind,
+    /** Entered by staff from paper or a phone call (ADR 0031): the channel and who entered it; null when sent online. */
+    registration: registration ? { channel: registration.channel, receivedOn: registration.receivedOn, registeredBy: registration.registeredByEmail, byMe: registration.registeredBy === actor.id } : null,
     // For whom a representative or a relative applies; a relative also gives the survivor's dates.
     survivor:
       answers.applicantKind === 'self'

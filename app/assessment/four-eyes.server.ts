@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { db, type Tx } from '@db/client.server'
 import { assessments, ASSESSMENT_OUTCOMES } from '@db/schema/assessment'
 import { enqueue } from '~/jobs/publisher.server'
+import { getApplicationRegistration } from '~/scheme/for-assessment-registration.server'
 import { recordAssessmentStatus } from '~/scheme/record-assessment-status.server'
 import { logger } from '~/utils/logger.server'
 import { buildFrozenCases } from './case-document/build-case-v2.server'
@@ -28,6 +29,9 @@ export async function proposeAssessment({ actor, applicationId, proposal, ip }: 
   await db.transaction(async (tx) => {
     const { app, scheme } = await requireCase(tx, { actor, applicationId, ip, lock: true })
     if (!['submitted', 'inAssessment'].includes(app.status)) throw new AssessmentError(app.status === 'proposed' ? 'proposalOpen' : 'wrongStatus')
+    // Four eyes for a paper or phone application (ADR 0031): whoever entered it does not propose its decision.
+    const registration = await getApplicationRegistration({ applicationId: app.id }, tx)
+    if (registration?.registeredBy === actor.id) throw new AssessmentError('ownRegistration')
     const reasonCode = proposal.outcome === 'grant' ? null : (proposal.reasonCode ?? null)
     if (reasonCode && !scheme.rejectionReasons.some((r) => r.code === reasonCode)) throw new AssessmentError('invalidReason')
     await tx.insert(assessments).values({ applicationId: app.id, outcome: proposal.outcome, reasonCode, motivation: proposal.motivation, proposedBy: actor.id })

@@ -115,17 +115,38 @@ const PersonalFields = z.object({
  * survivor's or their own, and their own only when the authorisation covers receiving it.
  */
 export function personalPartSchemaFor(kind: ApplicantKind | undefined) {
-  return PersonalFields.superRefine((v, ctx) => {
+  return PersonalFields.superRefine(payeeRule(kind)).transform(payeeChoice(kind))
+}
+
+/**
+ * The same page entered by staff from a paper form or a phone call (app/intake): the same
+ * fields and rules, but the e-mail address may be left empty (not everyone has one; the
+ * applicant then gets status letters by post).
+ */
+export function registeredPersonalPartSchemaFor(kind: ApplicantKind | undefined) {
+  return PersonalFields.extend({ email: z.string().trim().max(254, 'validation:invalidEmail').email('validation:invalidEmail').optional() })
+    .superRefine(payeeRule(kind))
+    .transform(payeeChoice(kind))
+}
+
+type PayeeFields = { payee?: Payee; authorisationCoversPayment?: 'on' }
+
+function payeeRule(kind: ApplicantKind | undefined) {
+  return (v: PayeeFields, ctx: z.RefinementCtx) => {
     if (kind !== 'representative') return
     if (!v.payee) ctx.addIssue({ code: 'custom', path: ['payee'], message: 'scheme:form.errors.chooseOne' })
     if (v.payee === 'representative' && !v.authorisationCoversPayment) {
       ctx.addIssue({ code: 'custom', path: ['authorisationCoversPayment'], message: 'scheme:personal.errors.authorisationCoversPayment' })
     }
-  }).transform((v) => ({
+  }
+}
+
+function payeeChoice(kind: ApplicantKind | undefined) {
+  return <T extends PayeeFields>(v: T) => ({
     ...v,
     payee: kind === 'representative' ? v.payee : undefined,
-    authorisationCoversPayment: kind === 'representative' && v.payee === 'representative' ? true : undefined,
-  }))
+    authorisationCoversPayment: kind === 'representative' && v.payee === 'representative' ? (true as const) : undefined,
+  })
 }
 export const PersonalPartSchema = personalPartSchemaFor('self')
 export type PersonalPart = z.infer<ReturnType<typeof personalPartSchemaFor>>

@@ -3,6 +3,8 @@ import { storedFiles } from '@db/schema/files'
 import { applicationDocuments, applicationEvents, applications, informationRequests } from '@db/schema/scheme'
 import { declareNotPersonal, registerPersonalData, type PersonalDataContext } from '~/privacy/data-registry.server'
 import { decryptOwnDetails } from './read-application.server'
+// Paper and phone applications' registrations (ADR 0031), registered beside these.
+import './personal-data-intake.server'
 
 /**
  * The scheme's personal data. Export: every application of the person with their own

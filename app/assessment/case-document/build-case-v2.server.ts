@@ -1,5 +1,7 @@
 import { VIOLENCE_KINDS } from '~/facets/facets'
+import { lookupHash } from '~/privacy/field-crypto.server'
 import { readApplicationForHandoff, type StoredAddress } from '~/scheme/for-assessment-handoff.server'
+import { getApplicationRegistration } from '~/scheme/for-assessment-registration.server'
 import type { CaseVersion } from '../handoff-config.server'
 import { buildFrozenCase, finaliseCaseDocument, type FrozenCase } from './build-case-v1.server'
 import type { CaseDocumentV1 } from './case-document'
@@ -24,6 +26,11 @@ export class CaseHeldBackError extends Error {
     super(`heldBack:${code}`)
     this.name = 'CaseHeldBackError'
   }
+}
+
+/** A staff member as the fund sees them: a keyed pseudonym, like the assessors' references. */
+function staffRef(userId: string) {
+  return `staff-${lookupHash({ kind: 'staffRef', value: userId }).replace(/[^a-zA-Z0-9]/g, '').slice(0, 12)}`
 }
 
 function caseAddress(a: StoredAddress | null | undefined) {
@@ -113,6 +120,12 @@ async function buildFrozenCaseV2({ record, assessment, caseVersion, tx }: BuildA
         : undefined
   const narrative = lifeNarrative ?? storyNarrative
 
+  // How it came in (ADR 0031): a paper or phone application names who entered it, pseudonymously.
+  const registration = await getApplicationRegistration({ applicationId: app.id }, tx)
+  const intake = registration
+    ? { channel: registration.channel, receivedOn: registration.receivedOn, enteredBy: { staffRef: staffRef(registration.registeredBy ?? 'unknown') } }
+    : { channel: 'online' as const }
+
   const frozen: FrozenCaseV2 = {
     schemaVersion: 'case-v2',
     caseId: app.id,
@@ -127,6 +140,7 @@ async function buildFrozenCaseV2({ record, assessment, caseVersion, tx }: BuildA
     narrative,
     placements: answers.placements,
     harms: { kinds: answers.harms.kinds.filter((k): k is (typeof VIOLENCE_KINDS)[number] => (VIOLENCE_KINDS as readonly string[]).includes(k)) },
+    intake,
     evidence: frozenEvidence({ docs, applicantKind: role, recordsSearchRequested: answers.recordsSearchRequested }),
     conversationWanted: answers.conversationWanted,
     assessment: frozenAssessment(assessment),

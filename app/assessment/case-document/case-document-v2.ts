@@ -101,6 +101,19 @@ const NarrativeV2Schema = z
   })
   .describe('What happened, as text the fund can read')
 
+const INTAKE_CHANNELS = ['online', 'paper', 'phone'] as const
+
+const IntakeV2Schema = z
+  .object({
+    channel: z.enum(INTAKE_CHANNELS).describe('online: sent by the applicant in the portal; paper: a paper form entered by staff (its scan is among the evidence); phone: taken down by staff during a call'),
+    receivedOn: DateSchema.optional().describe('The day a paper or phone application came in; the decision term counts from it. Required unless online'),
+    enteredBy: z
+      .object({ staffRef: Text(100).describe('Pseudonymous staff reference, never a name') })
+      .optional()
+      .describe('Who entered a paper or phone application (never the assessor who proposed the decision). Required unless online'),
+  })
+  .describe('How the application came in. Absent only in cases sealed before this field existed, which came in online')
+
 export const CaseDocumentV2Schema = z
   .object({
     schemaVersion: z.literal(CASE_V2_SCHEMA_VERSION),
@@ -112,10 +125,15 @@ export const CaseDocumentV2Schema = z
     narrative: NarrativeV2Schema.optional().describe('Absent only when the applicant described nothing beyond the kinds of harm'),
     placements: z.array(PlacementSchema),
     harms: z.object({ kinds: z.array(z.enum(VIOLENCE_KINDS)) }),
+    intake: IntakeV2Schema.optional(),
     ...CASE_CLOSING,
   })
   .superRefine((doc, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message })
+    if (doc.intake && doc.intake.channel !== 'online') {
+      if (!doc.intake.receivedOn) issue(['intake', 'receivedOn'], 'Required when the channel is paper or phone')
+      if (!doc.intake.enteredBy) issue(['intake', 'enteredBy'], 'Required when the channel is paper or phone')
+    }
     const role = doc.applicant.role
     if (role === 'representative' && !doc.representative) issue(['representative'], "Required when applicant.role is 'representative'")
     if (role !== 'representative' && doc.representative) issue(['representative'], "Only when applicant.role is 'representative'")
