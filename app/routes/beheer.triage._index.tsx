@@ -37,6 +37,9 @@ export default function TriageQueue() {
       <p>
         <Link to="/beheer/triage/dashboard">{t('queue.dashboardLink')}</Link>
       </p>
+      <p>
+        <Link to="/beheer/triage/registreren">{t('phoneRequest.link')}</Link>
+      </p>
       <DataTable
         caption={t('queue.title')}
         captionHidden

@@ -47,46 +47,46 @@ export type PaperForm = {
 
 /** Paper never knows the survivor's name: a neutral word stands in for it. */
 function who(t: TFunction) {
-  return { name: t('paperForm.theSurvivor') }
+  return { name: t('scheme:paperForm.theSurvivor') }
 }
 
 const q = (field: string, label: string, answer: PaperAnswerKind, extra: Partial<PaperQuestion> = {}): PaperQuestion => ({ field, label, answer, ...extra })
 
 function addressQuestions(t: TFunction): PaperQuestion[] {
   return [
-    q('street', t('personal.street'), 'line'),
-    q('houseNumber', t('personal.houseNumber'), 'line'),
-    q('postcode', t('personal.postcode'), 'line', { hint: t('personal.postcodeHint') }),
-    q('town', t('personal.town'), 'line'),
+    q('street', t('scheme:personal.street'), 'line'),
+    q('houseNumber', t('scheme:personal.houseNumber'), 'line'),
+    q('postcode', t('scheme:personal.postcode'), 'line', { hint: t('scheme:personal.postcodeHint') }),
+    q('town', t('scheme:personal.town'), 'line'),
   ]
 }
 
 function questionsOf(part: Part, scheme: SchemeConfig, t: TFunction, lng: string): Pick<PaperStep, 'notes' | 'questions' | 'repeat'> {
   const name = who(t)
-  const yesNo = [{ label: t('check.yes') }, { label: t('check.no') }]
+  const yesNo = [{ label: t('scheme:check.yes') }, { label: t('scheme:check.no') }]
   switch (part) {
     case 'applicant':
       return {
         // The online upload of the authorisation becomes a copy sent with the form.
-        notes: [t('applicant.othersHint'), t('applicant.authorisationHint'), t('paperForm.authorisationEnclose')],
+        notes: [t('scheme:applicant.othersHint'), t('scheme:applicant.authorisationHint'), t('scheme:paperForm.authorisationEnclose')],
         questions: [
-          q('kind', t('applicant.question'), 'choice', {
+          q('kind', t('scheme:applicant.question'), 'choice', {
             options: (['self', 'representative', 'relative'] as const)
               .filter((k) => k === 'self' || scheme.applicantKinds[k])
-              .map((k) => ({ label: t(`applicant.kinds.${k}.label`), hint: t(`applicant.kinds.${k}.hint`) })),
+              .map((k) => ({ label: t(`scheme:applicant.kinds.${k}.label`), hint: t(`scheme:applicant.kinds.${k}.hint`) })),
           }),
-          q('survivorName', t('applicant.survivorName'), 'line', { hint: t('applicant.survivorNameHint') }),
-          q('relation', t('applicant.relation'), 'line'),
-          q('survivorDateOfBirth', t('applicant.survivorDateOfBirth'), 'date', { hint: t('applicant.relativeHint') }),
-          q('survivorDiedOn', t('applicant.survivorDiedOn'), 'date'),
+          q('survivorName', t('scheme:applicant.survivorName'), 'line', { hint: t('scheme:applicant.survivorNameHint') }),
+          q('relation', t('scheme:applicant.relation'), 'line'),
+          q('survivorDateOfBirth', t('scheme:applicant.survivorDateOfBirth'), 'date', { hint: t('scheme:applicant.relativeHint') }),
+          q('survivorDiedOn', t('scheme:applicant.survivorDiedOn'), 'date'),
         ],
       }
     case 'survivor':
       return {
-        notes: [t('paperForm.survivorOnly')],
+        notes: [t('scheme:paperForm.survivorOnly')],
         questions: [
-          q('dateOfBirth', t('survivor.dateOfBirthLegend', name), 'date'),
-          q('bsn', t('personal.bsn'), 'line', { hint: t('survivor.bsnHint', name) }),
+          q('dateOfBirth', t('scheme:survivor.dateOfBirthLegend', name), 'date'),
+          q('bsn', t('scheme:personal.bsn'), 'line', { hint: t('scheme:survivor.bsnHint', name) }),
           ...addressQuestions(t),
         ],
       }
@@ -94,49 +94,49 @@ function questionsOf(part: Part, scheme: SchemeConfig, t: TFunction, lng: string
       return {
         notes: [],
         questions: [
-          q('fullName', t('personal.fullName'), 'line'),
-          q('dateOfBirth', t('personal.dateOfBirthLegend'), 'date'),
-          q('bsn', t('personal.bsn'), 'line', { hint: t('personal.bsnHint') }),
+          q('fullName', t('scheme:personal.fullName'), 'line'),
+          q('dateOfBirth', t('scheme:personal.dateOfBirthLegend'), 'date'),
+          q('bsn', t('scheme:personal.bsn'), 'line', { hint: t('scheme:personal.bsnHint') }),
           ...addressQuestions(t),
-          q('email', t('personal.email'), 'line', { hint: t('paperForm.emailHint') }),
-          q('phone', t('personal.phone'), 'line', { hint: t('personal.optional') }),
-          q('payee', t('personal.payeeQuestion'), 'choice', {
-            hint: `${t('paperForm.representativeOnly')} ${t('personal.payeeHint', name)}`,
-            options: [{ label: t('personal.payees.survivor', name) }, { label: t('personal.payees.representative') }],
+          q('email', t('scheme:personal.email'), 'line', { hint: t('scheme:paperForm.emailHint') }),
+          q('phone', t('scheme:personal.phone'), 'line', { hint: t('scheme:personal.optional') }),
+          q('payee', t('scheme:personal.payeeQuestion'), 'choice', {
+            hint: `${t('scheme:paperForm.representativeOnly')} ${t('scheme:personal.payeeHint', name)}`,
+            options: [{ label: t('scheme:personal.payees.survivor', name) }, { label: t('scheme:personal.payees.representative') }],
           }),
-          q('authorisationCoversPayment', t('personal.authorisationCoversPayment', name), 'tick'),
-          q('iban', t('personal.iban'), 'line', { hint: t('personal.ibanHint') }),
-          q('accountHolder', t('personal.accountHolder'), 'line', { hint: t('personal.accountHolderHint') }),
+          q('authorisationCoversPayment', t('scheme:personal.authorisationCoversPayment', name), 'tick'),
+          q('iban', t('scheme:personal.iban'), 'line', { hint: t('scheme:personal.ibanHint') }),
+          q('accountHolder', t('scheme:personal.accountHolder'), 'line', { hint: t('scheme:personal.accountHolderHint') }),
         ],
       }
     case 'placements':
       return {
-        notes: [t('paperForm.morePlacements')],
-        repeat: { times: 3, label: (n) => t('placements.number', { number: n }) },
+        notes: [t('scheme:paperForm.morePlacements')],
+        repeat: { times: 3, label: (n) => t('scheme:placements.number', { number: n }) },
         questions: [
-          q('from', t('placements.from'), 'monthYear', { hint: t('placements.monthHint') }),
-          q('to', t('placements.to'), 'monthYear', { hint: t('placements.toHint') }),
-          q('kind', t('placements.kind'), 'choice', {
-            options: [...scheme.placementKinds.map((k) => ({ label: localise(k.label, lng) })), { label: t('placements.adoption') }, { label: t('placements.otherKind') }],
+          q('from', t('scheme:placements.from'), 'monthYear', { hint: t('scheme:placements.monthHint') }),
+          q('to', t('scheme:placements.to'), 'monthYear', { hint: t('scheme:placements.toHint') }),
+          q('kind', t('scheme:placements.kind'), 'choice', {
+            options: [...scheme.placementKinds.map((k) => ({ label: localise(k.label, lng) })), { label: t('scheme:placements.adoption') }, { label: t('scheme:placements.otherKind') }],
           }),
-          q('place', t('placements.place'), 'line', { hint: t('placements.placeHint') }),
-          q('municipality', t('placements.municipality'), 'line'),
-          q('placedBy', t('placements.placedBy'), 'line', { hint: t('placements.placedByHint') }),
-          q('inNetherlands', t('placements.inNetherlands'), 'choice', { options: yesNo }),
+          q('place', t('scheme:placements.place'), 'line', { hint: t('scheme:placements.placeHint') }),
+          q('municipality', t('scheme:placements.municipality'), 'line'),
+          q('placedBy', t('scheme:placements.placedBy'), 'line', { hint: t('scheme:placements.placedByHint') }),
+          q('inNetherlands', t('scheme:placements.inNetherlands'), 'choice', { options: yesNo }),
         ],
       }
     case 'harm':
       return {
         notes: [],
         questions: [
-          q('kinds', t('harm.kindsLabel'), 'choices', { hint: t('harm.kindsHint'), options: scheme.harmKinds.map((k) => ({ label: t(`facets:violenceKinds.${k}`) })) }),
-          q('mode', t('harm.modeQuestion'), 'choice', {
-            options: [{ label: t('harm.modes.write') }, { label: t('harm.modes.story'), hint: t('harm.modes.storyHint') }, { label: t('harm.modes.lifeStory'), hint: t('harm.modes.lifeStoryHint') }],
+          q('kinds', t('scheme:harm.kindsLabel'), 'choices', { hint: t('scheme:harm.kindsHint'), options: scheme.harmKinds.map((k) => ({ label: t(`facets:violenceKinds.${k}`) })) }),
+          q('mode', t('scheme:harm.modeQuestion'), 'choice', {
+            options: [{ label: t('scheme:harm.modes.write') }, { label: t('scheme:harm.modes.story'), hint: t('scheme:harm.modes.storyHint') }, { label: t('scheme:harm.modes.lifeStory'), hint: t('scheme:harm.modes.lifeStoryHint') }],
           }),
-          q('ownWords', t('harm.ownWords'), 'lines', { hint: `${t('harm.ownWordsHint')} ${t('paperForm.extraSheet')}`, lines: 14 }),
-          q('storyId', t('harm.storyQuestion'), 'line', { hint: t('paperForm.storyTitleHint') }),
-          q('storyConsent', t('harm.storyConsent'), 'tick', { hint: t('harm.storyConsentHint') }),
-          q('lifeStoryId', t('harm.lifeStoryQuestion'), 'line', { hint: t('paperForm.lifeStoryHint') }),
+          q('ownWords', t('scheme:harm.ownWords'), 'lines', { hint: `${t('scheme:harm.ownWordsHint')} ${t('scheme:paperForm.extraSheet')}`, lines: 14 }),
+          q('storyId', t('scheme:harm.storyQuestion'), 'line', { hint: t('scheme:paperForm.storyTitleHint') }),
+          q('storyConsent', t('scheme:harm.storyConsent'), 'tick', { hint: t('scheme:harm.storyConsentHint') }),
+          q('lifeStoryId', t('scheme:harm.lifeStoryQuestion'), 'line', { hint: t('scheme:paperForm.lifeStoryHint') }),
           q('lifeStoryConsent', t('consent:purposes.schemeUseCommissionStory.label'), 'tick', {
             hint: `${t('consent:purposes.schemeUseCommissionStory.text')} ${t('consent:purposes.schemeUseCommissionStory.withdrawEffect')}`,
           }),
@@ -144,23 +144,23 @@ function questionsOf(part: Part, scheme: SchemeConfig, t: TFunction, lng: string
       }
     case 'evidence':
       return {
-        notes: [t('paperForm.evidenceEnclose')],
+        notes: [t('scheme:paperForm.evidenceEnclose')],
         questions: [
-          q('type', t('evidence.type'), 'choices', { hint: t('paperForm.evidenceTypesHint'), options: EVIDENCE_TYPES.map((k) => ({ label: t(`evidence.types.${k}`) })) }),
-          q('file', t('paperForm.evidenceCount'), 'line'),
-          q('searchRecords', t('evidence.searchRecords'), 'tick', { hint: t('evidence.searchRecordsHint') }),
+          q('type', t('scheme:evidence.type'), 'choices', { hint: t('scheme:paperForm.evidenceTypesHint'), options: EVIDENCE_TYPES.map((k) => ({ label: t(`scheme:evidence.types.${k}`) })) }),
+          q('file', t('scheme:paperForm.evidenceCount'), 'line'),
+          q('searchRecords', t('scheme:evidence.searchRecords'), 'tick', { hint: t('scheme:evidence.searchRecordsHint') }),
         ],
       }
     case 'conversation': {
       const fast = scheme.fastTrack
       return {
-        notes: [t('conversation.explain')],
+        notes: [t('scheme:conversation.explain')],
         questions: [
-          q('wish', t('conversation.question'), 'choice', { options: [{ label: t('conversation.yes') }, { label: t('conversation.no') }] }),
+          q('wish', t('scheme:conversation.question'), 'choice', { options: [{ label: t('scheme:conversation.yes') }, { label: t('scheme:conversation.no') }] }),
           ...(fast?.seriouslyIll
             ? [
-                q('seriouslyIll', t('fastTrack.seriouslyIll'), 'tick', {
-                  hint: `${t('fastTrack.age', { age: fast.minimumAge })} ${t('fastTrack.seriouslyIllHint')} ${fast.seriouslyIll.evidence === 'optional' ? t('paperForm.medicalEnclose') : ''}`.trim(),
+                q('seriouslyIll', t('scheme:fastTrack.seriouslyIll'), 'tick', {
+                  hint: `${t('scheme:fastTrack.age', { age: fast.minimumAge })} ${t('scheme:fastTrack.seriouslyIllHint')} ${fast.seriouslyIll.evidence === 'optional' ? t('scheme:paperForm.medicalEnclose') : ''}`.trim(),
                 }),
               ]
             : []),
@@ -168,25 +168,25 @@ function questionsOf(part: Part, scheme: SchemeConfig, t: TFunction, lng: string
       }
     }
     case 'declarations':
-      return { notes: [], questions: [q('truthful', t('declarations.truthful'), 'tick'), q('processing', t('declarations.processing'), 'tick')] }
+      return { notes: [], questions: [q('truthful', t('scheme:declarations.truthful'), 'tick'), q('processing', t('scheme:declarations.processing'), 'tick')] }
   }
 }
 
-/** The whole paper form for one scheme version in one language (`t` over scheme, facets and consent). */
+/** The whole paper form for one scheme version in one language (keys name their namespace: scheme, facets, consent). */
 export function paperFormModel({ scheme, t, lng }: { scheme: SchemeConfig; t: TFunction; lng: string }): PaperForm {
   return {
     lang: lng,
-    title: t('paperForm.title'),
+    title: t('scheme:paperForm.title'),
     schemeName: localise(scheme.name, lng),
-    demonstration: scheme.demonstration ? t('pdf.demonstration') : null,
-    instructions: [t('paperForm.howTo'), t('paperForm.skip'), t('paperForm.help'), t('tasks.painful')],
+    demonstration: scheme.demonstration ? t('scheme:pdf.demonstration') : null,
+    instructions: [t('scheme:paperForm.howTo'), t('scheme:paperForm.skip'), t('scheme:paperForm.help'), t('scheme:tasks.painful')],
     steps: PARTS.map((part, i) => ({
       part,
-      title: t('paperForm.stepTitle', { number: i + 1, total: PARTS.length, title: t(`parts.${part}`) }),
-      intro: t(`intro.${part}`, part === 'survivor' ? who(t) : {}),
+      title: t('scheme:paperForm.stepTitle', { number: i + 1, total: PARTS.length, title: t(`scheme:parts.${part}`) }),
+      intro: t(`scheme:intro.${part}`, part === 'survivor' ? who(t) : {}),
       ...questionsOf(part, scheme, t, lng),
     })),
-    signature: { title: t('paperForm.signTitle'), date: t('paperForm.signDate'), signature: t('paperForm.signature'), send: t('paperForm.send') },
+    signature: { title: t('scheme:paperForm.signTitle'), date: t('scheme:paperForm.signDate'), signature: t('scheme:paperForm.signature'), send: t('scheme:paperForm.send') },
   }
 }
 

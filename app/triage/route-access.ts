@@ -16,6 +16,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
     },
   },
   'beheer.triage._index.tsx': { path: '/beheer/triage', rule: { kind: 'staff', action: 'triage.work' } },
+  'beheer.triage.registreren.tsx': { path: '/beheer/triage/registreren', rule: { kind: 'staff', action: 'triage.work' } },
   'beheer.triage.dashboard.tsx': { path: '/beheer/triage/dashboard', rule: { kind: 'staff', action: 'triage.work' } },
   'beheer.triage.$id.tsx': {
     path: '/beheer/triage/:id',

@@ -19,30 +19,71 @@ export type ShareableField = (typeof SHAREABLE_FIELDS)[number]
 // Every field of the guidance form is one line (a number, a name, an address, safe times):
 // invisible junk is stripped, not refused (app/utils/text-schema.ts).
 const optionalText = (max: number) => optionalLine({ max, tooLong: 'triage:ask.errors.tooLong' })
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+export const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional())
 
 /**
- * The guidance form. Which contact detail is required depends on the chosen channel; each
- * missing one is reported next to its own field. Phone numbers and postcodes come out
- * normalised (E.164, "1234 AB").
+ * How someone wants to be reached, safely: the channel, the details it needs, whether a
+ * voicemail is safe, when to call, which name to use. The same fields and rules for the
+ * online form and for a request triage staff register during a call (phone-request-schema.ts).
  */
+export const contactFields = {
+  channel: z.enum(CONTACT_CHANNELS, { errorMap: () => ({ message: 'triage:ask.errors.channel' }) }),
+  phone: optionalText(40),
+  safeTimes: optionalText(200),
+  voicemail: optionalEnum(['yes', 'no'] as const),
+  neutralName: optionalText(80),
+  email: optionalText(254),
+  street: optionalText(200),
+  postcode: optionalText(10),
+  town: optionalText(100),
+  language: z.enum(LANGUAGES).default('nl'),
+  interpreter: z.enum(INTERPRETER_NEEDS).default('none'),
+}
+type ContactInput = { channel: ContactChannelChoice; phone?: string; voicemail?: 'yes' | 'no'; email?: string; street?: string; postcode?: string; town?: string }
+
+/** Which contact detail is required depends on the chosen channel; each missing one is reported next to its own field. */
+export function contactRules(v: ContactInput, ctx: z.RefinementCtx) {
+  if (v.channel === 'phone') {
+    if (!v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'triage:ask.errors.phoneRequired' })
+    else if (!normalisePhone(v.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'triage:ask.errors.phoneInvalid' })
+    if (!v.voicemail) ctx.addIssue({ code: 'custom', path: ['voicemail'], message: 'triage:ask.errors.voicemail' })
+  } else if (v.phone && !normalisePhone(v.phone)) {
+    ctx.addIssue({ code: 'custom', path: ['phone'], message: 'triage:ask.errors.phoneInvalid' })
+  }
+  if (v.channel === 'email') {
+    if (!v.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'triage:ask.errors.emailRequired' })
+  }
+  if (v.email && !z.string().email().safeParse(v.email).success) {
+    ctx.addIssue({ code: 'custom', path: ['email'], message: 'validation:invalidEmail' })
+  }
+  if (v.channel === 'letter') {
+    if (!v.street) ctx.addIssue({ code: 'custom', path: ['street'], message: 'triage:ask.errors.streetRequired' })
+    if (!v.town) ctx.addIssue({ code: 'custom', path: ['town'], message: 'triage:ask.errors.townRequired' })
+    if (!v.postcode) ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'triage:ask.errors.postcodeRequired' })
+  }
+  if (v.postcode && !normalisePostcode(v.postcode)) {
+    ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'triage:ask.errors.postcodeInvalid' })
+  }
+}
+
+/** Phone numbers and postcodes come out normalised (E.164, "1234 AB"), e-mail in lower case. */
+export function normaliseContact<T extends ContactInput>(v: T): T {
+  return {
+    ...v,
+    phone: v.phone ? normalisePhone(v.phone)! : undefined,
+    postcode: v.postcode ? normalisePostcode(v.postcode)! : undefined,
+    email: v.email?.toLowerCase(),
+  }
+}
+
+/** The guidance form: the need, the safe contact (contactFields), the background, the agreement. */
 const askGuidanceSchema = () => z
   .object({
     inDanger: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'triage:ask.errors.inDanger' }) }),
     crisisSeen: z.literal('yes').optional(),
     needs: z.array(z.enum(GUIDANCE_NEEDS as [string, ...string[]]), { errorMap: () => ({ message: 'triage:ask.errors.needs' }) }).min(1, 'triage:ask.errors.needs'),
-    channel: z.enum(CONTACT_CHANNELS, { errorMap: () => ({ message: 'triage:ask.errors.channel' }) }),
-    phone: optionalText(40),
-    safeTimes: optionalText(200),
-    voicemail: optionalEnum(['yes', 'no'] as const),
-    neutralName: optionalText(80),
-    email: optionalText(254),
-    street: optionalText(200),
-    postcode: optionalText(10),
-    town: optionalText(100),
-    language: z.enum(LANGUAGES).default('nl'),
-    interpreter: z.enum(INTERPRETER_NEEDS).default('none'),
+    ...contactFields,
     setting: optionalEnum(SETTINGS),
     decade: optionalEnum(DECADES),
     region: optionalEnum(REGIONS),
@@ -50,35 +91,8 @@ const askGuidanceSchema = () => z
     asAccount: z.literal('yes').optional(),
     agree: z.literal('on', { errorMap: () => ({ message: 'triage:ask.errors.agree' }) }),
   })
-  .superRefine((v, ctx) => {
-    if (v.channel === 'phone') {
-      if (!v.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'triage:ask.errors.phoneRequired' })
-      else if (!normalisePhone(v.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'triage:ask.errors.phoneInvalid' })
-      if (!v.voicemail) ctx.addIssue({ code: 'custom', path: ['voicemail'], message: 'triage:ask.errors.voicemail' })
-    } else if (v.phone && !normalisePhone(v.phone)) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'triage:ask.errors.phoneInvalid' })
-    }
-    if (v.channel === 'email') {
-      if (!v.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'triage:ask.errors.emailRequired' })
-    }
-    if (v.email && !z.string().email().safeParse(v.email).success) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'validation:invalidEmail' })
-    }
-    if (v.channel === 'letter') {
-      if (!v.street) ctx.addIssue({ code: 'custom', path: ['street'], message: 'triage:ask.errors.streetRequired' })
-      if (!v.town) ctx.addIssue({ code: 'custom', path: ['town'], message: 'triage:ask.errors.townRequired' })
-      if (!v.postcode) ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'triage:ask.errors.postcodeRequired' })
-    }
-    if (v.postcode && !normalisePostcode(v.postcode)) {
-      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'triage:ask.errors.postcodeInvalid' })
-    }
-  })
-  .transform((v) => ({
-    ...v,
-    phone: v.phone ? normalisePhone(v.phone)! : undefined,
-    postcode: v.postcode ? normalisePostcode(v.postcode)! : undefined,
-    email: v.email?.toLowerCase(),
-  }))
+  .superRefine(contactRules)
+  .transform(normaliseContact)
 // A pure call: a page that imports only the choices above leaves the schema, and the phone
 // number metadata it needs (~50 kB gzipped), out of the browser bundle. The check runs on the server.
 export const AskGuidanceSchema = /* @__PURE__ */ askGuidanceSchema()
