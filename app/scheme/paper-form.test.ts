@@ -172,7 +172,7 @@ describe('the paper form', () => {
 
 describe('/regeling/formulier.pdf', () => {
   const get = (path: string, headers: Record<string, string> = {}) =>
-    paperFormLoader({ request: new Request(`http://localhost:3000${path}`, { headers }), params: {}, context: {} }) as Promise<Response>
+    paperFormLoader({ request: new Request(`http://localhost:3000${path}`, { headers }), params: {}, context: { cspNonce: 't', clientIp: '127.0.0.1' } }) as Promise<Response>
 
   it('downloads the open scheme’s form in Dutch, in English with ?lang=en or the language cookie', async () => {
     const nl = await get('/regeling/formulier.pdf', { 'Accept-Language': 'nl-NL' })
