@@ -229,7 +229,8 @@ test('a chapter from consent to publication, read with and without JavaScript, a
   const stored = await readerPage.evaluate(() => window.localStorage.getItem('documentaire:voortgang'))
   expect(stored).toContain(chapterPath.split('/').pop())
   await readerPage.goto('/documentaire')
-  await expect(readerPage.getByRole('link', { name: `Verder lezen: ${CHAPTER}` })).toBeVisible()
+  // Shown once the page's script has run (a shared 2-core machine may take its time).
+  await expect(readerPage.getByRole('link', { name: `Verder lezen: ${CHAPTER}` })).toBeVisible({ timeout: 60_000 })
   await reader.close()
 
   // — and without JavaScript —
