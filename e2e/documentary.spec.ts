@@ -225,7 +225,9 @@ test('a chapter from consent to publication, read with and without JavaScript, a
   await expect(readerPage.getByRole('link', { name: '113', exact: true })).toBeVisible()
   await expectAccessible(readerPage)
   const chapterPath = new URL(readerPage.url()).pathname
-  // "Continue where you left off" lives in this browser only.
+  // "Continue where you left off" lives in this browser only: reading the report passage is remembered.
+  await readerPage.locator('[data-doc-block]').nth(2).evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await expect.poll(() => readerPage.evaluate(() => window.localStorage.getItem('documentaire:voortgang')), { timeout: 30_000 }).toContain('"block":"blok-')
   const stored = await readerPage.evaluate(() => window.localStorage.getItem('documentaire:voortgang'))
   expect(stored).toContain(chapterPath.split('/').pop())
   // Back at the chapter later: the way back to the block last read (the chapter list ships no
