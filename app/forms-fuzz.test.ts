@@ -8,6 +8,7 @@ import { closeDb } from '@db/client.server'
 import { AssessmentActionSchema } from '~/assessment/case-action-schema'
 import * as auth from '~/auth/schemas'
 import * as documentary from '~/documentary/schemas'
+import * as intake from '~/intake/schemas'
 import * as lifeStories from '~/life-stories/schemas'
 import * as reports from '~/moderation/reports-schemas'
 import { createTestStory } from '~/monument/for-moderation-testing.server'
@@ -79,6 +80,10 @@ const FORM_SCHEMAS: Record<string, z.ZodTypeAny> = {
   RegisterInterviewSchema: lifeStories.RegisterInterviewSchema,
   CorrectLifeStorySchema: lifeStories.CorrectLifeStorySchema,
   LetterCodeSchema: lifeStories.LetterCodeSchema,
+  ClaimSchema: intake.ClaimSchema,
+  WelcomeLetterSchema: intake.WelcomeLetterSchema,
+  RegistrationSchemaSelf: intake.registrationSchemaFor('self'),
+  RegistrationSchemaRepresentative: intake.registrationSchemaFor('representative'),
   // The scheme's application form is being rewritten part by part: all of its exported
   // schemas are taken as they come, so a new part is fuzzed without a change here.
   ...Object.fromEntries(Object.entries(scheme as Record<string, unknown>).filter((e): e is [string, z.ZodTypeAny] => e[0].endsWith('Schema') && e[1] instanceof ZodType)),
@@ -121,6 +126,15 @@ const VALID: Record<string, Record<string, string | string[]>> = {
   RegisterInterviewSchema: { contact: 'letter', recordedOn: '2020-03-15', title: 'Mijn jeugd', body: 'Wat er gebeurde.', locale: 'nl' },
   CorrectLifeStorySchema: { intent: 'save', title: 'Mijn jeugd', body: 'Wat er gebeurde.' },
   LetterCodeSchema: { code: 'ABCD-EFGH-JKMN' },
+  ClaimSchema: { code: 'ABCD-EFGH-JKMN' },
+  WelcomeLetterSchema: { code: 'ABCD-EFGH-JKMN' },
+  RegistrationSchemaSelf: {
+    token: 'abcdefghijklmnopqrstuvwx', channel: 'phone', receivedOn: '2026-12-01', 'applicant.kind': 'self', 'personal.fullName': 'Gerrit de Vries',
+    'personal.dateOfBirth.day': '4', 'personal.dateOfBirth.month': '2', 'personal.dateOfBirth.year': '1948', 'personal.bsn': '123456782', 'personal.street': 'Dorpsstraat',
+    'personal.houseNumber': '3', 'personal.postcode': '8011 AB', 'personal.town': 'Zwolle', 'personal.iban': 'NL91ABNA0417164300', 'personal.accountHolder': 'G. de Vries',
+    'placement.from': '1958', 'placement.kind': 'residentialYouthCare', 'placement.place': 'Huize Voorbeeld', 'placement.municipality': 'Zwolle', 'placement.inNetherlands': 'yes',
+    'harm.mode': 'write', 'harm.ownWords': 'Wat er gebeurde.', 'conversation.wish': 'no',
+  },
 }
 
 /** Exported schemas that no person fills in, and why they are not fuzzed here. */

@@ -65,19 +65,16 @@ export function registrationSchemaFor(kind: ApplicantKind | undefined) {
 }
 export type Registration = z.output<ReturnType<typeof registrationSchemaFor>>
 
-/** The applicant's claim form: a letter code as typed (checked against its hash on the server). */
-export const ClaimSchema = z.object({
-  code: z
-    .string({
-      required_error: 'intake:claim.errors.code',
-      invalid_type_error: 'intake:claim.errors.code',
-    })
-    .trim()
-    .min(1, 'intake:claim.errors.code')
-    .max(40, 'intake:claim.errors.invalid'),
-})
+/** A letter code as typed: any case, spaces and dashes ignored; anything but letters and digits is not a code. */
+const LetterCode = (required: string, invalid: string) =>
+  z
+    .string({ required_error: required, invalid_type_error: required })
+    .max(40, invalid)
+    .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(z.string().min(1, required).regex(/^[A-Z0-9]+$/, invalid))
+
+/** The applicant's claim form: a letter code (checked against its hash on the server). */
+export const ClaimSchema = z.object({ code: LetterCode('intake:claim.errors.code', 'intake:claim.errors.invalid') })
 
 /** The letter the staff member prints right after registering: the code comes back from the page that showed it. */
-export const WelcomeLetterSchema = z.object({
-  code: z.string().trim().min(1).max(40),
-})
+export const WelcomeLetterSchema = z.object({ code: LetterCode('intake:claim.errors.code', 'intake:claim.errors.invalid') })
