@@ -49,7 +49,7 @@ i18next.getLocale = (request: Request) => {
 const createFixedT = i18next.getFixedT.bind(i18next)
 i18next.getFixedT = (async (requestOrLocale: Request | string, namespaces?: string | readonly string[], options: Record<string, unknown> = {}) => {
   const { keyPrefix, ...rest } = options as { keyPrefix?: string }
-  if (Object.keys(rest).length > 0) return createFixedT(requestOrLocale, namespaces as never, options as never)
+  if (Object.keys(rest).length > 0) return createFixedT(requestOrLocale as never, namespaces as never, options as never)
   const lng = toLng(typeof requestOrLocale === 'string' ? requestOrLocale : await i18next.getLocale(requestOrLocale))
   return getServerI18n(lng).getFixedT(lng, namespaces as string[] | undefined, keyPrefix) as TFunction
 }) as typeof i18next.getFixedT
