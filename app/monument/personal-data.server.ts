@@ -89,6 +89,10 @@ registerPersonalData({
 })
 
 declareNotPersonal({
+  table: 'story_facet_counts',
+  reason: 'how many visible stories carry each public facet value (decade, setting, region…), kept by triggers for the listing; counts only, no story or person',
+})
+declareNotPersonal({
   table: 'institution_names',
   reason: 'names of institutions survivors typed, with a use count; not linked to any person or story, only offered as suggestions',
 })

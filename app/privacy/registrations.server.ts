@@ -4,6 +4,8 @@
 import '~/audit/personal-data.server'
 import '~/consent/personal-data.server'
 import '~/referrals/personal-data.server'
+// Before the monument: blocks quoting a story are found through the story's author.
+import '~/documentary/personal-data.server'
 import '~/archive/personal-data.server' // before the monument: a story's unsent packages go first
 import '~/monument/personal-data.server'
 import '~/moderation/personal-data.server'
