@@ -16,19 +16,21 @@ import { cspNonce, lastResortErrors, permissionsPolicy, rateLimits, sameOriginMu
  * The public pages anonymous readers may get from the page cache (ADR 0011, ADR 0033). Their
  * routes also answer `Cache-Control: public`, and every table they show raises the publication
  * generation (migrations 0014, 0031). Pages that take no parameters are kept only at their
- * plain address; the help directory with its four filters.
+ * plain address or with `?lng=` (the hreflang alternates); the help directory with its four
+ * filters; a chapter also past its content note (`?lezen=ja`).
  */
-const plain = (path: RegExp) => ({ path, query: [] })
+const plain = (path: RegExp) => ({ path, query: ['lng'] })
 export const CACHED_PAGES: CachedPath[] = [
   /^\/verhalen\/?$/,
   /^\/verhalen\/[a-z0-9-]{1,80}$/, // also /verhalen/rapporten
   plain(/^\/$/),
-  { path: /^\/hulp\/?$/, query: ['need', 'setting', 'region', 'language'] },
+  { path: /^\/hulp\/?$/, query: ['need', 'setting', 'region', 'language', 'lng'] },
   plain(/^\/hulp\/[a-z0-9-]{1,80}$/), // also /hulp/professionals
   plain(/^\/regeling\/?$/),
   plain(/^\/(over|contact|privacy|toegankelijkheid)$/),
   plain(/^\/documentaire\/?$/),
-  plain(/^\/documentaire\/[a-z0-9-]{1,80}$/),
+  { path: /^\/documentaire\/[a-z0-9-]{1,80}$/, query: ['lezen', 'lng'] },
+  plain(/^\/snel-weg$/),
 ]
 const CACHED_PATTERNS = CACHED_PAGES.map((p) => (p instanceof RegExp ? p : p.path))
 
