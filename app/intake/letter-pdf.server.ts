@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import PDFDocument from 'pdfkit'
 import type { TFunction } from 'i18next'
-import { intlLocale, type Lng } from '~/i18n/config'
+import type { Lng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { formatLongDate } from '~/scheme/dates'
 import type { StatusLetterData } from '~/scheme/for-intake-letters.server'
+import { createTaggedPdf } from '~/utils/tagged-pdf.server'
 
 /**
  * Letters for posting to someone who applied on paper or by phone (ADR 0031): the status of
@@ -14,12 +12,6 @@ import type { StatusLetterData } from '~/scheme/for-intake-letters.server'
  * the scheme's copy, with the DejaVu font so every name prints (app/i18n/pdf-font.test.ts).
  */
 
-const require = createRequire(import.meta.url)
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-const FONTS = {
-  regular: path.join(FONT_DIR, 'DejaVuSans.ttf'),
-  bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
-}
 
 export type LetterParagraph = {
   kind: 'H1' | 'H2' | 'P' | 'code'
@@ -74,26 +66,7 @@ export function letterParagraphs({ data, code, t, locale }: { data: StatusLetter
 
 export async function renderLetterPdf({ data, code, locale }: { data: StatusLetterData; code?: string; locale: Lng }): Promise<Buffer> {
   const t = await i18next.getFixedT(locale, 'intake')
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 64,
-    pdfVersion: '1.7',
-    tagged: true,
-    displayTitle: true,
-    lang: intlLocale(locale),
-    info: {
-      Title: t(code ? 'letter.welcomeTitle' : 'letter.statusTitle'),
-      Author: t('letter.author'),
-    },
-  })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('Body', FONTS.regular)
-  doc.registerFont('Bold', FONTS.bold)
+  const { doc, done } = createTaggedPdf({ locale, margin: 64, title: t(code ? 'letter.welcomeTitle' : 'letter.statusTitle'), author: t('letter.author') })
   const root = doc.struct('Document')
   doc.addStructure(root)
   for (const p of letterParagraphs({ data, code, t, locale })) {

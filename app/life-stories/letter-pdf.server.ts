@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import PDFDocument from 'pdfkit'
 import { intlLocale, type Lng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { absoluteUrl } from '~/mail/mail.server'
 import { formatLetterCode } from './letter-code.server'
+import { createTaggedPdf } from '~/utils/tagged-pdf.server'
 
 /**
  * The letter for a survivor without e-mail (ADR 0030): where to go, what to do, the code and
@@ -12,22 +10,10 @@ import { formatLetterCode } from './letter-code.server'
  * others in the house), only the reference. A tagged PDF in the survivor's language, with the
  * same embedded font as the scheme's copy (DejaVu Sans: names beyond Latin-1).
  */
-const require = createRequire(import.meta.url)
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-const FONTS = { regular: path.join(FONT_DIR, 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'), mono: path.join(FONT_DIR, 'DejaVuSansMono-Bold.ttf') }
 
 export async function renderLetterPdf({ code, expiresAt, reference, locale, request }: { code: string; expiresAt: Date; reference: string; locale: Lng; request?: Request }): Promise<Buffer> {
   const t = await i18next.getFixedT(locale, 'lifeStories')
-  const doc = new PDFDocument({ size: 'A4', margin: 64, pdfVersion: '1.7', tagged: true, displayTitle: true, lang: intlLocale(locale), info: { Title: t('letter.pdfTitle'), Author: t('letter.author') } })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('Body', FONTS.regular)
-  doc.registerFont('Bold', FONTS.bold)
-  doc.registerFont('Code', FONTS.mono)
+  const { doc, done } = createTaggedPdf({ locale, margin: 64, title: t('letter.pdfTitle'), author: t('letter.author') })
   const root = doc.struct('Document')
   doc.addStructure(root)
   const block = (type: 'H1' | 'H2' | 'P', draw: () => void) => root.add(doc.struct(type, {}, draw))

@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import PDFDocument from 'pdfkit'
-import { intlLocale, type Lng } from '~/i18n/config'
+import type PDFDocument from 'pdfkit'
+import type { Lng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { paperFormModel, type PaperForm, type PaperQuestion } from './paper-form'
 import type { SchemeConfig } from './scheme-config'
+import { createTaggedPdf } from '~/utils/tagged-pdf.server'
 
 /**
  * Draws the paper form (paper-form.ts) as a tagged PDF: document title and language, a
@@ -14,9 +13,6 @@ import type { SchemeConfig } from './scheme-config'
  * that are also tagged, so the form is for printing.
  */
 
-const require = createRequire(import.meta.url)
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-const FONTS = { regular: path.join(FONT_DIR, 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf') }
 
 const SIZE = { h1: 22, h2: 17, h3: 14, body: 12, hint: 11 }
 const MARGIN = 56
@@ -34,25 +30,7 @@ export async function renderPaperFormPdf({ scheme, lng, compress = true }: { sch
 type Words = { pageLabel: (page: number) => string; date: { day: string; month: string; year: string }; tickOne: string; tickAny: string; documentTitle: string }
 
 export function drawPaperForm(form: PaperForm, { lng, compress, ...words }: { lng: Lng; compress: boolean } & Words): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    pdfVersion: '1.7',
-    tagged: true,
-    displayTitle: true,
-    compress,
-    bufferPages: true,
-    lang: intlLocale(lng),
-    info: { Title: `${words.documentTitle} (${form.schemeName})`, Author: 'Erkenningsportaal jeugdzorg', Subject: form.title },
-  })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('Body', FONTS.regular)
-  doc.registerFont('Bold', FONTS.bold)
+  const { doc, done } = createTaggedPdf({ locale: lng, margin: MARGIN, compress, bufferPages: true, title: `${words.documentTitle} (${form.schemeName})`, author: 'Erkenningsportaal jeugdzorg', subject: form.title })
   const width = doc.page.width - 2 * MARGIN
   const bottom = () => doc.page.height - MARGIN
 

@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import PDFDocument from 'pdfkit'
 import type { TFunction } from 'i18next'
 import { i18next } from '~/i18n/i18next.server'
-import { intlLocale, type Lng } from '~/i18n/config'
+import type { Lng } from '~/i18n/config'
 import type { Answers } from './answers'
 import { formatLongDate, isIsoDate } from './dates'
 import { maskBsn } from './identifiers'
 import { localise, type SchemeConfig } from './scheme-config'
+import { createTaggedPdf } from '~/utils/tagged-pdf.server'
 
 type Address = { street: string; houseNumber: string; postcode: string; town: string }
 
@@ -121,14 +119,6 @@ export function submissionSections(input: SubmissionPdfInput, t: TFunction): Pdf
   return sections
 }
 
-/**
- * A font that covers more than Latin-1 (names such as Łukasz, Şükrü or Nguyễn), shipped as
- * the npm package `dejavu-fonts-ttf` and embedded (subset) in every copy. No fallback to the
- * standard Helvetica: it has no glyphs beyond Latin-1 and would silently drop letters.
- */
-const require = createRequire(import.meta.url)
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-const FONTS = { regular: path.join(FONT_DIR, 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf') }
 
 /**
  * The applicant's copy of what they sent, in their language: a tagged PDF (structure tree,
@@ -137,23 +127,7 @@ const FONTS = { regular: path.join(FONT_DIR, 'DejaVuSans.ttf'), bold: path.join(
 export async function renderSubmissionPdf(input: SubmissionPdfInput): Promise<Buffer> {
   const t = await i18next.getFixedT(input.locale, ['scheme', 'facets'])
   const { scheme, locale } = input
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    pdfVersion: '1.7',
-    tagged: true,
-    displayTitle: true,
-    lang: intlLocale(locale),
-    info: { Title: t('pdf.title'), Author: t('pdf.author') },
-  })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('Body', FONTS.regular)
-  doc.registerFont('Bold', FONTS.bold)
+  const { doc, done } = createTaggedPdf({ locale, title: t('pdf.title'), author: t('pdf.author') })
   const regular = 'Body'
   const bold = 'Bold'
 
