@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DECADES, REGIONS, SETTINGS } from '~/facets/facets'
-import { contactFields, contactRules, GUIDANCE_NEEDS, normaliseContact, optionalEnum } from './schemas'
+import { contactFields, contactRules, GUIDANCE_NEEDS, normaliseContact, optionalEnum, type ContactFormFields } from './schemas'
 
 /**
  * A guidance request registered by a triage worker for someone who called (issue 17, ADR 0032):
@@ -25,22 +25,7 @@ const phoneRequestSchema = () =>
 export const PhoneRequestSchema = /* @__PURE__ */ phoneRequestSchema()
 export type PhoneRequest = z.infer<typeof PhoneRequestSchema>
 
-export type PhoneRequestFormFields = {
-  needs?: string[]
-  channel?: string
-  phone?: string
-  safeTimes?: string
-  voicemail?: string
-  neutralName?: string
-  email?: string
-  street?: string
-  postcode?: string
-  town?: string
-  language?: string
-  interpreter?: string
-  setting?: string
-  decade?: string
-  region?: string
+export type PhoneRequestFormFields = ContactFormFields & {
   callerAgreed?: string
   takeNow?: string
 }

@@ -98,10 +98,8 @@ const askGuidanceSchema = () => z
 export const AskGuidanceSchema = /* @__PURE__ */ askGuidanceSchema()
 export type AskGuidance = z.infer<typeof AskGuidanceSchema>
 
-/** The guidance form as the browser sends it (for conform's field typing). */
-export type AskGuidanceFormFields = {
-  inDanger?: string
-  crisisSeen?: string
+/** The needs, contact and person fields both guidance forms share, as the browser sends them. */
+export type ContactFormFields = {
   needs?: string[]
   channel?: string
   phone?: string
@@ -117,6 +115,12 @@ export type AskGuidanceFormFields = {
   setting?: string
   decade?: string
   region?: string
+}
+
+/** The guidance form as the browser sends it (for conform's field typing). */
+export type AskGuidanceFormFields = ContactFormFields & {
+  inDanger?: string
+  crisisSeen?: string
   storyId?: string
   asAccount?: string
   agree?: string
