@@ -95,11 +95,18 @@ export default function SchemeOverview() {
             </p>
           ) : null}
           {open ? (
-            <p>
-              <Link className="button button--primary" to="/regeling/aanvraag">
-                {signedIn ? t('overview.start') : t('overview.startSignIn')}
-              </Link>
-            </p>
+            <>
+              <p>
+                <Link className="button button--primary" to="/regeling/aanvraag">
+                  {signedIn ? t('overview.start') : t('overview.startSignIn')}
+                </Link>
+              </p>
+              <p>
+                <a href="/regeling/formulier.pdf" download>
+                  {t('overview.paperForm')}
+                </a>
+              </p>
+            </>
           ) : (
             <div className="scheme-closed">
               <h3>{t('overview.closedTitle')}</h3>
