@@ -115,6 +115,9 @@ export default function StoriesListing() {
         <p>
           {t('listing.reports.text')} <Link to="/verhalen/rapporten">{t('listing.reports.link')}</Link>
         </p>
+        <p>
+          {t('listing.figures.text')} <Link to="/verhalen/cijfers">{t('listing.figures.link')}</Link>
+        </p>
       </aside>
     </div>
   )
