@@ -2,8 +2,9 @@ import { expect, test } from './fixtures'
 
 test.describe('security headers and health', () => {
   test('every page has an enforced CSP with a fresh nonce and the other protective headers', async ({ request }) => {
-    const first = await request.get('/')
-    const second = await request.get('/')
+    // A page rendered for each request (the sign-in form is never kept) gets a new nonce every time.
+    const first = await request.get('/inloggen')
+    const second = await request.get('/inloggen')
     const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1]
     const csp1 = first.headers()['content-security-policy'] ?? ''
     const csp2 = second.headers()['content-security-policy'] ?? ''
@@ -21,6 +22,19 @@ test.describe('security headers and health', () => {
     expect(h['x-powered-by']).toBeUndefined()
     // The nonce in the header is the one on the page's scripts.
     expect(await first.text()).toContain(`nonce="${nonceOf(csp1)}"`)
+
+    // A page from the public page cache (ADR 0011, 0033) carries the nonce it was rendered with,
+    // and its policy names exactly that nonce, with the same protective headers.
+    for (const path of ['/', '/hulp']) {
+      const kept = [await request.get(path), await request.get(path)]
+      for (const answer of kept) {
+        const csp = answer.headers()['content-security-policy'] ?? ''
+        expect(csp).toContain("frame-ancestors 'none'")
+        expect(answer.headers()['x-content-type-options']).toBe('nosniff')
+        expect(answer.headers()['referrer-policy']).toBe('same-origin')
+        expect(await answer.text()).toContain(`nonce="${nonceOf(csp)}"`)
+      }
+    }
   })
 
   test('a mutating request from a foreign origin is refused', async ({ request }) => {

@@ -10,7 +10,7 @@ import { requestLog } from './http-log'
 import type { createMetrics } from './metrics'
 import { createPageCache, isCacheableRequest, type CachedPath } from './page-cache'
 import { PostgresLimitStore } from './shared-limits'
-import { cspNonce, lastResortErrors, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders } from './security'
+import { cspNonce, lastResortErrors, permissionsPolicy, rateLimits, sameOriginMutations, securityHeaders, type Stylesheet } from './security'
 
 /**
  * The public pages anonymous readers may get from the page cache (ADR 0011, ADR 0033). Their
@@ -48,10 +48,10 @@ function today() {
 }
 
 /** The portal's stylesheet (hashed by the build), so the last-resort error page looks like the portal. */
-function rootStylesheets(build: ServerBuild): string[] {
+function rootStylesheets(build: ServerBuild): Stylesheet[] {
   try {
-    const links = (build.routes.root?.module.links?.() ?? []) as Array<{ rel?: string; href?: string }>
-    return links.filter((l) => l.rel === 'stylesheet' && l.href).map((l) => l.href!)
+    const links = (build.routes.root?.module.links?.() ?? []) as Array<{ rel?: string; href?: string; media?: string }>
+    return links.filter((l) => l.rel === 'stylesheet' && l.href).map((l) => ({ href: l.href!, media: l.media }))
   } catch {
     return []
   }

@@ -3,7 +3,7 @@ import type { ServerBuild } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getEnv } from '~/utils/env.server'
 import { createServerApp } from './app'
-import { isCrossOriginMutation } from './security'
+import { isCrossOriginMutation, lastResortPage } from './security'
 
 const own = 'https://portaal.example'
 
@@ -184,5 +184,15 @@ describe('the Express host with a Remix build', () => {
     const response = await fetch(`${base}/render-fails`, { headers: { Accept: '*/*' } })
     expect(response.status).toBe(500)
     expect(await response.text()).not.toContain('<html')
+  })
+})
+
+describe('the last-resort page', () => {
+  it('links the print stylesheet for print only, so the quick exit and the header stay on screen', () => {
+    const html = lastResortPage({ lng: 'nl', quickExitUrl: 'https://www.google.nl/', stylesheets: [{ href: '/build/app.css' }, { href: '/build/print.css', media: 'print' }, '/build/old.css'] })
+    expect(html).toContain('<link rel="stylesheet" href="/build/app.css">')
+    expect(html).toContain('<link rel="stylesheet" href="/build/print.css" media="print">')
+    expect(html).toContain('<link rel="stylesheet" href="/build/old.css">')
+    expect(html).toMatch(/<a class="quick-exit" href="https:\/\/www\.google\.nl\/"[^>]*>Snel weg<\/a>/)
   })
 })

@@ -158,7 +158,10 @@ const CRISIS_TEL: Record<string, { tel: string; altTel?: string }> = {
  * scripts, in the reader's language, with the quick exit, the crisis lines and a way home.
  * Never a blank page: the reader may be in the middle of telling something hard.
  */
-export function lastResortPage({ lng, quickExitUrl, stylesheets = [] }: { lng: Lng; quickExitUrl: string; stylesheets?: string[] }) {
+/** A stylesheet of the root layout: its address, and its media when it is not for every medium (print.css). */
+export type Stylesheet = string | { href: string; media?: string }
+
+export function lastResortPage({ lng, quickExitUrl, stylesheets = [] }: { lng: Lng; quickExitUrl: string; stylesheets?: Stylesheet[] }) {
   const text = commonTexts(lng)
   const lines = Object.entries(CRISIS_TEL)
     .map(([id, { tel, altTel }]) => {
@@ -167,7 +170,11 @@ export function lastResortPage({ lng, quickExitUrl, stylesheets = [] }: { lng: L
       return `<li><strong>${escapeHtml(line.name)}</strong> <a href="tel:${tel}">${escapeHtml(line.number)}</a>${alt}</li>`
     })
     .join('')
-  const links = stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('')
+  // With its media: the print stylesheet hides the header (and the quick exit) on paper only.
+  const links = stylesheets
+    .map((sheet) => (typeof sheet === 'string' ? { href: sheet } : sheet))
+    .map(({ href, media }) => `<link rel="stylesheet" href="${escapeHtml(href)}"${media ? ` media="${escapeHtml(media)}"` : ''}>`)
+    .join('')
   return (
     `<!DOCTYPE html><html lang="${lng}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="referrer" content="same-origin"><meta name="robots" content="noindex"><title>${escapeHtml(text.errors.serverError.title)}</title>${links}</head>` +
@@ -189,7 +196,7 @@ function wantsDocument(req: Request) {
  * with an empty or plain-text 500; a browser asking for a page gets `lastResortPage` instead.
  * `handler` is Express's error handler, last in the chain, for errors outside Remix.
  */
-export function lastResortErrors(options: { quickExitUrl: string; stylesheets?: string[] }) {
+export function lastResortErrors(options: { quickExitUrl: string; stylesheets?: Stylesheet[] }) {
   const page = (req: Request) => lastResortPage({ lng: requestLanguage(req), ...options })
   const guard = (req: Request, res: Response, next: NextFunction) => {
     if (!wantsDocument(req)) return next()
