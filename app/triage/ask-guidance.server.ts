@@ -8,7 +8,7 @@ import type { Lng } from '~/i18n/config'
 import { getOwnStoryIdToLink } from '~/monument/for-triage.server'
 import { encryptField } from '~/privacy/field-crypto.server'
 import { addEvent, TriageError } from './help-request.server'
-import type { AskGuidance, ContactDetails } from './schemas'
+import { contactDetailsOf, type AskGuidance } from './schemas'
 
 /**
  * Consent for processing the request itself. The purpose is not yet in app/consent/texts.ts
@@ -27,15 +27,7 @@ function hashGuestToken(token: string) {
  */
 export async function createHelpRequest({ input, userId, locale }: { input: AskGuidance; userId: string | null; locale: Lng }) {
   const guestToken = userId ? null : randomBytes(24).toString('base64url')
-  const contact: ContactDetails = {
-    phone: input.phone,
-    email: input.email,
-    street: input.street,
-    postcode: input.postcode,
-    town: input.town,
-    safeTimes: input.safeTimes,
-    neutralName: input.neutralName,
-  }
+  const contact = contactDetailsOf(input)
   const id = await db.transaction(async (tx) => {
     let storyId: string | null = null
     if (input.storyId) {

@@ -7,7 +7,7 @@ import { encryptField } from '~/privacy/field-crypto.server'
 import { takeRequest } from './fixed-contact.server'
 import { actorOf, addEvent, type Worker } from './help-request.server'
 import type { PhoneRequest } from './phone-request-schema'
-import type { ContactDetails } from './schemas'
+import { contactDetailsOf } from './schemas'
 
 /**
  * Registers a guidance request for someone who called (issue 17, ADR 0032). It is the same
@@ -18,15 +18,7 @@ import type { ContactDetails } from './schemas'
  * The timeline says it came in by phone and who entered it; the access log has the entry.
  */
 export async function registerPhoneRequest({ worker, input, locale, ip }: { worker: Worker; input: PhoneRequest; locale: Lng; ip?: string | null }) {
-  const contact: ContactDetails = {
-    phone: input.phone,
-    email: input.email,
-    street: input.street,
-    postcode: input.postcode,
-    town: input.town,
-    safeTimes: input.safeTimes,
-    neutralName: input.neutralName,
-  }
+  const contact = contactDetailsOf(input)
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(helpRequests)

@@ -126,6 +126,11 @@ export type AskGuidanceFormFields = ContactFormFields & {
   agree?: string
 }
 
+/** The encrypted part of a request, taken from either guidance form. */
+export function contactDetailsOf(input: ContactDetails): ContactDetails {
+  return { phone: input.phone, email: input.email, street: input.street, postcode: input.postcode, town: input.town, safeTimes: input.safeTimes, neutralName: input.neutralName }
+}
+
 /** The encrypted part of a request: everything that could reach or expose the person. */
 export type ContactDetails = {
   phone?: string
