@@ -3,6 +3,8 @@ import { buildPaths } from './build-paths'
 import { createRequestHandler as createFetchHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import proxyaddr from 'proxy-addr'
 import { sql } from '../db/client.server'
 import type { Env } from '../app/utils/env.server'
 import { logger } from '../app/utils/logger.server'
@@ -82,9 +84,21 @@ export function createServerApp({ build, env, metrics }: { build: ServerBuild; e
     hitsPerMinute: env.RATE_LIMIT_READS_PER_MINUTE,
   })
   app.locals.pageCache = pageCache
-  // A kept page of the current generation, before anything else (ADR 0033): it carries the
-  // security headers of its first response, and costs no log line, limit round trip or render.
-  app.use((req, res, next) => void pageCache.hit(req, res, next).catch(next))
+  // A kept page of the current generation is answered before Express sets the request up
+  // (ADR 0033): it carries the security headers of its first response, and costs no log line,
+  // limit round trip or render. The client address follows the same trust-proxy rule as Express.
+  const clientIp = (req: IncomingMessage) => proxyaddr(req, app.get('trust proxy fn') as (addr: string, i: number) => boolean)
+  type Handle = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void
+  const host = app as unknown as { handle: Handle }
+  const handle = host.handle.bind(app)
+  host.handle = (req, res, next) => {
+    const answered = pageCache.hit(req, res, clientIp)
+    if (answered === false) return handle(req, res, next)
+    void answered.then(
+      (done) => done || handle(req, res, next),
+      () => (res.headersSent ? res.destroy() : handle(req, res, next)),
+    )
+  }
 
   app.use(requestLog(logger))
   if (metrics) app.use(metrics.observe)

@@ -1,4 +1,6 @@
 // Which requests the public page cache may answer, and under which key (ADR 0011, ADR 0033).
+import type { IncomingMessage } from 'node:http'
+import accepts from 'accepts'
 import type { Request } from 'express'
 
 /**
@@ -62,11 +64,11 @@ export function cacheKey(req: Pick<Request, 'originalUrl' | 'headers'>): string 
 
 // Accept-Encoding headers repeat (a handful of browsers): negotiated once each.
 const encodings = new Map<string, 'br' | 'gzip' | 'identity'>()
-export function pickEncoding(req: Request): 'br' | 'gzip' | 'identity' {
+export function pickEncoding(req: IncomingMessage): 'br' | 'gzip' | 'identity' {
   const header = req.headers['accept-encoding'] ?? ''
   let chosen = encodings.get(header)
   if (!chosen) {
-    const e = req.acceptsEncodings('br', 'gzip', 'identity')
+    const e = accepts(req).encodings(['br', 'gzip', 'identity'])
     chosen = e === 'br' || e === 'gzip' ? e : 'identity'
     if (encodings.size > 200) encodings.clear()
     encodings.set(header, chosen)

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { NextFunction, Request, Response } from 'express'
 import { LRUCache } from 'lru-cache'
 import { cacheKey, createHitLimiter, isCacheableRequest, pickEncoding, type CachedPath } from './page-cache-request'
@@ -177,34 +178,40 @@ export function createPageCache(options: PageCacheOptions) {
   }
 
   /**
-   * The lean path, first in the chain: a kept page of the current generation is written with
-   * the headers its first response carried, skipping logging, helmet, routing, the shared
-   * limit's database round trip and compression. Anything else (a miss, a stale entry, a
-   * client over its per-process budget) goes down the usual chain untouched.
+   * The lean path, in front of Express (ADR 0033): a kept page of the current generation is
+   * written with the headers its first response carried, skipping Express's request set-up,
+   * logging, helmet, routing, the shared limit's database round trip and compression. Returns
+   * false at once when the request is not one to answer here, and a promise of false when it
+   * turns out not to be (a stale entry, a client over its per-process budget): the caller then
+   * hands the untouched request to Express.
    */
-  async function hit(req: Request, res: Response, next: NextFunction) {
-    if (options.maxBytes <= 0 || !isCacheableRequest(req, options.paths)) return next()
-    const key = cacheKey(req)
+  function hit(req: IncomingMessage, res: ServerResponse, clientIp: (req: IncomingMessage) => string): false | Promise<boolean> {
+    if (options.maxBytes <= 0) return false
+    const url = req.url ?? '/'
+    const q = url.indexOf('?')
+    const request = { method: req.method ?? '', path: q < 0 ? url : url.slice(0, q), originalUrl: url, headers: req.headers }
+    if (!isCacheableRequest(request, options.paths)) return false
+    const key = cacheKey(request)
     const kept = pages.get(key)
-    if (!kept?.wire || kept.epoch !== epoch()) return next()
-    let gen: string
-    try {
-      gen = await generation()
-    } catch {
-      return next()
-    }
-    if (kept.generation !== gen || !limiter(req.ip ?? '')) return next()
-    stats.hits++
-    const headers = kept.wire
-    if (req.headers['if-none-match'] === kept.etag) {
-      stats.notModified++
-      res.writeHead(304, headers).end()
-      return
-    }
-    const encoding = pickEncoding(req)
-    const body = encoding === 'identity' ? kept.identity : await encode(key, kept, encoding)
-    res.writeHead(kept.status, [...headers, ...(encoding === 'identity' ? [] : ['content-encoding', encoding]), 'content-length', String(body.length)])
-    res.end(body)
+    if (!kept?.wire || kept.epoch !== epoch()) return false
+    return generation().then(
+      async (gen) => {
+        if (kept.generation !== gen || !limiter(clientIp(req))) return false
+        stats.hits++
+        const headers = kept.wire!
+        if (req.headers['if-none-match'] === kept.etag) {
+          stats.notModified++
+          res.writeHead(304, headers).end()
+          return true
+        }
+        const encoding = pickEncoding(req)
+        const body = encoding === 'identity' ? kept.identity : await encode(key, kept, encoding)
+        res.writeHead(kept.status, [...headers, ...(encoding === 'identity' ? [] : ['content-encoding', encoding]), 'content-length', String(body.length)])
+        res.end(body)
+        return true
+      },
+      () => false,
+    )
   }
 
   async function middleware(req: Request, res: Response, next: NextFunction) {
