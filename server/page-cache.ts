@@ -242,9 +242,9 @@ export function createPageCache(options: PageCacheOptions) {
         // A newer generation may have been kept meanwhile; never replace it with an older one.
         const current = pages.get(key)
         if (!current || BigInt(current.generation) <= BigInt(gen)) {
+          // Compressed when a reader first asks for an encoding (off the main thread), not
+          // ahead: most search addresses are read once, by a reader who wants one encoding.
           pages.set(key, entry)
-          // Compressed ahead of the readers that will ask for it (off the main thread).
-          void encode(key, entry, 'br').then(() => encode(key, entry, 'gzip'))
         }
         return entry
       })().finally(() => rendering.delete(flightKey))
