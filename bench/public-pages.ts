@@ -37,6 +37,23 @@ async function interleaved(a: string, b: string): Promise<Load & { fixed: Load }
   return { ...mean(xs), fixed: mean(ys) }
 }
 
+/** One published documentary chapter (text, a report passage, help), so its page is measured too. */
+async function seedChapter(url: string) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} })
+  const [chapter] = await sql<Array<{ id: string }>>`
+    insert into documentary_chapters (slug, title, intro, theme_kind, theme_value, state, published_at)
+    values ('bench-hoofdstuk', 'Werken en zwijgen', 'Over werk zonder loon en niemand die luisterde.', 'setting', 'residentialGroup', 'published', now())
+    returning id`
+  const text = 'Veel kinderen in tehuizen moesten werken, en praten over wat er gebeurde mocht niet. '.repeat(6)
+  await sql`insert into documentary_blocks ${sql([
+    { chapter_id: chapter!.id, position: 0, kind: 'text', body: text },
+    { chapter_id: chapter!.id, position: 1, kind: 'report', report_ref: 'main', body: 'De commissie vond seksueel, lichamelijk en psychisch geweld.' },
+    { chapter_id: chapter!.id, position: 2, kind: 'text', body: text },
+    { chapter_id: chapter!.id, position: 3, kind: 'help', facets: sql.json({ setting: 'residentialGroup', need: 'peerContact' }) as unknown as string },
+  ])}`
+  await sql.end()
+}
+
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 
 const database = await startDatabase()
@@ -46,6 +63,7 @@ let failed = false
 try {
   // A few stories, so the portal does not load its demo data (the pages measured do not show stories).
   await seedStories(database.url, 50, () => {})
+  await seedChapter(database.url)
   portal = await startPortal({ databaseUrl: database.url, dataDir: `${database.dir}/data` })
   const sql = postgres(database.url, { max: 1, onnotice: () => {} })
   const [entry] = await sql<Array<{ slug: string }>>`select slug from directory_entries where published and kind <> 'crisisLine' order by slug limit 1`

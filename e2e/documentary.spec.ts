@@ -230,10 +230,18 @@ test('a chapter from consent to publication, read with and without JavaScript, a
   await expect.poll(() => readerPage.evaluate(() => window.localStorage.getItem('documentaire:voortgang')), { timeout: 30_000 }).toContain('"block":"blok-')
   const stored = await readerPage.evaluate(() => window.localStorage.getItem('documentaire:voortgang'))
   expect(stored).toContain(chapterPath.split('/').pop())
-  // Back at the chapter later: the way back to the block last read (the chapter list ships no
-  // scripts, app/seo/public-pages.ts, so it is offered on the chapter page).
+  // Back at the chapter later: the way back to the block last read. Both pages ship no Remix
+  // scripts (app/seo/public-pages.ts); their inline reading script offers it.
   await readerPage.goto(`${chapterPath}?lezen=ja`)
-  await expect(readerPage.getByRole('link', { name: 'Verder lezen waar je was gebleven' })).toBeVisible({ timeout: 60_000 })
+  await readerPage.getByRole('link', { name: 'Verder lezen waar je was gebleven' }).click({ timeout: 60_000 })
+  // The contents mark the block in view.
+  await expect(readerPage.locator('.doc-contents a[aria-current="location"]')).toHaveCount(1)
+  await readerPage.goto('/documentaire')
+  const onward = readerPage.getByRole('link', { name: `Verder lezen: ${CHAPTER}`, exact: true })
+  await expect(onward).toBeVisible()
+  await expectAccessible(readerPage)
+  await onward.click()
+  await expect(readerPage).toHaveURL(/#blok-/)
   await reader.close()
 
   // — and without JavaScript —

@@ -151,4 +151,25 @@ describe('public pages through the whole host', () => {
     await fetch(`${base}/over?utm_source=x`).then((r) => r.text())
     expect(renders).toBe(before + 2)
   })
+
+  it('gives each client, by the same trust-proxy rule as Express, its per-process budget of lean hits, then sends it down the usual chain', async () => {
+    const limited = createServerApp({ build, env: { ...getEnv(), PAGE_CACHE_MB: 8, PUBLIC_URL: undefined, TRUST_PROXY: 'loopback', RATE_LIMIT_READS_PER_MINUTE: 3 } })
+    const host = limited.listen(0, '127.0.0.1')
+    await new Promise((r) => host.once('listening', r))
+    const at = `http://127.0.0.1:${(host.address() as { port: number }).port}/over`
+    const client = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`
+    const [one, other] = [client(), client()].map((ip, i, all) => (i === 1 && ip === all[0] ? '198.51.100.9' : ip))
+    const get = (ip: string) => fetch(at, { headers: { 'X-Forwarded-For': ip } }).then(async (r) => ({ status: r.status, chain: r.headers.has('ratelimit-policy'), body: await r.text() }))
+    try {
+      expect((await get(one!)).chain).toBe(true) // the first render goes through the chain
+      const lean = [await get(one!), await get(one!), await get(one!)]
+      expect(lean.map((r) => r.chain)).toEqual([false, false, false])
+      const over = await get(one!)
+      expect(over).toMatchObject({ status: 200, chain: true }) // over budget: the shared limit counts it
+      expect(over.body).toBe(lean[0]!.body) // and the chain still answers from the kept page
+      expect((await get(other!)).chain).toBe(false) // another address behind the same proxy has its own budget
+    } finally {
+      await new Promise((r) => host.close(r))
+    }
+  })
 })

@@ -9,7 +9,7 @@ import type { PublicBlock, PublicChapterLink } from './public-types'
 
 /**
  * The chapter page's parts. Everything here works without JavaScript, in plain reading order;
- * public-reading.tsx adds what needs a script (where you left off, the current block).
+ * reading-script.ts adds what needs a script (where you left off, the current block).
  */
 
 /** The chapter's content note as a gate: the story page's own gate (plain links, the reader decides), with the way back to the chapters. */
@@ -36,7 +36,7 @@ function blockHeading(t: TFunction, block: PublicBlock) {
 }
 
 /** The chapter's contents: anchors to each block (the navigator; a script marks where you are). */
-export function ChapterContents({ blocks, current }: { blocks: PublicBlock[]; current: string | null }) {
+export function ChapterContents({ blocks }: { blocks: PublicBlock[] }) {
   const { t } = useTranslation(['documentary', 'reading'])
   if (blocks.length < 2) return null
   return (
@@ -49,7 +49,7 @@ export function ChapterContents({ blocks, current }: { blocks: PublicBlock[]; cu
         <ol>
           {blocks.map((b) => (
             <li key={b.id}>
-              <a href={`#${b.anchor}`} aria-current={current === b.anchor ? 'location' : undefined}>
+              <a href={`#${b.anchor}`}>
                 {blockHeading(t, b)}
               </a>
             </li>

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AfterReading, ChapterBlock, ChapterContents, ChapterGate, ChapterNav } from '~/documentary/public-chapter'
 import { loadChapterPage } from '~/documentary/public-pages.server'
-import { ContinueHere, useChapterReading, usePrintOpensTranscripts } from '~/documentary/public-reading'
+import { ContinueHere, ReadingScript } from '~/documentary/public-reading'
 import { themeLabel } from '~/documentary/public-theme'
 import { PageHeading } from '~/components/layout/page-heading'
 import documentaryStyles from '~/styles/documentary.css'
@@ -27,13 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function DocumentaryChapter() {
   const { chapter, showChapter, blocks, previous, next } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation(['documentary', 'facets'])
-  const current = useChapterReading({
-    chapter: chapter.slug,
-    anchors: blocks.map((b) => b.anchor),
-  })
-  usePrintOpensTranscripts()
   return (
-    <article className="page doc-chapter">
+    <article className="page doc-chapter" data-doc-chapter={chapter.slug}>
       <PageHeading
         back={{
           to: '/documentaire',
@@ -52,8 +47,8 @@ export default function DocumentaryChapter() {
               <strong>{t('documentary:public.chapter.gate.title')}</strong> {chapter.contentNote}
             </p>
           ) : null}
-          <ChapterContents blocks={blocks} current={current} />
-          <ContinueHere chapter={chapter.slug} />
+          <ChapterContents blocks={blocks} />
+          <ContinueHere />
           {blocks.length === 0 ? <p>{t('documentary:public.chapter.empty')}</p> : null}
           {blocks.map((block, i) => (
             <ChapterBlock key={block.id} block={block} next={blocks[i + 1]?.anchor ?? 'na-het-lezen'} lang={i18n.language} />
@@ -62,6 +57,7 @@ export default function DocumentaryChapter() {
         </>
       )}
       <ChapterNav previous={previous} next={next} />
+      <ReadingScript />
     </article>
   )
 }

@@ -2,7 +2,7 @@ import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { loadDocumentaryIndex } from '~/documentary/public-pages.server'
-import { ContinueReading } from '~/documentary/public-reading'
+import { ContinueReading, ReadingScript } from '~/documentary/public-reading'
 import { themeLabel } from '~/documentary/public-theme'
 import { PageHeading } from '~/components/layout/page-heading'
 import documentaryStyles from '~/styles/documentary.css'
@@ -27,7 +27,7 @@ export default function DocumentaryIndex() {
     <div className="page">
       <PageHeading title={t('documentary:public.index.title')} lead={t('documentary:public.index.lead')} />
       <p>{t('documentary:public.index.about')}</p>
-      <ContinueReading chapters={chapters} />
+      <ContinueReading />
       {chapters.length === 0 ? (
         <p>{t('documentary:public.index.empty')}</p>
       ) : (
@@ -35,7 +35,9 @@ export default function DocumentaryIndex() {
           {chapters.map((c) => (
             <li key={c.slug} className="doc-chapter-card">
               <h2>
-                <Link to={`/documentaire/${c.slug}`}>{c.title}</Link>
+                <Link to={`/documentaire/${c.slug}`} data-doc-slug={c.slug}>
+                  {c.title}
+                </Link>
               </h2>
               <p className="doc-chapter-card__theme">{themeLabel(t, c.theme)}</p>
               {c.intro ? <p>{c.intro}</p> : null}
@@ -48,6 +50,7 @@ export default function DocumentaryIndex() {
           ))}
         </ol>
       )}
+      <ReadingScript />
     </div>
   )
 }

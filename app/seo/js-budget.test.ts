@@ -14,11 +14,8 @@ import { PUBLIC_PAGES, READING_PAGE_JS_BUDGET_BYTES } from './public-pages'
  * with that build's browser manifest, and every script the page names — inline scripts, module
  * scripts, modulepreloads and what those import — is gzipped and summed.
  */
-const { closeDb, db } = await import('@db/client.server')
-const { seedReferrals } = await import('@db/seed/referrals')
-const { seedSchemes } = await import('@db/seed/scheme')
-const { seedMonumentDemo } = await import('@db/seed/monument')
-const { createPersona } = await import('~/testing/personas.server')
+const { closeDb, sql } = await import('@db/client.server')
+const { seedIfEmpty, seedReferenceData } = await import('@db/seed-runner')
 const { realBuild } = await import('./real-build.testing')
 
 const OUT = path.resolve(`.build/js-budget-${process.pid}`)
@@ -33,10 +30,13 @@ beforeAll(async () => {
   const file = readdirSync(ASSETS).find((f) => /^manifest-.*\.js$/.test(f))!
   const assets = JSON.parse(readFileSync(path.join(ASSETS, file), 'utf8').replace(/^window\.__remixManifest=/, '').replace(/;\s*$/, '')) as ServerBuild['assets']
   routeIds = new Set(Object.keys(assets.routes))
-  const survivor = await createPersona({ roles: ['survivor'] })
-  await seedReferrals(db)
-  await seedSchemes(db)
-  await seedMonumentDemo(db, { survivorId: survivor.id })
+  // What `npm start` seeds on a fresh database (this file's own): the directory, the schemes,
+  // the demo stories and the demo documentary chapter.
+  await seedReferenceData()
+  expect((await seedIfEmpty({ printCredentials: false })).seeded).toBe(true)
+  const [chapter] = await sql<Array<{ slug: string }>>`select slug from documentary_chapters where state = 'published' limit 1`
+  // The whole chapter, past its content note: the page with the most to load.
+  SLUGS['/documentaire/$chapter'] = `/documentaire/${chapter!.slug}?lezen=ja`
   handle = createRequestHandler(await realBuild(assets), 'production')
 }, 600_000)
 afterAll(async () => {
@@ -84,7 +84,9 @@ describe('JavaScript budget of the public reading pages', () => {
   it(`each loads at most ${kb(READING_PAGE_JS_BUDGET_BYTES)} of gzipped JavaScript`, async () => {
     const measured: string[] = []
     const pages = PUBLIC_PAGES.filter((p) => !p.scripts && routeIds.has(p.routeId))
-    expect(pages.map((p) => p.routeId)).toEqual(expect.arrayContaining(['routes/verhalen._index', 'routes/verhalen.$slug', 'routes/hulp._index', 'routes/hulp.$slug']))
+    expect(pages.map((p) => p.routeId)).toEqual(
+      expect.arrayContaining(['routes/verhalen._index', 'routes/verhalen.$slug', 'routes/hulp._index', 'routes/hulp.$slug', 'routes/documentaire._index', 'routes/documentaire.$chapter']),
+    )
     for (const page of pages) {
       const html = await render(SLUGS[page.path] ?? page.path)
       const { total, files } = pageScriptBytes(html)

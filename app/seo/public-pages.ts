@@ -35,9 +35,9 @@ export const PUBLIC_PAGES: readonly PublicPage[] = [
   { routeId: 'routes/verhalen._index', path: '/verhalen', indexed: false, scripts: false, description: 'stories' },
   { routeId: 'routes/verhalen.$slug', path: '/verhalen/$slug', indexed: false, scripts: false, description: 'stories' },
   { routeId: 'routes/verhalen.cijfers', path: '/verhalen/cijfers', indexed: false, scripts: false, description: 'figures' },
-  // The documentary (issue 15 names it a reading page); its route may come under either name.
-  { routeId: 'routes/documentaire', path: '/documentaire', indexed: false, scripts: false, description: 'stories' },
+  // The documentary: reading pages with their own inline reading script (documentary/reading-script.ts).
   { routeId: 'routes/documentaire._index', path: '/documentaire', indexed: false, scripts: false, description: 'stories' },
+  { routeId: 'routes/documentaire.$chapter', path: '/documentaire/$chapter', indexed: false, scripts: false, description: 'stories' },
 ]
 
 const byRouteId = new Map(PUBLIC_PAGES.map((p) => [p.routeId, p]))
