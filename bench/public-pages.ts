@@ -45,12 +45,20 @@ async function seedChapter(url: string) {
     values ('bench-hoofdstuk', 'Werken en zwijgen', 'Over werk zonder loon en niemand die luisterde.', 'setting', 'residentialGroup', 'published', now())
     returning id`
   const text = 'Veel kinderen in tehuizen moesten werken, en praten over wat er gebeurde mocht niet. '.repeat(6)
+  const block = (position: number, kind: string, body: string | null, extra: { report_ref?: string; facets?: Record<string, string> } = {}) => ({
+    chapter_id: chapter!.id,
+    position,
+    kind,
+    body,
+    report_ref: extra.report_ref ?? null,
+    facets: extra.facets ? sql.json(extra.facets) : null,
+  })
   await sql`insert into documentary_blocks ${sql([
-    { chapter_id: chapter!.id, position: 0, kind: 'text', body: text },
-    { chapter_id: chapter!.id, position: 1, kind: 'report', report_ref: 'main', body: 'De commissie vond seksueel, lichamelijk en psychisch geweld.' },
-    { chapter_id: chapter!.id, position: 2, kind: 'text', body: text },
-    { chapter_id: chapter!.id, position: 3, kind: 'help', facets: sql.json({ setting: 'residentialGroup', need: 'peerContact' }) as unknown as string },
-  ])}`
+    block(0, 'text', text),
+    block(1, 'report', 'De commissie vond seksueel, lichamelijk en psychisch geweld.', { report_ref: 'main' }),
+    block(2, 'text', text),
+    block(3, 'help', null, { facets: { setting: 'residentialGroup', need: 'peerContact' } }),
+  ] as never)}`
   await sql.end()
 }
 
