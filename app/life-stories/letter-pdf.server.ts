@@ -1,7 +1,8 @@
-import { intlLocale, type Lng } from '~/i18n/config'
+import type { Lng } from '~/i18n/config'
 import { i18next } from '~/i18n/i18next.server'
 import { absoluteUrl } from '~/mail/mail.server'
 import { formatLetterCode } from './letter-code.server'
+import { formatLongDate } from '~/utils/format-date'
 import { createTaggedPdf } from '~/utils/tagged-pdf.server'
 
 /**
@@ -17,7 +18,7 @@ export async function renderLetterPdf({ code, expiresAt, reference, locale, requ
   const root = doc.struct('Document')
   doc.addStructure(root)
   const block = (type: 'H1' | 'H2' | 'P', draw: () => void) => root.add(doc.struct(type, {}, draw))
-  const until = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(expiresAt)
+  const until = formatLongDate(expiresAt, locale)
   const url = absoluteUrl('/levensverhaal/code', request)
 
   block('H1', () => doc.font('Bold').fontSize(18).text(t('letter.heading')))

@@ -1,4 +1,4 @@
-import { intlLocale } from '~/i18n/config'
+import { formatLongDate as formatDayLong } from '~/utils/format-date'
 /**
  * Calendar-date helpers for the scheme's rules. Dates are ISO strings ('YYYY-MM-DD'):
  * they compare as strings and carry no time zone, so a deadline never shifts by a day
@@ -101,12 +101,7 @@ export function latestDate(value: string): IsoDate | null {
 
 /** Long, localised date ('5 mei 1945', '5 May 1945') for messages. */
 export function formatLongDate(date: IsoDate, lng: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lng), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(fromIsoDate(date))
+  return formatDayLong(date, lng)
 }
 
 /** A date kept as a timestamp at noon UTC, so its Amsterdam calendar date is the date itself. */

@@ -8,6 +8,7 @@ import { intlLocale } from '~/i18n/config'
  */
 const STYLES = {
   date: { day: 'numeric', month: 'numeric', year: 'numeric' },
+  longDate: { day: 'numeric', month: 'long', year: 'numeric' },
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
   longDateTime: { dateStyle: 'long', timeStyle: 'short' },
   time: { timeStyle: 'short' },
@@ -28,6 +29,15 @@ function formatter(lng: string, style: keyof typeof STYLES) {
 /** A day, e.g. "25-11-2026" (nl) or "25/11/2026" (en). */
 export function formatDate(value: string | Date, lng: string) {
   return formatter(lng, 'date').format(new Date(value))
+}
+
+/**
+ * A day written out, e.g. "25 november 2026". A calendar date ('2026-11-25') is that day; a
+ * moment is the day it was in Amsterdam.
+ */
+export function formatLongDate(value: string | Date, lng: string) {
+  const date = typeof value === 'string' && value.length === 10 ? new Date(`${value}T12:00:00Z`) : new Date(value)
+  return formatter(lng, 'longDate').format(date)
 }
 
 /** A moment, e.g. "25 nov 2026, 14:05". */
