@@ -7,6 +7,9 @@ import { APPLICANT_KINDS } from './scheme-config'
  * or phone (those are encrypted columns). A deceased survivor's dates (`applicant`) are kept
  * here, next to their name: they are not the applicant's own details (see ADR 0013).
  */
+/** A shared story or life story frozen at submission (NarrativeSnapshotSchema below). */
+export type NarrativeSnapshot = { title: string; text: string; sha256: string; consentEventId: number; consentTextVersion: string; consentGrantedAt: string }
+
 export type Answers = {
   applicant?: ApplicantPart
   /** A representative's survivor: masks only; the identity is in `applications.survivor_identity_encrypted`. */
@@ -37,7 +40,7 @@ export type Answers = {
        * the ledger event of the consent it was shared under. What the assessor reads and the
        * fund receives, even if the story is edited later.
        */
-      snapshot?: { title: string; text: string; sha256: string; consentEventId: number; consentTextVersion: string; consentGrantedAt: string }
+      snapshot?: NarrativeSnapshot
     }
     /**
      * The life story the commission or Slachtofferhulp recorded (app/life-stories), shared under
@@ -47,7 +50,7 @@ export type Answers = {
       id: string
       reference: string
       title: string
-      snapshot?: { title: string; text: string; sha256: string; source: string; consentEventId: number; consentTextVersion: string; consentGrantedAt: string }
+      snapshot?: NarrativeSnapshot & { source: string }
     }
   }
   evidence?: { searchRecords: boolean; done: boolean }
@@ -64,6 +67,19 @@ export type Answers = {
 // transformed: what the applicant's side wrote reads back exactly as it was written.
 const Optional = z.string().optional().catch(undefined)
 const Required = z.string().catch('')
+
+/**
+ * A story or recorded life story as it was shared, frozen at submission: the text, its SHA-256
+ * and the ledger event of the consent it was shared under (a life story also names its source).
+ */
+const NarrativeSnapshotSchema = z.object({
+  title: Required,
+  text: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  consentEventId: z.number().int(),
+  consentTextVersion: z.string(),
+  consentGrantedAt: z.string(),
+})
 
 const AnswersSchema = z.object({
   applicant: z
@@ -108,16 +124,7 @@ const AnswersSchema = z.object({
         .object({
           id: z.string().uuid(),
           title: Required,
-          snapshot: z
-            .object({
-              title: Required,
-              text: z.string().min(1),
-              sha256: z.string().regex(/^[0-9a-f]{64}$/),
-              consentEventId: z.number().int(),
-              consentTextVersion: z.string(),
-              consentGrantedAt: z.string(),
-            })
-            .optional()
+          snapshot: NarrativeSnapshotSchema.optional()
             .catch(undefined),
         })
         .optional()
@@ -127,17 +134,7 @@ const AnswersSchema = z.object({
           id: z.string().uuid(),
           reference: Required,
           title: Required,
-          snapshot: z
-            .object({
-              title: Required,
-              text: z.string().min(1),
-              sha256: z.string().regex(/^[0-9a-f]{64}$/),
-              source: Required,
-              consentEventId: z.number().int(),
-              consentTextVersion: z.string(),
-              consentGrantedAt: z.string(),
-            })
-            .optional()
+          snapshot: NarrativeSnapshotSchema.extend({ source: Required }).optional()
             .catch(undefined),
         })
         .optional()
