@@ -42,6 +42,9 @@ async function publishedStoryWithTwoPhotos(page: Page, { withJs }: { withJs: boo
   const sql = connectPortalDb()
   try {
     const [story] = await sql<Array<{ authorId: string; slug: string }>>`select author_id as "authorId", slug from stories where id = ${storyId}`
+    // The first upload's confirmation is still on the page when the second is sent: wait for the
+    // second photo itself, not for a message that was already there.
+    await expect.poll(async () => (await sql<Array<{ n: number }>>`select count(*)::int as n from story_media where story_id = ${storyId}`)[0]!.n, { timeout: 30_000 }).toBe(2)
     const media = await sql<Array<{ id: string }>>`select id from story_media where story_id = ${storyId} order by position`
     expect(media).toHaveLength(2)
     for (const [i, m] of media.entries()) {
