@@ -1,8 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { getApplicantPage } from './applicant-status.server'
-import { formatLongDate } from './dates'
-import { formatLongDate as formatDayLong } from '~/utils/format-date'
+import { formatLongDate } from '~/utils/format-date'
 import { localise } from './scheme-config'
 import { intlLocale } from '~/i18n/config'
 
@@ -15,7 +14,7 @@ function useFormats() {
   return {
     date: (iso: string) => formatLongDate(iso, i18n.language),
     money: (cents: number) => new Intl.NumberFormat(intlLocale(i18n.language), { style: 'currency', currency: 'EUR' }).format(cents / 100),
-    instant: (at: string | Date) => formatDayLong(at instanceof Date ? at : new Date(at), i18n.language),
+    instant: (at: string | Date) => formatLongDate(new Date(at), i18n.language),
   }
 }
 
