@@ -6,11 +6,20 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { i18next } from '~/i18n/i18next.server'
 import { getServerI18n } from '~/i18n/server-instances.server'
+import { renderListingBody } from '~/monument/listing-body.server'
+import type { PageBody } from '~/utils/page-body'
 import { logger } from '~/utils/logger.server'
 import { NonceProvider } from '~/utils/nonce-provider'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
+
+/**
+ * Pages whose content the page cache composes into a kept page of the same language and
+ * generation, instead of rendering the whole document anew for every address (ADR 0035): the
+ * story listing, where every reader's search is a new address.
+ */
+export const pageBodies: PageBody[] = [{ path: /^\/verhalen\/?$/, body: renderListingBody }]
 
 export default async function handleRequest(
   request: Request,

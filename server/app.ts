@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import proxyaddr from 'proxy-addr'
 import { sql } from '../db/client.server'
 import type { Env } from '../app/utils/env.server'
+import type { PageBody } from '../app/utils/page-body'
 import { logger } from '../app/utils/logger.server'
 import { requestLog } from './http-log'
 import type { createMetrics } from './metrics'
@@ -82,6 +83,8 @@ export function createServerApp({ build, env, metrics }: { build: ServerBuild; e
     paths: CACHED_PAGES,
     epoch: today,
     hitsPerMinute: env.RATE_LIMIT_READS_PER_MINUTE,
+    // The pages whose content entry.server can render on its own (ADR 0035).
+    bodies: (build.entry.module as { pageBodies?: PageBody[] }).pageBodies ?? [],
   })
   app.locals.pageCache = pageCache
   // A kept page of the current generation is answered before Express sets the request up

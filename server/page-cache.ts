@@ -8,41 +8,16 @@ import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { NextFunction, Request, Response } from 'express'
 import { LRUCache } from 'lru-cache'
+import type { PageBody } from '../app/utils/page-body'
+import { createFreshReader } from './fresh-reader'
+import { createTemplates } from './page-compose'
 import { cacheKey, createHitLimiter, isCacheableRequest, pickEncoding, type CachedPath } from './page-cache-request'
 
 export { cacheKey, isCacheableRequest, type CachedPath } from './page-cache-request'
+export { createFreshReader } from './fresh-reader'
 
 const gzipAsync = promisify(gzip)
 const brotliAsync = promisify(brotliCompress)
-
-/**
- * Reads a value so that the read started after the call: concurrent callers that arrive
- * while a read is under way share the next one. Each caller waits at most two round trips,
- * and under load one query serves many requests instead of one each.
- */
-export function createFreshReader<T>(read: () => Promise<T>): () => Promise<T> {
-  let running: Promise<T> | null = null
-  let next: Promise<T> | null = null
-  const start = (): Promise<T> => {
-    const p = read().finally(() => {
-      if (running === p) running = null
-    })
-    running = p
-    return p
-  }
-  return () => {
-    if (!running) return start()
-    // A read is under way, but it started before this caller arrived: queue the next one.
-    next ??= running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      next = null
-      return start()
-    })
-    return next
-  }
-}
 
 type Entry = {
   generation: string
@@ -76,6 +51,8 @@ export type PageCacheOptions = {
   epoch?: () => string
   /** Requests per minute one client address may get from the lean path (per process); more go the usual way, through the shared limit. */
   hitsPerMinute?: number
+  /** Pages whose new addresses are composed into a kept page of the same path and language (ADR 0035). */
+  bodies?: readonly PageBody[]
 }
 
 
@@ -115,8 +92,9 @@ export function createPageCache(options: PageCacheOptions) {
   })
   // Concurrent misses for one page (after a change, every reader misses at once) share one render.
   const rendering = new Map<string, Promise<Entry | globalThis.Response>>()
-  const stats = { hits: 0, misses: 0, bypassed: 0, notModified: 0 }
+  const stats = { hits: 0, misses: 0, bypassed: 0, notModified: 0, composed: 0 }
   const limiter = createHitLimiter(options.hitsPerMinute ?? Infinity)
+  const templates = createTemplates<Entry & { epoch: string }>(options.bodies ?? [])
 
   async function store(response: globalThis.Response, gen: string, nonce: string): Promise<Entry> {
     const identity = Buffer.from(await response.arrayBuffer())
@@ -125,17 +103,13 @@ export function createPageCache(options: PageCacheOptions) {
       if (name === 'content-length' || name === 'content-encoding' || name === 'set-cookie') continue
       headers.push([name, value])
     }
-    return {
-      generation: gen,
-      nonce,
-      // The nonce is part of the bytes: a new rendering is a new entity.
-      etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
-      status: response.status,
-      headers,
-      identity,
-      encoded: {},
-      encodedBytes: 0,
-    }
+    return entryOf(identity, { generation: gen, nonce, status: response.status, headers })
+  }
+
+  function keep(key: string, entry: Entry & { epoch: string }) {
+    // A newer generation may have been kept meanwhile; never replace it with an older one.
+    const current = pages.get(key)
+    if (!current || BigInt(current.generation) <= BigInt(entry.generation)) pages.set(key, entry)
   }
 
   function encode(key: string, entry: Entry, encoding: 'br' | 'gzip'): Promise<Buffer> {
@@ -164,7 +138,10 @@ export function createPageCache(options: PageCacheOptions) {
     res.append('Vary', 'Accept-Encoding')
     res.setHeader('ETag', entry.etag)
     // Every later hit sends these same headers from the lean path, without the chain that made them.
-    entry.wire ??= wireHeaders(res)
+    if (!entry.wire) {
+      entry.wire = wireHeaders(res)
+      templates.remember(req.path, req.originalUrl, req.headers, entry as Entry & { epoch: string })
+    }
     if (req.headers['if-none-match'] === entry.etag) {
       stats.notModified++
       res.status(304).end()
@@ -192,21 +169,35 @@ export function createPageCache(options: PageCacheOptions) {
     const request = { method: req.method ?? '', path: q < 0 ? url : url.slice(0, q), originalUrl: url, headers: req.headers }
     if (!isCacheableRequest(request, options.paths)) return false
     const key = cacheKey(request)
-    const kept = pages.get(key)
-    if (!kept?.wire || kept.epoch !== epoch()) return false
+    const day = epoch()
+    const found = pages.get(key)
+    const kept = found?.wire && found.epoch === day ? found : undefined
+    // Not kept yet: a page with a body of its own is composed into its template (ADR 0035).
+    const template = kept || !templates.composable(request.path) ? undefined : templates.get(request.path, url, req.headers)
+    if (!kept && (!template || template.entry.epoch !== day)) return false
     return generation().then(
       async (gen) => {
-        if (kept.generation !== gen || !limiter(clientIp(req))) return false
-        stats.hits++
-        const headers = kept.wire!
-        if (req.headers['if-none-match'] === kept.etag) {
+        if ((kept ?? template!.entry).generation !== gen || !limiter(clientIp(req))) return false
+        let entry = kept
+        if (entry) stats.hits++
+        else {
+          const { head, tail, lng, body, entry: from } = template!
+          const main = await body({ url: new URL(url, 'http://portal.invalid'), lng, generation: gen })
+          const made = entryOf(Buffer.from(head + main + tail), from)
+          // The template's headers, with this page's own validator.
+          entry = Object.assign(made, { epoch: day, wire: from.wire!.map((v, i, all) => (i % 2 === 1 && all[i - 1] === 'etag' ? made.etag : v)) })
+          keep(key, entry)
+          stats.composed++
+        }
+        const headers = entry.wire!
+        if (req.headers['if-none-match'] === entry.etag) {
           stats.notModified++
           res.writeHead(304, headers).end()
           return true
         }
         const encoding = pickEncoding(req)
-        const body = encoding === 'identity' ? kept.identity : await encode(key, kept, encoding)
-        res.writeHead(kept.status, [...headers, ...(encoding === 'identity' ? [] : ['content-encoding', encoding]), 'content-length', String(body.length)])
+        const body = encoding === 'identity' ? entry.identity : await encode(key, entry, encoding)
+        res.writeHead(entry.status, [...headers, ...(encoding === 'identity' ? [] : ['content-encoding', encoding]), 'content-length', String(body.length)])
         res.end(body)
         return true
       },
@@ -239,13 +230,9 @@ export function createPageCache(options: PageCacheOptions) {
         const response = await options.render(toFetchRequest(req), { cspNonce: nonce, clientIp: req.ip ?? '', publicationGeneration: gen })
         if (!isKeepable(response)) return response
         const entry = Object.assign(await store(response, gen, nonce), { epoch: day })
-        // A newer generation may have been kept meanwhile; never replace it with an older one.
-        const current = pages.get(key)
-        if (!current || BigInt(current.generation) <= BigInt(gen)) {
-          // Compressed when a reader first asks for an encoding (off the main thread), not
-          // ahead: most search addresses are read once, by a reader who wants one encoding.
-          pages.set(key, entry)
-        }
+        // Compressed when a reader first asks for an encoding (off the main thread), not
+        // ahead: most search addresses are read once, by a reader who wants one encoding.
+        keep(key, entry)
         return entry
       })().finally(() => rendering.delete(flightKey))
       rendering.set(flightKey, flight)
@@ -259,7 +246,26 @@ export function createPageCache(options: PageCacheOptions) {
     return next()
   }
 
-  return { hit, middleware, stats, clear: () => pages.clear(), size: () => pages.size }
+  const clear = () => {
+    pages.clear()
+    templates.clear()
+  }
+  return { hit, middleware, stats, clear, size: () => pages.size }
+}
+
+/** A kept page's bytes with the status, headers and nonce of the response that made them (or of its template). */
+function entryOf(identity: Buffer, from: Pick<Entry, 'generation' | 'nonce' | 'status' | 'headers'>): Entry {
+  return {
+    generation: from.generation,
+    nonce: from.nonce,
+    // The nonce is part of the bytes: a new rendering is a new entity.
+    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
+    status: from.status,
+    headers: from.headers,
+    identity,
+    encoded: {},
+    encodedBytes: 0,
+  }
 }
 
 // Per response, never replayed: the body's own length and encoding, and the shared limit's counters.

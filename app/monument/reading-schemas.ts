@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DECADES, REGIONS, SETTINGS, THEMES, VIOLENCE_KINDS } from '~/facets/facets'
+import { cleanLine } from '~/utils/text-schema'
 
 /**
  * The public listing's query (`/verhalen?q=…&decade=…&after=…`). An unknown or tampered value
@@ -9,8 +10,10 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional()).catch(undefined)
 
 export const StoryFiltersSchema = z.object({
+  // Cleaned like a single line (text-schema.ts): a NUL or a lone surrogate in a shared search
+  // address must find nothing, not fail the page (PostgreSQL refuses U+0000 in text).
   q: z
-    .preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined), z.string().optional())
+    .preprocess((v) => (typeof v === 'string' && cleanLine(v).trim() !== '' ? cleanLine(v).trim().slice(0, 200) : undefined), z.string().optional())
     .catch(undefined),
   decade: optionalEnum(DECADES),
   setting: optionalEnum(SETTINGS),

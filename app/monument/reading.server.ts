@@ -208,8 +208,13 @@ export async function countFacets({
   const key = JSON.stringify([reader.survivor, filters, generation ?? null])
   const cached = countCache.get(key)
   if (!fresh && cached && (generation !== undefined || Date.now() - cached.at < COUNT_TTL_MS)) return cached.counts
-  if (!filterConditions(filters).length) return keptFacetCounts(reader, tx) // kept by triggers (0031)
+  const counts = filterConditions(filters).length ? await aggregateFacets(reader, filters, tx) : await keptFacetCounts(reader, tx) // kept by triggers (0031)
+  if (countCache.size >= COUNT_CACHE_MAX) countCache.clear()
+  countCache.set(key, { at: Date.now(), counts })
+  return counts
+}
 
+async function aggregateFacets(reader: Reader, filters: StoryFilters, tx: DbOrTx): Promise<FacetCounts> {
   const where = and(visibleTo(reader), ...filterConditions(filters))
   const rows = await tx.execute<{ facet: FacetName; value: string; n: number }>(sql`
     with base as (
@@ -224,9 +229,6 @@ export async function countFacets({
     union all select 'region', region, count(*)::int from base where region is not null group by region`)
   const counts = Object.fromEntries(FACET_FILTERS.map((f) => [f.name, {}])) as FacetCounts
   for (const r of rows) counts[r.facet][r.value] = Number(r.n)
-
-  if (countCache.size >= COUNT_CACHE_MAX) countCache.clear()
-  countCache.set(key, { at: Date.now(), counts })
   return counts
 }
 
