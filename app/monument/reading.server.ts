@@ -1,105 +1,21 @@
-import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm'
-import { z } from 'zod'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { db as defaultDb, type DbOrTx } from '@db/client.server'
 import { users } from '@db/schema/accounts'
 import { stories } from '@db/schema/monument'
 import { keptFacetCounts } from './facet-counts.server'
+import { authorShown, filterConditions, listItemColumns, toListItem, visibleTo, type ListingCursor, type Reader, type StoryListItem } from './reading-query.server'
 import { FACET_FILTERS, type FacetName, type StoryFilters } from './reading-schemas'
+import { searchVisibleStories } from './search.server'
 
-/** Who is reading: only signed-in survivors also see stories shared with fellow survivors. */
-export type Reader = { survivor: boolean }
-
-// ——— cursors ————————————————————————————————————————————————————————————————
-
-/** The keyset position after the last story of a page: (rank when searching, published_at, id). */
-export type ListingCursor = { at: string; id: string; rank?: string }
-
-const CursorSchema = z.object({
-  at: z.string().max(40).regex(/^[0-9: .+-]+$/),
-  id: z.string().uuid(),
-  rank: z
-    .string()
-    .max(30)
-    .regex(/^[0-9.e+-]+$/)
-    .optional(),
-})
-
-export function encodeCursor(cursor: ListingCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url')
-}
-
-/** A cursor from the address, or undefined when absent or tampered (then page 1). */
-export function decodeCursor(value: string | null): ListingCursor | undefined {
-  if (!value || value.length > 300) return undefined
-  try {
-    const parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')))
-    return parsed.success ? parsed.data : undefined
-  } catch {
-    return undefined
-  }
-}
-
-// ——— visibility ————————————————————————————————————————————————————————————————
-
-/**
- * THE rule for what a reader may see, used by the listing, the search, the counts and the
- * story page alike: published, not hidden after a report, and shared with this reader
- * (`audience` is the consent ledger's projection, updated in the same transaction as every
- * consent event, so a withdrawal counts from the next request). `audience <> 'none'` is
- * repeated so the planner can use the partial listing index.
- */
-export function visibleTo(reader: Reader): SQL {
-  return and(
-    eq(stories.status, 'published'),
-    isNull(stories.hiddenAt),
-    ne(stories.audience, 'none'),
-    reader.survivor ? inArray(stories.audience, ['public', 'fellowSurvivors']) : eq(stories.audience, 'public'),
-  )!
-}
-
-const tsQuery = (q: string) => sql`websearch_to_tsquery('dutch', ${q})`
-
-function filterConditions(filters: StoryFilters): SQL[] {
-  const c: SQL[] = []
-  if (filters.decade) c.push(sql`${stories.decades} @> array[${filters.decade}]::text[]`)
-  if (filters.setting) c.push(sql`${stories.settings} @> array[${filters.setting}]::text[]`)
-  if (filters.violence) c.push(sql`${stories.violenceKinds} @> array[${filters.violence}]::text[]`)
-  if (filters.theme) c.push(sql`${stories.themes} @> array[${filters.theme}]::text[]`)
-  if (filters.region) c.push(eq(stories.region, filters.region))
-  if (filters.q) c.push(sql`${stories.searchVector} @@ ${tsQuery(filters.q)}`)
-  return c
-}
-
-/** How a story's author is shown: their own name, a pseudonym, or null for "Anonymous". */
-function authorShown(row: { displayMode: string; pseudonym: string | null; userName: string | null }): string | null {
-  if (row.displayMode === 'ownName' && row.userName) return row.userName
-  if (row.displayMode === 'pseudonym' && row.pseudonym?.trim()) return row.pseudonym.trim()
-  return null
-}
-
-// ——— listing ————————————————————————————————————————————————————————————————
-
-export type StoryListItem = {
-  slug: string
-  title: string
-  excerpt: string
-  author: string | null
-  hasContentNote: boolean
-  decades: string[]
-  settings: string[]
-  publishedAt: string
-}
+export { decodeCursor, encodeCursor, visibleTo, type ListingCursor, type Reader, type StoryListItem } from './reading-query.server'
 
 export const PAGE_SIZE = 20
-const EXCERPT_LENGTH = 280
 
 /**
- * One page of the stories this reader may see, newest first. When searching (Dutch stemming:
- * "verhalen" finds "verhaal") stories whose title matches come first, ranked by the title
- * alone, and then the rest newest first: no story outranks another for being longer or for
- * repeating a word, and ranking reads only the small title vector of each hit instead of its
- * whole-story vector (ADR 0011). Keyset pagination on (rank, published_at, id): deep pages
- * cost the same as the first, where OFFSET would read and throw away every earlier row.
+ * One page of the stories this reader may see, newest first. A search (Dutch stemming:
+ * "verhalen" finds "verhaal") goes to search.server.ts: title hits first, then the rest, each
+ * newest first. Keyset pagination on (published_at, id): deep pages cost the same as the first,
+ * where OFFSET would read and throw away every earlier row.
  */
 export async function listVisibleStories({
   reader,
@@ -114,15 +30,16 @@ export async function listVisibleStories({
   limit?: number
   tx?: DbOrTx
 }): Promise<{ items: StoryListItem[]; next: ListingCursor | null }> {
+  if (filters.q)
+    return searchVisibleStories({
+      reader,
+      filters: { ...filters, q: filters.q },
+      after,
+      limit,
+      tx,
+    })
   const conditions = [visibleTo(reader), ...filterConditions(filters)]
-  const rank = filters.q ? sql<string>`ts_rank(${stories.titleVector}, ${tsQuery(filters.q)})` : null
-  if (after) {
-    if (rank && after.rank !== undefined) {
-      conditions.push(sql`(${rank}, ${stories.publishedAt}, ${stories.id}) < (${after.rank}::real, ${after.at}::timestamptz, ${after.id}::uuid)`)
-    } else if (!rank) {
-      conditions.push(sql`(${stories.publishedAt}, ${stories.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`)
-    }
-  }
+  if (after) conditions.push(sql`(${stories.publishedAt}, ${stories.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`)
   // First the page's ids in order, then the columns of those rows only: an excerpt in the
   // sorted select would unpack the text of every hit before the sort throws most away.
   const hits = tx
@@ -131,48 +48,23 @@ export async function listVisibleStories({
       publishedAt: stories.publishedAt,
       // As text: a JS Date would drop the microseconds and the keyset would skip or repeat rows.
       at: sql<string>`${stories.publishedAt}::text`.as('at'),
-      rankValue: (rank ? sql<number>`${rank}` : sql<number>`0`).as('rank_value'),
-      rank: (rank ? sql<string | null>`${rank}::text` : sql<string | null>`null`).as('rank'),
     })
     .from(stories)
     .where(and(...conditions))
-    .orderBy(...(rank ? [desc(rank)] : []), desc(stories.publishedAt), desc(stories.id))
+    .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(limit + 1)
     .as('hits')
   const rows = await tx
-    .select({
-      slug: stories.slug,
-      title: stories.publishedTitle,
-      excerpt: sql<string>`left(${stories.publishedBody}, ${EXCERPT_LENGTH})`,
-      displayMode: stories.displayMode,
-      pseudonym: stories.pseudonym,
-      userName: users.displayName,
-      hasContentNote: sql<boolean>`coalesce(${stories.publishedContentNote}, '') <> ''`,
-      decades: stories.decades,
-      settings: stories.settings,
-      id: hits.id,
-      at: hits.at,
-      rank: hits.rank,
-    })
+    .select({ ...listItemColumns, id: hits.id, at: hits.at })
     .from(hits)
     .innerJoin(stories, eq(stories.id, hits.id))
     .leftJoin(users, eq(users.id, stories.authorId))
-    .orderBy(desc(hits.rankValue), desc(hits.publishedAt), desc(hits.id))
-
+    .orderBy(desc(hits.publishedAt), desc(hits.id))
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
-    items: page.map((r) => ({
-      slug: r.slug,
-      title: r.title ?? '',
-      excerpt: r.excerpt ?? '',
-      author: authorShown(r),
-      hasContentNote: r.hasContentNote,
-      decades: r.decades,
-      settings: r.settings,
-      publishedAt: r.at,
-    })),
-    next: rows.length > limit && last ? { at: last.at, id: last.id, ...(rank ? { rank: last.rank ?? '0' } : {}) } : null,
+    items: page.map((r) => toListItem(r, r.at)),
+    next: rows.length > limit && last ? { at: last.at, id: last.id } : null,
   }
 }
 
@@ -216,7 +108,11 @@ export async function countFacets({
 
 async function aggregateFacets(reader: Reader, filters: StoryFilters, tx: DbOrTx): Promise<FacetCounts> {
   const where = and(visibleTo(reader), ...filterConditions(filters))
-  const rows = await tx.execute<{ facet: FacetName; value: string; n: number }>(sql`
+  const rows = await tx.execute<{
+    facet: FacetName
+    value: string
+    n: number
+  }>(sql`
     with base as (
       select ${stories.decades} as decades, ${stories.settings} as settings, ${stories.violenceKinds} as violence,
              ${stories.themes} as themes, ${stories.region} as region
