@@ -30,6 +30,11 @@ try {
     select s.published_at::text as at, s.id from stories s where ${visible}
     order by s.published_at desc, s.id desc offset ${Math.floor(STORIES * 0.6)} limit 1`
   const cursor = Buffer.from(JSON.stringify({ at: deep!.at, id: deep!.id })).toString('base64url')
+  // The search's window of newest stories (search.server.ts, RECENT_WINDOW).
+  const [window] = await sql<Array<{ at: string }>>`
+    select published_at::text as at from stories s where s.status = 'published' and s.hidden_at is null and s.audience <> 'none'
+    order by s.published_at desc, s.id desc offset 4000 limit 1`
+  const since = window?.at ?? '-infinity'
   const q = 'verhalen'
   const [{ matches }] = (await sql`select count(*)::int as matches from stories s where ${visible} and s.search_vector @@ websearch_to_tsquery('dutch', ${q})`) as unknown as [
     { matches: number },
@@ -43,7 +48,7 @@ try {
           where ${visible} and ${where} order by rank_value desc, s.published_at desc, s.id desc limit 21) hits
     join stories s on s.id = hits.id left join users u on u.id = s.author_id
     order by hits.rank_value desc, hits.published_at desc, hits.id desc`
-  const cases: Array<{ name: string; path: string; raw: () => Promise<unknown> }> = [
+  const cases: Array<{ name: string; path: string; raw: () => Promise<unknown>; rawOnly?: boolean }> = [
     { name: 'listing, page 1', path: '/verhalen', raw: () => page(sql`true`) },
     {
       name: `deep keyset page (~row ${Math.floor(STORIES * 0.6)})`,
@@ -56,8 +61,28 @@ try {
       raw: () => page(sql`s.settings @> array['fosterFamily']::text[] and s.decades @> array['1960s']::text[]`),
     },
     {
+      // What app/monument/search.server.ts runs for a first page (ADR 0035): title hits and the
+      // other hits among the newest stories at once, then the page's columns.
       name: `search "${q}" (${matches} hits)`,
       path: `/verhalen?q=${q}`,
+      raw: async () => {
+        const tsq = sql`websearch_to_tsquery('dutch', ${q})`
+        const newest = (where: ReturnType<typeof sql>) =>
+          sql<Array<{ id: string }>>`select s.id, s.published_at::text as at from stories s where ${visible} and ${where} order by s.published_at desc, s.id desc limit 21`
+        const [title, rest] = await Promise.all([
+          newest(sql`s.title_vector @@ ${tsq}`),
+          newest(sql`s.search_vector @@ ${tsq} and not (s.title_vector @@ ${tsq}) and s.published_at >= ${since}::timestamptz`),
+        ])
+        const ids = [...title, ...rest].slice(0, 20).map((r) => r.id)
+        return sql`select s.slug, s.published_title, left(s.published_body, 280) as excerpt, s.display_mode, s.pseudonym, u.display_name,
+          coalesce(s.published_content_note, '') <> '' as has_note, s.decades, s.settings, s.id
+          from stories s left join users u on u.id = s.author_id where ${visible} and s.id = any(${ids}::uuid[])`
+      },
+    },
+    {
+      name: `old search SQL, before ADR 0035`,
+      path: `/verhalen?q=${q}`,
+      rawOnly: true,
       raw: () => page(sql`s.search_vector @@ websearch_to_tsquery('dutch', ${q})`, sql`ts_rank(s.title_vector, websearch_to_tsquery('dutch', ${q}))`),
     },
   ]
@@ -68,14 +93,17 @@ try {
   const fresh = (p: string) => `${portal!.base}${p}${p.includes('?') ? '&' : '?'}bench=${++unique}`
   // Warm up every path (JIT, plans, the facet counts of this generation) before measuring any.
   for (const c of cases) {
+    if (c.rawOnly) continue
     await measure(() => httpTask(portal!.base + c.path), { total: 1000, concurrency: CONCURRENCY })
     await measure(() => httpTask(fresh(c.path)), { total: 100, concurrency: CONCURRENCY })
     for (let i = 0; i < 20; i++) await c.raw()
   }
+  const none: Figures = { p50: NaN, p95: NaN, rps: NaN, errors: 0 }
   for (const c of cases) {
-    const http = await measure(() => httpTask(portal!.base + c.path), { total: REQUESTS, concurrency: CONCURRENCY })
-    const rendered = await measure(() => httpTask(fresh(c.path)), { total: Math.min(REQUESTS, 1000), concurrency: CONCURRENCY })
-    const raw = await measure(async () => (await c.raw(), true), { total: REQUESTS, concurrency: CONCURRENCY })
+    const http = c.rawOnly ? none : await measure(() => httpTask(portal!.base + c.path), { total: REQUESTS, concurrency: CONCURRENCY })
+    const rendered = c.rawOnly ? none : await measure(() => httpTask(fresh(c.path)), { total: Math.min(REQUESTS, 1000), concurrency: CONCURRENCY })
+    if (c.rawOnly) for (let i = 0; i < 20; i++) await c.raw()
+    const raw = await measure(async () => (await c.raw(), true), { total: c.rawOnly ? REQUESTS / 4 : REQUESTS, concurrency: CONCURRENCY })
     results.push({ name: c.name, http, rendered, raw })
   }
   // The facet counts are one aggregate over every matching row; the listing caches them for 10 s.
