@@ -12,7 +12,7 @@ export type MetricsOptions = {
   sql: postgres.Sql
   /** `/metrics` on the portal's own port, for `Authorization: Bearer <token>` only. */
   token?: string
-  pageCacheStats?: () => { hits: number; misses: number; bypassed: number; notModified: number }
+  pageCacheStats?: () => { hits: number; misses: number; bypassed: number; notModified: number; composed?: number }
 }
 
 /** Remix's route tree as react-router route objects, so a path maps to its route id (its pattern). */
