@@ -45,7 +45,7 @@ export async function startDatabase(): Promise<BenchDb> {
 
 // ——— seed ————————————————————————————————————————————————————————————————
 
-const WORDS = (
+export const WORDS = (
   'ik je hij zij we ze het de een en of maar want dus toen daarna later nooit altijd vaak soms niet wel ook nog al ' +
   'was werd had kon moest mocht wilde ging kwam zag hoorde voelde dacht wist zei vroeg sliep at huilde lachte schreeuwde zweeg ' +
   'tehuis pleeggezin pleegmoeder pleegvader groepsleider groepsleiding leefgroep slaapzaal zusters nonnen ' +
@@ -59,7 +59,7 @@ const WORDS = (
 ).split(' ')
 
 /** Words that only some stories use (a real vocabulary is large): searches for them match a few per cent, as real searches do. */
-const RARE = ['verhaal', 'klooster', 'wasserij', 'isoleercel', 'boerderij', 'naaien', 'internaat', 'dossier', 'rechter', 'kloosters']
+export const RARE = ['verhaal', 'klooster', 'wasserij', 'isoleercel', 'boerderij', 'naaien', 'internaat', 'dossier', 'rechter', 'kloosters']
 
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!
 const SETTINGS = ['fosterFamily', 'residentialGroup', 'closedYouthCare', 'judicialYouthInstitution', 'youthMentalHealthCare', 'psychiatricHospital', 'intellectualDisabilityInstitution', 'blindOrDeafInstitution', 'unaccompaniedMinorsReception', 'other']

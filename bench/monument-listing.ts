@@ -8,7 +8,7 @@
 // Uses DATABASE_URL when set (a database it may fill), otherwise its own embedded PostgreSQL.
 // --reuse: with DATABASE_URL, seed only when it holds fewer stories than asked (repeated runs).
 import postgres from 'postgres'
-import { arg, httpTask, measure, seedStories, startDatabase, startPortal, type Figures } from './monument-harness'
+import { arg, httpTask, measure, RARE, seedStories, startDatabase, startPortal, WORDS, type Figures } from './monument-harness'
 
 const STORIES = arg('stories', 100_000)
 const REQUESTS = arg('requests', 2000)
@@ -48,7 +48,35 @@ try {
           where ${visible} and ${where} order by rank_value desc, s.published_at desc, s.id desc limit 21) hits
     join stories s on s.id = hits.id left join users u on u.id = s.author_id
     order by hits.rank_value desc, hits.published_at desc, hits.id desc`
-  const cases: Array<{ name: string; path: string; raw: () => Promise<unknown>; rawOnly?: boolean }> = [
+  // What app/monument/search.server.ts runs for a first page (ADR 0035): title hits and the
+  // other hits among the newest stories at once (the whole part when those do not fill the
+  // page), then the page's columns.
+  const searchRaw = async (words: string) => {
+    const tsq = sql`websearch_to_tsquery('dutch', ${words})`
+    const newest = (where: ReturnType<typeof sql>) =>
+      sql<Array<{ id: string }>>`select s.id, s.published_at::text as at from stories s where ${visible} and ${where} order by s.published_at desc, s.id desc limit 21`
+    const rest: ReturnType<typeof sql> = sql`s.search_vector @@ ${tsq} and not (s.title_vector @@ ${tsq})`
+    const [title, recent] = await Promise.all([newest(sql`s.title_vector @@ ${tsq}`), newest(sql`${rest} and s.published_at >= ${since}::timestamptz`)])
+    const others = title.length > 20 || recent.length > 20 ? recent : await newest(rest)
+    const ids = [...title, ...others].slice(0, 20).map((r) => r.id)
+    return sql`select s.slug, s.published_title, left(s.published_body, 280) as excerpt, s.display_mode, s.pseudonym, u.display_name,
+      coalesce(s.published_content_note, '') <> '' as has_note, s.decades, s.settings, s.id
+      from stories s left join users u on u.id = s.author_id where ${visible} and s.id = any(${ids}::uuid[])`
+  }
+  // The facet counts within a search's hits (reading.server.ts, aggregateFacets).
+  const countsRaw = (where: ReturnType<typeof sql>) => sql`
+    with base as (select decades, settings, violence_kinds, themes, region from stories s where ${visible} and ${where})
+    select 'decade', v, count(*) from base, unnest(decades) v group by v
+    union all select 'setting', v, count(*) from base, unnest(settings) v group by v
+    union all select 'violence', v, count(*) from base, unnest(violence_kinds) v group by v
+    union all select 'theme', v, count(*) from base, unnest(themes) v group by v
+    union all select 'region', region, count(*) from base where region is not null group by region`
+  // Words nobody searched before, in a fixed shuffled order: a rare word and a longer common one.
+  const combos = RARE.flatMap((r) => WORDS.filter((w) => w.length > 4).map((w) => `${r} ${w}`)).sort((a, b) => ((a.length * 7919 + a.charCodeAt(2)) % 101) - ((b.length * 7919 + b.charCodeAt(2)) % 101))
+  let asked = 0
+  let rawAsked = Math.floor(combos.length / 2)
+
+  const cases: Array<{ name: string; path: string; raw: () => Promise<unknown>; rawOnly?: boolean; freshPath?: () => string }> = [
     { name: 'listing, page 1', path: '/verhalen', raw: () => page(sql`true`) },
     {
       name: `deep keyset page (~row ${Math.floor(STORIES * 0.6)})`,
@@ -65,18 +93,18 @@ try {
       // other hits among the newest stories at once, then the page's columns.
       name: `search "${q}" (${matches} hits)`,
       path: `/verhalen?q=${q}`,
+      raw: () => searchRaw(q),
+    },
+    {
+      // Every request searches words nobody searched before (a rare word and a common one), so
+      // neither its hits nor its facet counts were ever read: the cost of a reader's own search.
+      name: 'search, new words every request',
+      path: `/verhalen?q=${encodeURIComponent(combos[0]!)}`,
+      freshPath: () => `/verhalen?q=${encodeURIComponent(combos[++asked % combos.length]!)}`,
       raw: async () => {
-        const tsq = sql`websearch_to_tsquery('dutch', ${q})`
-        const newest = (where: ReturnType<typeof sql>) =>
-          sql<Array<{ id: string }>>`select s.id, s.published_at::text as at from stories s where ${visible} and ${where} order by s.published_at desc, s.id desc limit 21`
-        const [title, rest] = await Promise.all([
-          newest(sql`s.title_vector @@ ${tsq}`),
-          newest(sql`s.search_vector @@ ${tsq} and not (s.title_vector @@ ${tsq}) and s.published_at >= ${since}::timestamptz`),
-        ])
-        const ids = [...title, ...rest].slice(0, 20).map((r) => r.id)
-        return sql`select s.slug, s.published_title, left(s.published_body, 280) as excerpt, s.display_mode, s.pseudonym, u.display_name,
-          coalesce(s.published_content_note, '') <> '' as has_note, s.decades, s.settings, s.id
-          from stories s left join users u on u.id = s.author_id where ${visible} and s.id = any(${ids}::uuid[])`
+        const words = combos[++rawAsked % combos.length]!
+        await searchRaw(words)
+        return countsRaw(sql`s.search_vector @@ websearch_to_tsquery('dutch', ${words})`)
       },
     },
     {
@@ -95,13 +123,13 @@ try {
   for (const c of cases) {
     if (c.rawOnly) continue
     await measure(() => httpTask(portal!.base + c.path), { total: 1000, concurrency: CONCURRENCY })
-    await measure(() => httpTask(fresh(c.path)), { total: 100, concurrency: CONCURRENCY })
+    await measure(() => httpTask(c.freshPath ? portal!.base + c.freshPath() : fresh(c.path)), { total: 100, concurrency: CONCURRENCY })
     for (let i = 0; i < 20; i++) await c.raw()
   }
   const none: Figures = { p50: NaN, p95: NaN, rps: NaN, errors: 0 }
   for (const c of cases) {
     const http = c.rawOnly ? none : await measure(() => httpTask(portal!.base + c.path), { total: REQUESTS, concurrency: CONCURRENCY })
-    const rendered = c.rawOnly ? none : await measure(() => httpTask(fresh(c.path)), { total: Math.min(REQUESTS, 1000), concurrency: CONCURRENCY })
+    const rendered = c.rawOnly ? none : await measure(() => httpTask(c.freshPath ? portal!.base + c.freshPath() : fresh(c.path)), { total: Math.min(REQUESTS, 1000), concurrency: CONCURRENCY })
     if (c.rawOnly) for (let i = 0; i < 20; i++) await c.raw()
     const raw = await measure(async () => (await c.raw(), true), { total: c.rawOnly ? REQUESTS / 4 : REQUESTS, concurrency: CONCURRENCY })
     results.push({ name: c.name, http, rendered, raw })
