@@ -5,7 +5,8 @@
  * anonymous reader (and cacheable), and the portal never learns what someone read.
  *
  * The stored value is parsed defensively: it lives on the reader's device and may be old,
- * edited or written by another version of the page.
+ * edited or written by another version of the page. The page's inline reading script
+ * (reading-script.ts) reads and writes it; its property test holds it to `parseProgress`.
  */
 export const PROGRESS_KEY = 'documentaire:voortgang'
 
@@ -37,35 +38,6 @@ export function parseProgress(raw: string | null | undefined): ReadingProgress |
 /** Where "continue" leads: the chapter, at the block last read when there is one. */
 export function progressHref(progress: ReadingProgress): string {
   return `/documentaire/${progress.chapter}${progress.block ? `#${progress.block}` : ''}`
-}
-
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>
-
-/** The reader's storage, or null where there is none (server rendering, storage switched off, private mode quirks). */
-function storage(): StorageLike | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage
-  } catch {
-    return null
-  }
-}
-
-export function readProgress(store: StorageLike | null = storage()): ReadingProgress | null {
-  try {
-    return parseProgress(store?.getItem(PROGRESS_KEY))
-  } catch {
-    return null
-  }
-}
-
-export function saveProgress(progress: Omit<ReadingProgress, 'at'>, store: StorageLike | null = storage(), now = new Date()) {
-  const value: ReadingProgress = { ...progress, at: now.toISOString() }
-  if (!parseProgress(JSON.stringify(value))) return
-  try {
-    store?.setItem(PROGRESS_KEY, JSON.stringify(value))
-  } catch {
-    // Full or refused storage: continuing is a convenience, never a reason for an error.
-  }
 }
 
 /** The element id of a block on the chapter page (also the anchor the contents and "continue" link to). */
