@@ -23,8 +23,9 @@ export async function loadListing(url: URL, reader: Reader, generation: string |
 // card looks the same on every listing address it appears on, and the search form the same at
 // every address with the same filters. Both change only with the generation (an edit, a
 // withdrawal, a report raise it), which is part of the key, so nothing is ever shown stale.
-// Bounded by count; a card is ~0.5 KB, a form ~5 KB.
-const fragments = new LRUCache<string, string>({ max: 20_000 })
+// Bounded in bytes, not entries: a form is ~5 KB and a crawler inventing search words makes a
+// new one per address (a card is ~0.5 KB).
+const fragments = new LRUCache<string, string>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (html, key) => html.length + key.length })
 
 function rendered(key: string, lng: string, node: () => ReactNode): string {
   let html = fragments.get(key)
